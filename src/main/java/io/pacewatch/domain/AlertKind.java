@@ -1,0 +1,11 @@
+package io.pacewatch.domain;
+
+/** Which way a status change went. */
+public enum AlertKind {
+    /** Entered a worse status. */
+    WORSENED,
+    /** Better, but still of concern (behind → at risk). */
+    IMPROVED,
+    /** Back on pace or ahead. */
+    RECOVERED
+}

@@ -1,0 +1,58 @@
+package io.pacewatch.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+
+/**
+ * How much of an annual amount should be in by the end of each month. Linear is the official time
+ * progress (序时进度): months elapsed / 12. A seasonal profile gives the twelve cumulative shares, for
+ * indicators that come in unevenly (revenue early in the year, investment late), typically last
+ * year's shares at the same month.
+ */
+public record PaceProfile(List<BigDecimal> seasonalShares) {
+
+    public static final PaceProfile LINEAR = new PaceProfile(List.of());
+    private static final int SCALE = 6;
+
+    public PaceProfile {
+        seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
+    }
+
+    public static PaceProfile seasonal(final List<BigDecimal> cumulativeShares) {
+        if (cumulativeShares.size() != 12) {
+            throw invalid("a seasonal profile has 12 cumulative shares, not " + cumulativeShares.size());
+        }
+        BigDecimal previous = BigDecimal.ZERO;
+        for (final BigDecimal share : cumulativeShares) {
+            if (share == null || share.compareTo(previous) < 0 || share.compareTo(BigDecimal.ONE) > 0) {
+                throw invalid("seasonal shares must be fractions that never decrease, got " + cumulativeShares);
+            }
+            previous = share;
+        }
+        if (previous.compareTo(BigDecimal.ONE) != 0) {
+            throw invalid("the December share of a seasonal profile must be 1, not " + previous.toPlainString());
+        }
+        return new PaceProfile(cumulativeShares);
+    }
+
+    public boolean isLinear() {
+        return seasonalShares.isEmpty();
+    }
+
+    /** The share of the annual amount expected by the end of {@code month}. */
+    public BigDecimal expectedShare(final int month) {
+        return isLinear()
+                ? linearShare(month)
+                : seasonalShares.get(month - 1).setScale(SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    /** Time progress proper: months elapsed / 12, whatever the profile. */
+    public static BigDecimal linearShare(final int month) {
+        return BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    private static InvalidInputException invalid(final String detail) {
+        return new InvalidInputException(RejectionReason.INVALID_FIELD, detail);
+    }
+}

@@ -1,0 +1,50 @@
+package io.pacewatch.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * How one series stands against its target as of one month: the record a dashboard shows and the
+ * one an alert is decided on. Ratios are fractions (0.472 = 47.2%); gaps are percentage points.
+ * Fields that the data do not allow are null, never guessed.
+ */
+public record Progress(
+        String region,
+        String indicator,
+        String indicatorNameZh,
+        String indicatorNameEn,
+        int year,
+        int asOfMonth,
+        String asOfPeriod,
+        PaceStatus status,
+        Judgement judgedOn,
+        String unit,
+        BigDecimal ytdValue,
+        BigDecimal cumulativeGrowthPercent,
+        TargetKind targetKind,
+        BigDecimal targetValue,
+        BigDecimal impliedTargetGrowthPercent,
+        BigDecimal expectedAtPace,
+        BigDecimal completionRatio,
+        BigDecimal timeProgress,
+        BigDecimal gapPp,
+        BigDecimal projectedYearEnd,
+        BigDecimal remainingToTarget,
+        BigDecimal requiredRestOfYearGrowthPercent,
+        List<Integer> missingMonths,
+        List<ReleaseVersion> releaseVersions,
+        Instant targetPublishedAt,
+        Instant updatedAt,
+        String messageZh,
+        String messageEn) {
+
+    public Progress {
+        missingMonths = missingMonths == null ? List.of() : List.copyOf(missingMonths);
+        releaseVersions = releaseVersions == null ? List.of() : List.copyOf(releaseVersions);
+    }
+
+    public SeriesKey series() {
+        return new SeriesKey(region, indicator, year);
+    }
+}

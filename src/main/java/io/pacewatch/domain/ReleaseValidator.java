@@ -1,0 +1,98 @@
+package io.pacewatch.domain;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+/** Turns a {@link ReleaseDraft} into a {@link Release}, or says precisely why it cannot. */
+public final class ReleaseValidator {
+
+    /** No economy states more than 10^15 yuan (China's GDP is about 1.3·10^14); larger is a typo. */
+    static final BigDecimal MAX_AMOUNT_YUAN = new BigDecimal("1e15");
+    /** Growth cannot fall below -100%; above +1000% is a unit or decimal-point mistake. */
+    static final BigDecimal MIN_GROWTH = new BigDecimal("-100");
+    static final BigDecimal MAX_GROWTH = new BigDecimal("1000");
+
+    private final IndicatorCatalogue catalogue;
+
+    public ReleaseValidator(final IndicatorCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    public Release validate(final ReleaseDraft draft) {
+        final String region = TextRules.requireCode("region", draft.region());
+        final Indicator indicator = catalogue.require(TextRules.requirePresent("indicator", draft.indicator()));
+        final Basis basis = parseBasis(draft.basis());
+        final ReferencePeriod period = ReferencePeriod.parse(TextRules.requirePresent("period", draft.period()), basis);
+        if (!indicator.frequency().allowsPeriodEndingIn(period.lastMonth())) {
+            throw new InvalidInputException(RejectionReason.INVALID_PERIOD, indicator.code() + " is released quarterly, but '"
+                    + draft.period() + "' does not end with a quarter");
+        }
+        final Instant publishedAt = parseInstant("publishedAt", TextRules.requirePresent("publishedAt", draft.publishedAt()));
+        if (publishedAt.isBefore(period.endExclusive().atStartOfDay().minusDays(1).toInstant(ZoneOffset.UTC))) {
+            throw new InvalidInputException(RejectionReason.INVALID_PERIOD, "published at " + publishedAt
+                    + ", before its period " + period.code() + " ended");
+        }
+        final BigDecimal value = draft.value() == null ? null : amount(indicator, draft.value(), draft.unit());
+        final BigDecimal growth = draft.growthPercent() == null ? null : growth(draft.growthPercent());
+        if (value == null && growth == null) {
+            throw new InvalidInputException(RejectionReason.MISSING_FIELD, "a release states a value, a growthPercent or both");
+        }
+        if (!indicator.levelsPublished() && value != null) {
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD, indicator.code()
+                    + " is published as growth rates only; a value cannot be judged");
+        }
+        final int revision = draft.revision() == null ? 0 : draft.revision();
+        if (revision < 0) {
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD, "revision must not be negative");
+        }
+        final String source = TextRules.requireText("source", draft.source());
+        final Instant embargoUntil = draft.embargoUntil() == null ? null : parseInstant("embargoUntil", draft.embargoUntil());
+        return new Release(region, indicator.code(), period, basis, value, value == null ? null : indicator.unit(), growth, publishedAt, revision, source, embargoUntil);
+    }
+
+    private static Basis parseBasis(final String text) {
+        if (text == null) {
+            return Basis.CUMULATIVE;
+        }
+        try {
+            return Basis.valueOf(text.trim().toUpperCase(Locale.ROOT));
+        } catch (final IllegalArgumentException e) {
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD,
+                    "basis '" + TextRules.printable(text) + "' is not CUMULATIVE or SINGLE_PERIOD", e);
+        }
+    }
+
+    static Instant parseInstant(final String field, final String text) {
+        try {
+            return OffsetDateTime.parse(text.trim()).toInstant();
+        } catch (final DateTimeParseException e) {
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " '" + TextRules.printable(text)
+                    + "' is not an ISO-8601 date-time with offset, e.g. 2023-07-15T09:30:00+08:00", e);
+        }
+    }
+
+    static BigDecimal amount(final Indicator indicator, final BigDecimal stated, final String unitText) {
+        final AmountUnit unit = AmountUnit.parse(TextRules.requirePresent("unit", unitText));
+        if (stated.signum() < 0 && !indicator.negativeAllowed()) {
+            throw new InvalidInputException(RejectionReason.NEGATIVE_AMOUNT,
+                    indicator.code() + " cannot be negative, but the value is " + stated.toPlainString());
+        }
+        if (stated.abs().compareTo(MAX_AMOUNT_YUAN.movePointLeft(unit.powerOfTen())) > 0) {
+            throw new InvalidInputException(RejectionReason.IMPLAUSIBLE_VALUE,
+                    "value " + stated.toEngineeringString() + " " + unit.symbol() + " exceeds 10^15 yuan");
+        }
+        return unit.convert(stated, indicator.unit());
+    }
+
+    static BigDecimal growth(final BigDecimal percent) {
+        if (percent.compareTo(MIN_GROWTH) <= 0 || percent.compareTo(MAX_GROWTH) > 0) {
+            throw new InvalidInputException(RejectionReason.IMPLAUSIBLE_VALUE,
+                    "growthPercent " + percent.toEngineeringString() + " is outside (-100, 1000]");
+        }
+        return percent.stripTrailingZeros();
+    }
+}

@@ -1,0 +1,128 @@
+package io.pacewatch.domain;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The one-line messages, in the wording Chinese statistical bulletins and work reports use
+ * ("完成年度目标的47.2%，低于序时进度2.8个百分点"), with an English line beside each.
+ */
+final class Wording {
+
+    record Pair(String zh, String en) {
+    }
+
+    private Wording() {
+    }
+
+    static Pair amountCompletion(final ReferencePeriod period, final BigDecimal ytd, final BigDecimal goal,
+                                 final AmountUnit unit, final BigDecimal completion, final BigDecimal share,
+                                 final BigDecimal gapPp, final boolean seasonal, final List<Integer> missingMonths) {
+        final String paceZh = seasonal ? "季节性进度" : "序时进度";
+        final String paceEn = seasonal ? "seasonal pace" : "time progress";
+        final String zh = period.labelZh() + "累计完成" + amount(ytd) + unit.symbol() + "，完成年度目标"
+                + amount(goal) + unit.symbol() + "的" + percent(completion) + "%，"
+                + relation(gapPp, "高于" + paceZh, "低于" + paceZh, "与" + paceZh + "持平") + missingZh(missingMonths);
+        final String en = period.labelEn() + ": " + amount(ytd) + " " + unit.symbol() + ", " + percent(completion)
+                + "% of the annual target of " + amount(goal) + " " + unit.symbol() + ", "
+                + relationEn(gapPp, "ahead of", "behind", paceEn) + " (" + percent(share) + "%)" + missingEn(missingMonths);
+        return new Pair(zh, en);
+    }
+
+    static Pair growth(final ReferencePeriod period, final BigDecimal growth, final BigDecimal goal, final BigDecimal gapPp) {
+        final String zh = period.labelZh() + growthZh(growth) + "，" + relation(gapPp, "高于目标", "低于目标", "与目标持平");
+        final String en = period.labelEn() + ": cumulative growth " + one(growth) + "%, "
+                + relationEn(gapPp, "above", "below", "the " + one(goal) + "% target");
+        return new Pair(zh, en);
+    }
+
+    static Pair impliedGrowth(final ReferencePeriod period, final BigDecimal growth, final BigDecimal implied,
+                              final BigDecimal goal, final AmountUnit unit, final BigDecimal gapPp) {
+        final String zh = period.labelZh() + growthZh(growth) + "，年度目标" + amount(goal) + unit.symbol()
+                + "隐含增长" + one(implied) + "%，" + relation(gapPp, "高于目标增速", "低于目标增速", "与目标增速持平");
+        final String en = period.labelEn() + ": cumulative growth " + one(growth) + "%, "
+                + relationEn(gapPp, "above", "below", "the " + one(implied) + "% growth that the " + amount(goal) + " "
+                + unit.symbol() + " target implies");
+        return new Pair(zh, en);
+    }
+
+    /** Shows what was published, followed by why it could not be judged. */
+    static Pair figuresThen(final ReferencePeriod period, final BigDecimal amount, final AmountUnit unit,
+                            final BigDecimal growth, final Pair reason) {
+        final StringBuilder zh = new StringBuilder(period.labelZh());
+        final StringBuilder en = new StringBuilder(period.labelEn()).append(':');
+        if (amount != null) {
+            zh.append("累计完成").append(amount(amount)).append(unit.symbol());
+            en.append(' ').append(amount(amount)).append(' ').append(unit.symbol());
+        }
+        if (growth != null) {
+            zh.append(amount != null ? "，" : "").append(growthZh(growth));
+            en.append(amount != null ? "," : "").append(" cumulative growth ").append(one(growth)).append('%');
+        }
+        return new Pair(zh + "；" + reason.zh(), en + "; " + reason.en());
+    }
+
+    static Pair noData(final int year) {
+        return new Pair(year + "年暂无数据", "no " + year + " figures yet");
+    }
+
+    static Pair noTarget(final int year) {
+        return new Pair("尚未设定" + year + "年目标", "no " + year + " target has been set");
+    }
+
+    static Pair noGrowthPublished() {
+        return new Pair("未公布累计增速，无法评估增速目标（增速不由总量推算）",
+                "no cumulative growth published, so the growth target cannot be assessed"
+                        + " (growth is never recomputed from levels)");
+    }
+
+    static Pair noPriorYearAmount() {
+        return new Pair("仅公布增速且缺少上年基数，无法按金额目标评估",
+                "only growth is published and last year's amount is unknown, so the amount target"
+                        + " cannot be assessed");
+    }
+
+    private static String relation(final BigDecimal gapPp, final String above, final String below, final String level) {
+        final BigDecimal shown = gapPp.setScale(1, RoundingMode.HALF_EVEN);
+        if (shown.signum() == 0) {
+            return level;
+        }
+        return (shown.signum() > 0 ? above : below) + shown.abs().toPlainString() + "个百分点";
+    }
+
+    private static String relationEn(final BigDecimal gapPp, final String above, final String below,
+                                     final String reference) {
+        final BigDecimal shown = gapPp.setScale(1, RoundingMode.HALF_EVEN);
+        if (shown.signum() == 0) {
+            return "level with " + reference;
+        }
+        return shown.abs().toPlainString() + " pp " + (shown.signum() > 0 ? above : below) + " " + reference;
+    }
+
+    private static String growthZh(final BigDecimal growth) {
+        return growth.signum() < 0 ? "累计下降" + one(growth.abs()) + "%" : "累计增长" + one(growth) + "%";
+    }
+
+    private static String missingZh(final List<Integer> months) {
+        return months.isEmpty() ? "" : "（缺" + months.stream().map(m -> m + "月").collect(Collectors.joining("、")) + "数据）";
+    }
+
+    private static String missingEn(final List<Integer> months) {
+        return months.isEmpty() ? "" : " (missing month " + months.stream().map(String::valueOf)
+                .collect(Collectors.joining(", ")) + ")";
+    }
+
+    static String percent(final BigDecimal ratio) {
+        return one(ratio.multiply(BigDecimal.valueOf(100)));
+    }
+
+    static String one(final BigDecimal value) {
+        return value.setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+    }
+
+    static String amount(final BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+    }
+}

@@ -1,0 +1,78 @@
+package io.pacewatch.topology;
+
+import io.pacewatch.domain.RejectionReason;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.streams.errors.ErrorHandlerContext;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Kafka Streams' own dead-letter handlers (KIP-1034), which already write the original key and value
+ * bytes with {@code __streams.errors.*} headers (exception, message, source topic, partition, offset),
+ * plus one header of ours, {@value #REASON_HEADER}, that names the rule, and a count by reason.
+ */
+public final class DeadLetterHandlers {
+
+    public static final String REASON_HEADER = "pacewatch.rejection.reason";
+    public static final String LISTENER_CONFIG = "pacewatch.rejection.listener";
+    /** The reason label for failures that are not a validation rule: worth a look by an engineer. */
+    public static final String UNEXPECTED = "unexpected";
+
+    private DeadLetterHandlers() {
+    }
+
+    /** Bad bytes on an input topic: refused by the validating input serdes. */
+    public static final class Deserialization extends LogAndContinueExceptionHandler {
+        private RejectionListener listener = RejectionListener.NONE;
+
+        @Override
+        public void configure(final Map<String, ?> configs) {
+            super.configure(configs);
+            listener = listenerFrom(configs);
+        }
+
+        @Override
+        public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,
+                                    final Exception exception) {
+            final Response response = super.handleError(context, record, exception);
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context.topic(), exception, listener));
+        }
+    }
+
+    /** Records that read well but break a rule only the topology can check (a key that lies about its value). */
+    public static final class Processing extends LogAndContinueProcessingExceptionHandler {
+        private RejectionListener listener = RejectionListener.NONE;
+
+        @Override
+        public void configure(final Map<String, ?> configs) {
+            super.configure(configs);
+            listener = listenerFrom(configs);
+        }
+
+        @Override
+        public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
+                                    final Exception exception) {
+            final Response response = super.handleError(context, record, exception);
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context.topic(), exception, listener));
+        }
+    }
+
+    private static List<ProducerRecord<byte[], byte[]>> tagged(final List<ProducerRecord<byte[], byte[]>> records,
+                                                               final String sourceTopic, final Exception exception,
+                                                               final RejectionListener listener) {
+        final RejectionReason reason = RejectedRecordException.reasonOf(exception);
+        final byte[] label = (reason == null ? UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
+        records.forEach(r -> r.headers().add(REASON_HEADER, label));
+        listener.rejected(sourceTopic, reason);
+        return records;
+    }
+
+    private static RejectionListener listenerFrom(final Map<String, ?> configs) {
+        return configs.get(LISTENER_CONFIG) instanceof RejectionListener given ? given : RejectionListener.NONE;
+    }
+}

@@ -1,0 +1,55 @@
+package io.pacewatch.topology;
+
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import io.pacewatch.wire.Json;
+import java.io.IOException;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
+
+/**
+ * JSON for pacewatch's own records (outputs, state, repartition topics). Bad bytes raise
+ * {@link SerializationException}, so Kafka Streams' exception handlers see them.
+ */
+public final class JsonSerde<T> implements Serde<T> {
+
+    private final ObjectReader reader;
+    private final ObjectWriter writer;
+    private final Class<T> type;
+
+    public JsonSerde(final Class<T> type) {
+        this.type = type;
+        this.reader = Json.MAPPER.readerFor(type);
+        this.writer = Json.MAPPER.writerFor(type);
+    }
+
+    @Override
+    public Serializer<T> serializer() {
+        return (topic, value) -> {
+            if (value == null) {
+                return null;
+            }
+            try {
+                return writer.writeValueAsBytes(value);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
+            }
+        };
+    }
+
+    @Override
+    public Deserializer<T> deserializer() {
+        return (topic, bytes) -> {
+            if (bytes == null) {
+                return null;
+            }
+            try {
+                return reader.readValue(bytes);
+            } catch (final IOException e) {
+                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
+            }
+        };
+    }
+}

@@ -1,0 +1,25 @@
+package io.pacewatch.topology;
+
+import java.util.Properties;
+import org.apache.kafka.streams.StreamsConfig;
+
+/** The Streams configuration pacewatch relies on; callers add connection details and overrides. */
+public final class StreamsSettings {
+
+    public static final String DEFAULT_APPLICATION_ID = "pacewatch";
+
+    private StreamsSettings() {
+    }
+
+    public static Properties defaults() {
+        final Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, DEFAULT_APPLICATION_ID);
+        // Exactly-once: an alert and the state that decided it commit together, so a crash never re-pages.
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
+        props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);
+        props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
+        props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        return props;
+    }
+}

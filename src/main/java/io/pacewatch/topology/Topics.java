@@ -1,0 +1,38 @@
+package io.pacewatch.topology;
+
+import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.Release;
+import io.pacewatch.domain.Target;
+import io.pacewatch.wire.InputCodec;
+import org.apache.kafka.common.serialization.Serdes;
+
+/** The topics pacewatch reads and writes, each with its serdes. */
+public final class Topics {
+
+    public static final String RELEASES = "pacewatch.releases";
+    public static final String TARGETS = "pacewatch.targets";
+    public static final String PROGRESS = "pacewatch.progress";
+    public static final String ALERTS = "pacewatch.alerts";
+    /** Every refused input record, releases and targets alike; headers say where it came from. */
+    public static final String DEAD_LETTERS = "pacewatch.releases.dlq";
+
+    private Topics() {
+    }
+
+    public static Topic<String, Release> releases(final InputCodec codec) {
+        return new Topic<>(RELEASES, Serdes.String(), InputSerdes.releases(codec));
+    }
+
+    public static Topic<String, Target> targets(final InputCodec codec) {
+        return new Topic<>(TARGETS, Serdes.String(), InputSerdes.targets(codec));
+    }
+
+    public static Topic<String, Progress> progress() {
+        return new Topic<>(PROGRESS, Serdes.String(), new JsonSerde<>(Progress.class));
+    }
+
+    public static Topic<String, Alert> alerts() {
+        return new Topic<>(ALERTS, Serdes.String(), new JsonSerde<>(Alert.class));
+    }
+}

@@ -1,0 +1,49 @@
+package io.pacewatch.wire;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+
+/**
+ * The one JSON dialect pacewatch speaks. Strict on input (no coercion of "60" into 60, no duplicate
+ * or unknown fields, bounded nesting and number length) because a lenient reader silently turns a
+ * bureau's typo into a figure; plain decimals and ISO-8601 instants on output.
+ */
+public final class Json {
+
+    /** Nesting a release or target never needs; deeper is an attack or a bug. */
+    static final int MAX_NESTING_DEPTH = 16;
+    static final int MAX_NUMBER_LENGTH = 64;
+
+    public static final ObjectMapper MAPPER = build();
+
+    private Json() {
+    }
+
+    private static ObjectMapper build() {
+        final JsonMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
+                .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .build();
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                .maxNestingDepth(MAX_NESTING_DEPTH)
+                .maxNumberLength(MAX_NUMBER_LENGTH)
+                .build());
+        return mapper;
+    }
+}
