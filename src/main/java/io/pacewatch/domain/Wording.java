@@ -25,8 +25,8 @@ final class Wording {
         final String zh = period.labelZh() + "累计完成" + amount(ytd) + unit.symbol() + "，完成年度目标"
                 + amount(goal) + unit.symbol() + "的" + percent(completion) + "%，"
                 + relation(gapPp, "高于" + paceZh, "低于" + paceZh, "与" + paceZh + "持平") + missingZh(missingMonths);
-        final String en = period.labelEn() + ": " + amount(ytd) + " " + unit.symbol() + ", " + percent(completion)
-                + "% of the annual target of " + amount(goal) + " " + unit.symbol() + ", "
+        final String en = period.labelEn() + ": " + amountEn(ytd, unit) + ", " + percent(completion)
+                + "% of the annual target of " + amountEn(goal, unit) + ", "
                 + relationEn(gapPp, "ahead of", "behind", paceEn) + " (" + percent(share) + "%)" + missingEn(missingMonths);
         return new Pair(zh, en);
     }
@@ -43,8 +43,8 @@ final class Wording {
         final String zh = period.labelZh() + growthZh(growth) + "，年度目标" + amount(goal) + unit.symbol()
                 + "隐含增长" + one(implied) + "%，" + relation(gapPp, "高于目标增速", "低于目标增速", "与目标增速持平");
         final String en = period.labelEn() + ": cumulative growth " + one(growth) + "%, "
-                + relationEn(gapPp, "above", "below", "the " + one(implied) + "% growth that the " + amount(goal) + " "
-                + unit.symbol() + " target implies");
+                + relationEn(gapPp, "above", "below", "the " + one(implied) + "% growth that the " + amountEn(goal, unit)
+                + " target implies");
         return new Pair(zh, en);
     }
 
@@ -55,7 +55,7 @@ final class Wording {
         final StringBuilder en = new StringBuilder(period.labelEn()).append(':');
         if (amount != null) {
             zh.append("累计完成").append(amount(amount)).append(unit.symbol());
-            en.append(' ').append(amount(amount)).append(' ').append(unit.symbol());
+            en.append(' ').append(amountEn(amount, unit));
         }
         if (growth != null) {
             zh.append(amount != null ? "，" : "").append(growthZh(growth));
@@ -121,6 +121,22 @@ final class Wording {
     static String one(final BigDecimal value) {
         return value.setScale(1, RoundingMode.HALF_EVEN).toPlainString();
     }
+
+    /** English readers count in billions and millions, not in 亿 (10^8) and 万 (10^4). */
+    static String amountEn(final BigDecimal value, final AmountUnit unit) {
+        final BigDecimal yuan = unit.convert(value, AmountUnit.YUAN);
+        final BigDecimal magnitude = yuan.abs();
+        if (magnitude.compareTo(BILLION) >= 0) {
+            return amount(yuan.divide(BILLION)) + " billion yuan";
+        }
+        if (magnitude.compareTo(MILLION) >= 0) {
+            return amount(yuan.divide(MILLION)) + " million yuan";
+        }
+        return amount(yuan) + " yuan";
+    }
+
+    private static final BigDecimal BILLION = new BigDecimal("1e9");
+    private static final BigDecimal MILLION = new BigDecimal("1e6");
 
     static String amount(final BigDecimal value) {
         return value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();

@@ -10,13 +10,19 @@ import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Kafka Streams' own dead-letter handlers (KIP-1034), which already write the original key and value
  * bytes with {@code __streams.errors.*} headers (exception, message, source topic, partition, offset),
  * plus one header of ours, {@value #REASON_HEADER}, that names the rule, and a count by reason.
+ * The parent classes log each failure with its stack trace; pacewatch's logging configuration turns
+ * those down and this logs one line per rejected record instead, since bad input is expected here.
  */
 public final class DeadLetterHandlers {
+
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
     public static final String REASON_HEADER = "pacewatch.rejection.reason";
     public static final String LISTENER_CONFIG = "pacewatch.rejection.listener";
@@ -40,7 +46,7 @@ public final class DeadLetterHandlers {
         public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,
                                     final Exception exception) {
             final Response response = super.handleError(context, record, exception);
-            return Response.resume(tagged(response.deadLetterQueueRecords(), context.topic(), exception, listener));
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, listener));
         }
     }
 
@@ -58,17 +64,25 @@ public final class DeadLetterHandlers {
         public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                     final Exception exception) {
             final Response response = super.handleError(context, record, exception);
-            return Response.resume(tagged(response.deadLetterQueueRecords(), context.topic(), exception, listener));
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, listener));
         }
     }
 
     private static List<ProducerRecord<byte[], byte[]>> tagged(final List<ProducerRecord<byte[], byte[]>> records,
-                                                               final String sourceTopic, final Exception exception,
+                                                               final ErrorHandlerContext context,
+                                                               final Exception exception,
                                                                final RejectionListener listener) {
         final RejectionReason reason = RejectedRecordException.reasonOf(exception);
+        if (reason == null) {
+            LOG.error("Dead-lettered {}-{}@{} after an unexpected failure in {}", context.topic(), context.partition(),
+                    context.offset(), context.processorNodeId(), exception);
+        } else {
+            LOG.warn("Rejected {}-{}@{}: {}", context.topic(), context.partition(), context.offset(),
+                    exception.getMessage());
+        }
         final byte[] label = (reason == null ? UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
         records.forEach(r -> r.headers().add(REASON_HEADER, label));
-        listener.rejected(sourceTopic, reason);
+        listener.rejected(context.topic(), reason);
         return records;
     }
 

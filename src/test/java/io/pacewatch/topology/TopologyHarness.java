@@ -1,0 +1,124 @@
+package io.pacewatch.topology;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReleaseDraft;
+import io.pacewatch.domain.TargetDraft;
+import io.pacewatch.wire.CatalogueLoader;
+import io.pacewatch.wire.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+
+/**
+ * The production topology in a {@link TopologyTestDriver}, fed raw JSON exactly as a publisher sends
+ * it. Caching is off so every update is visible.
+ */
+final class TopologyHarness implements AutoCloseable {
+
+    static final String REGION = "testville";
+    static final Instant START = Instant.parse("2023-01-01T00:00:00Z");
+
+    final TopologyTestDriver driver;
+    final TestInputTopic<String, String> releases;
+    final TestInputTopic<String, String> targets;
+    final TestOutputTopic<String, Progress> progress;
+    final TestOutputTopic<String, Alert> alerts;
+    private final Path stateDir;
+
+    TopologyHarness() {
+        try {
+            stateDir = Files.createTempDirectory("pacewatch-ttd");
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        final Properties props = StreamsSettings.defaults();
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled()), props, START);
+        releases = driver.createInputTopic(Topics.RELEASES, Serdes.String().serializer(), Serdes.String().serializer());
+        targets = driver.createInputTopic(Topics.TARGETS, Serdes.String().serializer(), Serdes.String().serializer());
+        progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
+                Topics.progress().valueSerde().deserializer());
+        alerts = driver.createOutputTopic(Topics.ALERTS, Serdes.String().deserializer(),
+                Topics.alerts().valueSerde().deserializer());
+    }
+
+    /** Publishes a cumulative release as a bureau would, keyed by its series, timestamped at publication. */
+    void cumulative(final String indicator, final String period, final String value, final String growth,
+                    final String publishedAt) {
+        release(indicator, period, "CUMULATIVE", value, growth, publishedAt);
+    }
+
+    void release(final String indicator, final String period, final String basis, final String value,
+                 final String growth, final String publishedAt) {
+        final ReleaseDraft draft = new ReleaseDraft(REGION, indicator, period, basis,
+                value == null ? null : new BigDecimal(value), value == null ? null : "亿元",
+                growth == null ? null : new BigDecimal(growth), publishedAt, null, "test bureau", null);
+        releases.pipeInput(REGION + "|" + indicator + "|" + period.substring(0, 4), json(draft),
+                Instant.parse(publishedAt));
+    }
+
+    void amountTarget(final String indicator, final String value, final String publishedAt) {
+        target(indicator, "AMOUNT", value, "亿元", publishedAt);
+    }
+
+    void growthTarget(final String indicator, final String value, final String publishedAt) {
+        target(indicator, "GROWTH", value, null, publishedAt);
+    }
+
+    private void target(final String indicator, final String kind, final String value, final String unit,
+                        final String publishedAt) {
+        final TargetDraft draft = new TargetDraft(REGION, 2023, indicator, kind, new BigDecimal(value), unit,
+                null, null, null, null, publishedAt, "test work report");
+        targets.pipeInput(REGION + "|" + indicator + "|2023", json(draft), Instant.parse(publishedAt));
+    }
+
+    /** The latest progress record per key, as a compacted topic would keep it. */
+    Map<String, Progress> progressTable() {
+        final Map<String, Progress> table = new LinkedHashMap<>();
+        progress.readKeyValuesToList().forEach(kv -> table.put(kv.key, kv.value));
+        return table;
+    }
+
+    List<Alert> alertList() {
+        return alerts.readValuesToList();
+    }
+
+    List<KeyValue<String, Progress>> progressUpdates() {
+        return progress.readKeyValuesToList();
+    }
+
+    static String json(final Object value) {
+        try {
+            return Json.MAPPER.writeValueAsString(value);
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        driver.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
