@@ -59,6 +59,11 @@ public record ReleaseHistory(List<Release> versions) {
         return kept;
     }
 
+    /** True when the release revises a figure already held, rather than being the first for its period. */
+    public boolean revises(final Release release) {
+        return versions.stream().anyMatch(v -> v.slot().equals(release.slot()) && !v.sameVersionAs(release));
+    }
+
     /** The latest version per period and basis among those visible at {@code visibleAt}. */
     public List<Release> latestPerSlot(final Instant visibleAt) {
         final Map<Release.SlotKey, Release> latest = new LinkedHashMap<>();

@@ -25,7 +25,7 @@ public final class DeadLetterHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
     public static final String REASON_HEADER = "pacewatch.rejection.reason";
-    public static final String LISTENER_CONFIG = "pacewatch.rejection.listener";
+    public static final String EVENTS_CONFIG = "pacewatch.pipeline.events";
     /** The reason label for failures that are not a validation rule: worth a look by an engineer. */
     public static final String UNEXPECTED = "unexpected";
 
@@ -34,44 +34,44 @@ public final class DeadLetterHandlers {
 
     /** Bad bytes on an input topic: refused by the validating input serdes. */
     public static final class Deserialization extends LogAndContinueExceptionHandler {
-        private RejectionListener listener = RejectionListener.NONE;
+        private PipelineEvents events = PipelineEvents.NONE;
 
         @Override
         public void configure(final Map<String, ?> configs) {
             super.configure(configs);
-            listener = listenerFrom(configs);
+            events = eventsFrom(configs);
         }
 
         @Override
         public Response handleError(final ErrorHandlerContext context, final ConsumerRecord<byte[], byte[]> record,
                                     final Exception exception) {
             final Response response = super.handleError(context, record, exception);
-            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, listener));
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, events));
         }
     }
 
     /** Records that read well but break a rule only the topology can check (a key that lies about its value). */
     public static final class Processing extends LogAndContinueProcessingExceptionHandler {
-        private RejectionListener listener = RejectionListener.NONE;
+        private PipelineEvents events = PipelineEvents.NONE;
 
         @Override
         public void configure(final Map<String, ?> configs) {
             super.configure(configs);
-            listener = listenerFrom(configs);
+            events = eventsFrom(configs);
         }
 
         @Override
         public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                     final Exception exception) {
             final Response response = super.handleError(context, record, exception);
-            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, listener));
+            return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, events));
         }
     }
 
     private static List<ProducerRecord<byte[], byte[]>> tagged(final List<ProducerRecord<byte[], byte[]>> records,
                                                                final ErrorHandlerContext context,
                                                                final Exception exception,
-                                                               final RejectionListener listener) {
+                                                               final PipelineEvents events) {
         final RejectionReason reason = RejectedRecordException.reasonOf(exception);
         if (reason == null) {
             LOG.error("Dead-lettered {}-{}@{} after an unexpected failure in {}", context.topic(), context.partition(),
@@ -82,11 +82,11 @@ public final class DeadLetterHandlers {
         }
         final byte[] label = (reason == null ? UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
         records.forEach(r -> r.headers().add(REASON_HEADER, label));
-        listener.rejected(context.topic(), reason);
+        events.rejected(context.topic(), reason);
         return records;
     }
 
-    private static RejectionListener listenerFrom(final Map<String, ?> configs) {
-        return configs.get(LISTENER_CONFIG) instanceof RejectionListener given ? given : RejectionListener.NONE;
+    private static PipelineEvents eventsFrom(final Map<String, ?> configs) {
+        return configs.get(EVENTS_CONFIG) instanceof PipelineEvents given ? given : PipelineEvents.NONE;
     }
 }

@@ -1,6 +1,8 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluator;
@@ -10,6 +12,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.KTable;
@@ -27,17 +30,27 @@ import org.apache.kafka.streams.state.Stores;
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
  * its figure instead of being counted twice. Both inputs are re-keyed by series through internal
  * topics, so the join is correct whatever partitioner the publishers used.
+ * <p>
+ * Two views serve interactive queries: the progress topic read back as a table
+ * ({@value #PROGRESS_VIEW_STORE}, compacted topic doubling as its changelog) and the recent alerts
+ * of each series ({@value #ALERTS_VIEW_STORE}).
  */
 public final class PacewatchTopology {
 
     public static final String RELEASE_HISTORY_STORE = "release-history";
     public static final String TARGETS_STORE = "targets";
     public static final String EMITTED_STORE = SeriesJudgeProcessor.STORE;
+    public static final String PROGRESS_VIEW_STORE = "progress-view";
+    public static final String ALERTS_VIEW_STORE = "recent-alerts";
 
     private PacewatchTopology() {
     }
 
     public static Topology build(final IndicatorCatalogue catalogue) {
+        return build(catalogue, PipelineEvents.NONE);
+    }
+
+    public static Topology build(final IndicatorCatalogue catalogue, final PipelineEvents events) {
         final InputCodec codec = new InputCodec(catalogue);
         final Topic<String, Release> releases = Topics.releases(codec);
         final Topic<String, Target> targets = Topics.targets(codec);
@@ -48,7 +61,10 @@ public final class PacewatchTopology {
                 .mapValues(KeyCheck::release, Named.as("check-release-key"))
                 .groupBy((key, release) -> release.series().id(),
                         Grouped.with("releases-by-series", Serdes.String(), new JsonSerde<>(Release.class)))
-                .aggregate(() -> ReleaseHistory.EMPTY, (key, release, history) -> history.with(release),
+                .aggregate(() -> ReleaseHistory.EMPTY, (key, release, history) -> {
+                    events.releaseAccepted(release.indicator(), history.revises(release));
+                    return history.with(release);
+                },
                         Named.as("collect-versions"),
                         Materialized.<String, ReleaseHistory, KeyValueStore<Bytes, byte[]>>as(RELEASE_HISTORY_STORE)
                                 .withKeySerde(Serdes.String())
@@ -72,12 +88,29 @@ public final class PacewatchTopology {
                 .toStream(Named.as("series-inputs"))
                 .process(() -> new SeriesJudgeProcessor(evaluator), Named.as("judge-series"), EMITTED_STORE);
 
-        final Topic<String, io.pacewatch.domain.Progress> progress = Topics.progress();
+        final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
                 .to(progress.name(), progress.produced());
-        final Topic<String, io.pacewatch.domain.Alert> alerts = Topics.alerts();
+        final Topic<String, Alert> alerts = Topics.alerts();
         changes.flatMapValues(change -> change.alert().stream().toList(), Named.as("alert-records"))
+                .peek((key, alert) -> events.alertRaised(alert), Named.as("count-alerts"))
                 .to(alerts.name(), alerts.produced());
+
+        addQueryViews(builder, progress, alerts);
         return builder.build();
+    }
+
+    private static void addQueryViews(final StreamsBuilder builder, final Topic<String, Progress> progress,
+                                      final Topic<String, Alert> alerts) {
+        builder.table(progress.name(), Consumed.with(progress.keySerde(), progress.valueSerde()).withName("progress-view-source"),
+                Materialized.<String, Progress, KeyValueStore<Bytes, byte[]>>as(PROGRESS_VIEW_STORE)
+                        .withKeySerde(progress.keySerde())
+                        .withValueSerde(progress.valueSerde()));
+        builder.stream(alerts.name(), Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-view-source"))
+                .groupByKey(Grouped.with("alerts-by-series", alerts.keySerde(), alerts.valueSerde()))
+                .aggregate(() -> RecentAlerts.NONE, (key, alert, recent) -> recent.with(alert), Named.as("recent-alerts"),
+                        Materialized.<String, RecentAlerts, KeyValueStore<Bytes, byte[]>>as(ALERTS_VIEW_STORE)
+                                .withKeySerde(alerts.keySerde())
+                                .withValueSerde(new JsonSerde<>(RecentAlerts.class)));
     }
 }

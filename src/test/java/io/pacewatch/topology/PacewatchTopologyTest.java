@@ -12,6 +12,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -217,6 +218,36 @@ class PacewatchTopologyTest {
         final Progress latest = harness.progressTable().get(REVENUE_KEY);
         assertThat(latest.ytdValue()).isEqualByComparingTo("60");
         assertThat(latest.releaseVersions()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the query views hold the latest progress, the pace curve and the recent alerts")
+    void queryViewsAreFilled() {
+        harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
+        harness.cumulative(REVENUE, "2023-06", "50", null, "2023-07-15T09:00:00+08:00");
+
+        final KeyValueStore<String, Progress> progressView =
+                harness.driver.getKeyValueStore(PacewatchTopology.PROGRESS_VIEW_STORE);
+        final KeyValueStore<String, RecentAlerts> alertView =
+                harness.driver.getKeyValueStore(PacewatchTopology.ALERTS_VIEW_STORE);
+
+        assertThat(progressView.get(REVENUE_KEY).status()).isEqualTo(PaceStatus.BEHIND);
+        assertThat(progressView.get(REVENUE_KEY + "|2023-S1")).isNotNull();
+        assertThat(alertView.get(REVENUE_KEY).alerts()).singleElement()
+                .satisfies(a -> assertThat(a.status()).isEqualTo(PaceStatus.BEHIND));
+    }
+
+    @Test
+    @DisplayName("accepted releases, revisions, rejections and alerts are reported for the metrics")
+    void pipelineEventsAreReported() {
+        harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
+        harness.cumulative(REVENUE, "2023-06", "50", null, "2023-07-15T09:00:00+08:00");
+        harness.cumulative(REVENUE, "2023-06", "51", null, "2023-07-20T09:00:00+08:00");
+        harness.releases.pipeInput(REVENUE_KEY, "[]");
+
+        assertThat(harness.events.seen).containsExactly(
+                "accepted BUDGET_REVENUE", "alert CRITICAL", "revised BUDGET_REVENUE",
+                "rejected pacewatch.releases WRONG_TYPE");
     }
 
     @Test

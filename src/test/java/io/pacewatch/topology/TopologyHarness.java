@@ -40,6 +40,8 @@ final class TopologyHarness implements AutoCloseable {
     final TestOutputTopic<String, Alert> alerts;
     private final Path stateDir;
 
+    final RecordingEvents events = new RecordingEvents();
+
     TopologyHarness() {
         try {
             stateDir = Files.createTempDirectory("pacewatch-ttd");
@@ -50,7 +52,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled()), props, START);
+        props.put(DeadLetterHandlers.EVENTS_CONFIG, events);
+        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled(), events), props, START);
         releases = driver.createInputTopic(Topics.RELEASES, Serdes.String().serializer(), Serdes.String().serializer());
         targets = driver.createInputTopic(Topics.TARGETS, Serdes.String().serializer(), Serdes.String().serializer());
         progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
@@ -109,6 +112,26 @@ final class TopologyHarness implements AutoCloseable {
             return Json.MAPPER.writeValueAsString(value);
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Remembers what the topology reported, in order. */
+    static final class RecordingEvents implements PipelineEvents {
+        final List<String> seen = new java.util.ArrayList<>();
+
+        @Override
+        public void releaseAccepted(final String indicator, final boolean revision) {
+            seen.add((revision ? "revised " : "accepted ") + indicator);
+        }
+
+        @Override
+        public void rejected(final String sourceTopic, final io.pacewatch.domain.RejectionReason reason) {
+            seen.add("rejected " + sourceTopic + " " + reason);
+        }
+
+        @Override
+        public void alertRaised(final Alert alert) {
+            seen.add("alert " + alert.severity());
         }
     }
 
