@@ -90,7 +90,7 @@ public final class PacewatchTopology {
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
-                .to(progress.name(), progress.produced());
+                .to(progress.name(), progress.produced(new SeriesPartitioner<>()));
         final Topic<String, Alert> alerts = Topics.alerts();
         changes.flatMapValues(change -> change.alert().stream().toList(), Named.as("alert-records"))
                 .peek((key, alert) -> events.alertRaised(alert), Named.as("count-alerts"))

@@ -1,0 +1,164 @@
+package io.pacewatch.app;
+
+import com.sun.net.httpserver.HttpServer;
+import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
+import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.http.HttpApi;
+import io.pacewatch.metrics.PipelineCounters;
+import io.pacewatch.metrics.ProgressCollector;
+import io.pacewatch.query.ProgressFilter;
+import io.pacewatch.query.ProgressQueries;
+import io.pacewatch.topology.DeadLetterHandlers;
+import io.pacewatch.topology.PacewatchTopology;
+import io.pacewatch.topology.StreamsSettings;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running pacewatch instance: topics checked, the topology running, HTTP answering. */
+public final class PacewatchService implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PacewatchService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaStreams streams;
+    private final HttpApi http;
+    private final PrometheusMeterRegistry registry;
+    private final KafkaStreamsMetrics streamsMetrics;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    private PacewatchService(final KafkaStreams streams, final HttpApi http, final PrometheusMeterRegistry registry,
+                             final KafkaStreamsMetrics streamsMetrics) {
+        this.streams = streams;
+        this.http = http;
+        this.registry = registry;
+        this.streamsMetrics = streamsMetrics;
+    }
+
+    public static PacewatchService start(final ServiceSettings settings) throws IOException, InterruptedException {
+        setUpTopics(settings);
+
+        final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        new JvmMemoryMetrics().bindTo(registry);
+        new JvmGcMetrics().bindTo(registry);
+        new JvmThreadMetrics().bindTo(registry);
+        new ClassLoaderMetrics().bindTo(registry);
+        new ProcessorMetrics().bindTo(registry);
+        new UptimeMetrics().bindTo(registry);
+        final PipelineCounters counters = new PipelineCounters(registry);
+
+        final HttpServer bound = HttpApi.bind(new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()));
+        final HostInfo self = new HostInfo(settings.advertisedHost(), bound.getAddress().getPort());
+
+        final Properties props = StreamsSettings.defaults();
+        props.putAll(settings.kafka());
+        props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
+        props.put(DeadLetterHandlers.EVENTS_CONFIG, counters);
+        if (settings.stateDir() != null) {
+            props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
+        }
+        final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), counters), props);
+        streams.setUncaughtExceptionHandler(e -> {
+            // Bad data never gets here (it is dead-lettered); what does is an infrastructure failure
+            // Streams could not retry. Stopping lets the orchestrator restart from committed state.
+            LOG.error("Kafka Streams failed and is shutting down", e);
+            return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+        });
+        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+
+        final ProgressQueries queries = new ProgressQueries(streams, self);
+        final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
+        streamsMetrics.bindTo(registry);
+        registry.getPrometheusRegistry().register(new ProgressCollector(() -> localLatest(queries)));
+
+        final HttpApi http = HttpApi.start(bound, registry, streams::state, queries, settings.catalogue());
+        final PacewatchService service = new PacewatchService(streams, http, registry, streamsMetrics);
+        streams.start();
+        return service;
+    }
+
+    private static void setUpTopics(final ServiceSettings settings) throws InterruptedException {
+        try (Admin admin = Admin.create(settings.kafka())) {
+            final short replication = settings.replicationFactor() > 0 ? settings.replicationFactor()
+                    : defaultReplication(admin);
+            final List<String> problems = new TopicSetup(admin)
+                    .ensure(TopicSpec.all(), settings.createTopics(), settings.partitions(), replication);
+            if (!problems.isEmpty()) {
+                throw new IllegalStateException("the Kafka topics are not usable:\n  - " + String.join("\n  - ", problems));
+            }
+        }
+    }
+
+    /** Three copies where the cluster has three brokers, fewer on a smaller (development) cluster. */
+    private static short defaultReplication(final Admin admin) throws InterruptedException {
+        try {
+            return (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
+        } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("cannot reach the Kafka cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /** During a rebalance the stores are briefly unavailable; the scrape then shows no series rather than failing. */
+    private static List<Progress> localLatest(final ProgressQueries queries) {
+        try {
+            return queries.local().latest(ProgressFilter.ALL);
+        } catch (final InvalidStateStoreException e) {
+            return List.of();
+        }
+    }
+
+    public KafkaStreams.State state() {
+        return streams.state();
+    }
+
+    public InetSocketAddress httpAddress() {
+        return http.address();
+    }
+
+    /** Waits until the instance processes records; false if it did not within {@code timeout}. */
+    public boolean awaitRunning(final Duration timeout) throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        while (streams.state() != KafkaStreams.State.RUNNING) {
+            if (System.nanoTime() > deadline || streams.state() == KafkaStreams.State.ERROR
+                    || streams.state() == KafkaStreams.State.NOT_RUNNING) {
+                return false;
+            }
+            Thread.sleep(50);
+        }
+        return true;
+    }
+
+    /** Blocks until {@link #close()} is called, e.g. from a shutdown hook. */
+    public void awaitStop() throws InterruptedException {
+        stopped.await();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+        streams.close(CLOSE_TIMEOUT);
+        streamsMetrics.close();
+        registry.close();
+        stopped.countDown();
+    }
+}

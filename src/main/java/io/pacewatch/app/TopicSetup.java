@@ -1,0 +1,84 @@
+package io.pacewatch.app;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates the topics pacewatch needs, or checks existing ones and says exactly what is wrong:
+ * a compacted topic that is not compacted would lose targets; a deleting one that is compacted would
+ * drop releases and alerts.
+ */
+public final class TopicSetup {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicSetup.class);
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final Admin admin;
+
+    public TopicSetup(final Admin admin) {
+        this.admin = admin;
+    }
+
+    /**
+     * @param create  create missing topics; otherwise a missing topic is a problem
+     * @return problems found; empty when every topic is usable
+     */
+    public List<String> ensure(final Collection<TopicSpec> specs, final boolean create, final int partitions,
+                               final short replicationFactor) throws InterruptedException {
+        try {
+            final Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+            final List<String> problems = new ArrayList<>();
+            final List<NewTopic> missing = specs.stream()
+                    .filter(s -> !existing.contains(s.name()))
+                    .map(s -> new NewTopic(s.name(), partitions, replicationFactor).configs(s.configs()))
+                    .toList();
+            if (!missing.isEmpty()) {
+                if (create) {
+                    admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    LOG.info("Created topics {} ({} partitions, replication {})",
+                            missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor);
+                } else {
+                    missing.forEach(t -> problems.add("topic " + t.name() + " does not exist"));
+                }
+            }
+            problems.addAll(checkConfigs(specs.stream().filter(s -> existing.contains(s.name())).toList()));
+            return problems;
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot set up topics: " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> checkConfigs(final List<TopicSpec> specs)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (specs.isEmpty()) {
+            return List.of();
+        }
+        final Map<ConfigResource, Config> configs = admin.describeConfigs(specs.stream()
+                        .map(s -> new ConfigResource(ConfigResource.Type.TOPIC, s.name()))
+                        .collect(Collectors.toList()))
+                .all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        final List<String> problems = new ArrayList<>();
+        for (final TopicSpec spec : specs) {
+            final Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, spec.name()));
+            final String policy = config.get("cleanup.policy").value();
+            if (!Set.of(policy.split(",")).equals(Set.of(spec.cleanupPolicy()))) {
+                problems.add("topic " + spec.name() + " has cleanup.policy=" + policy + " but needs "
+                        + spec.cleanupPolicy() + " (" + spec.purpose() + ")");
+            }
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,29 @@
+package io.pacewatch.app;
+
+import io.pacewatch.topology.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+/** How each pacewatch topic must be configured, and why. */
+public record TopicSpec(String name, String cleanupPolicy, long retentionMs, String purpose) {
+
+    public static final String COMPACT = "compact";
+    public static final String DELETE = "delete";
+    private static final long FOREVER = -1;
+
+    /** Releases are the record of what was published: kept forever, so any state can be rebuilt by replay. */
+    public static List<TopicSpec> all() {
+        return List.of(
+                new TopicSpec(Topics.RELEASES, DELETE, FOREVER, "every published figure, kept for replays"),
+                new TopicSpec(Topics.TARGETS, COMPACT, FOREVER, "the current target per region|indicator|year"),
+                new TopicSpec(Topics.PROGRESS, COMPACT, FOREVER, "the latest standing per series and per month"),
+                new TopicSpec(Topics.ALERTS, DELETE, FOREVER, "every status change, the alert history"),
+                new TopicSpec(Topics.DEAD_LETTERS, DELETE, Duration.ofDays(30).toMillis(),
+                        "refused records with the reason; a month to look at them"));
+    }
+
+    public Map<String, String> configs() {
+        return Map.of("cleanup.policy", cleanupPolicy, "retention.ms", Long.toString(retentionMs));
+    }
+}

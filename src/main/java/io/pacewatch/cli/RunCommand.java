@@ -1,0 +1,46 @@
+package io.pacewatch.cli;
+
+import io.pacewatch.app.PacewatchService;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code pacewatch run}: the service against existing Kafka brokers, until stopped. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run pacewatch against existing Kafka brokers until stopped (SIGTERM/Ctrl-C).")
+public final class RunCommand implements Callable<Integer> {
+
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--partitions", defaultValue = "6",
+            description = "Partitions for topics pacewatch creates (default ${DEFAULT-VALUE}).")
+    int partitions;
+
+    @Option(names = "--replication-factor", defaultValue = "0",
+            description = "Replication for topics pacewatch creates; 0 = min(3, brokers) (default).")
+    short replicationFactor;
+
+    @Option(names = "--no-create-topics", negatable = false,
+            description = "Only check that the topics exist and are configured right; never create them.")
+    boolean checkOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!kafka.hasBootstrapServers()) {
+            System.err.println("pacewatch run: no Kafka brokers given; use --bootstrap-servers or "
+                    + "PACEWATCH_BOOTSTRAP_SERVERS (or `pacewatch demo` for an embedded broker)");
+            return 2;
+        }
+        final PacewatchService running = PacewatchService.start(
+                service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor));
+        Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-shutdown"));
+        System.out.println("pacewatch is running; HTTP on " + running.httpAddress());
+        running.awaitStop();
+        return 0;
+    }
+}

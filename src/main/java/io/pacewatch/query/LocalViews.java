@@ -1,0 +1,78 @@
+package io.pacewatch.query;
+
+import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.topology.PacewatchTopology;
+import io.pacewatch.topology.RecentAlerts;
+import io.pacewatch.topology.SeriesPartitioner;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * Reads this instance's <em>active</em> view stores. Standby copies are left out on purpose: a series
+ * is then answered, and exported as a metric, by exactly one instance, so nothing is counted twice
+ * and nothing stale lingers after a rebalance.
+ */
+public final class LocalViews {
+
+    private final KafkaStreams streams;
+
+    public LocalViews(final KafkaStreams streams) {
+        this.streams = streams;
+    }
+
+    public List<Progress> latest(final ProgressFilter filter) {
+        final List<Progress> found = new ArrayList<>();
+        try (KeyValueIterator<String, Progress> all = progressStore().all()) {
+            all.forEachRemaining(kv -> {
+                if (SeriesPartitioner.isLatestKey(kv.key) && kv.value != null && filter.matches(kv.value)) {
+                    found.add(kv.value);
+                }
+            });
+        }
+        return found;
+    }
+
+    public Optional<SeriesDetail> series(final SeriesKey series) {
+        final ReadOnlyKeyValueStore<String, Progress> store = progressStore();
+        final Progress latest = store.get(series.id());
+        if (latest == null) {
+            return Optional.empty();
+        }
+        final List<Progress> history = new ArrayList<>();
+        try (KeyValueIterator<String, Progress> months = store.prefixScan(series.id() + "|", Serdes.String().serializer())) {
+            months.forEachRemaining(kv -> history.add(kv.value));
+        }
+        history.sort(java.util.Comparator.comparingInt(Progress::asOfMonth));
+        final RecentAlerts alerts = alertStore().get(series.id());
+        return Optional.of(new SeriesDetail(latest, history, alerts == null ? List.of() : alerts.alerts()));
+    }
+
+    public List<Alert> alerts(final ProgressFilter filter) {
+        final List<Alert> found = new ArrayList<>();
+        try (KeyValueIterator<String, RecentAlerts> all = alertStore().all()) {
+            all.forEachRemaining((KeyValue<String, RecentAlerts> kv) ->
+                    kv.value.alerts().stream().filter(filter::matches).forEach(found::add));
+        }
+        return found;
+    }
+
+    private ReadOnlyKeyValueStore<String, Progress> progressStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+                QueryableStoreTypes.<String, Progress>keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.ALERTS_VIEW_STORE,
+                QueryableStoreTypes.<String, RecentAlerts>keyValueStore()));
+    }
+}
