@@ -242,6 +242,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private void formatStorage() {
         final Path propertiesFile = workDir.resolve("server.properties");
         writeProperties(propertiesFile, serverProperties);
+        final long startNanos = System.nanoTime();
         final String clusterId = Uuid.randomUuid().toString();
         final ByteArrayOutputStream output = new ByteArrayOutputStream();
         final int exitCode;
@@ -257,6 +258,8 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             throw new EmbeddedKafkaException("Formatting Kafka storage in " + logDir + " failed with exit code "
                     + exitCode + ": " + output.toString(StandardCharsets.UTF_8).strip());
         }
+        LOG.debug("Formatted Kafka storage in {} (cluster id {}) in {} ms", logDir, clusterId,
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
     }
 
     // Caller holds the lock. The ready timeout counts from startNanos.
