@@ -78,7 +78,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     private void handle(final HttpExchange exchange) throws IOException {
-        try (exchange) {
+        try {
             if (!"GET".equals(exchange.getRequestMethod()) && !"HEAD".equals(exchange.getRequestMethod())) {
                 exchange.getResponseHeaders().add("Allow", "GET, HEAD");
                 throw new ApiException(405, "only GET is supported");
@@ -92,6 +92,8 @@ public final class HttpApi implements AutoCloseable {
         } catch (final RuntimeException e) {
             LOG.error("HTTP {} failed", exchange.getRequestURI().getRawPath(), e);
             sendJson(exchange, 500, Map.of("status", 500, "error", "internal error; see the service log"));
+        } finally {
+            exchange.close();
         }
     }
 

@@ -1,0 +1,176 @@
+package io.pacewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pacewatch.testkit.KafkaTestBroker;
+import io.pacewatch.testkit.WithKafka;
+import io.pacewatch.topology.DeadLetterHandlers;
+import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.CatalogueLoader;
+import io.pacewatch.wire.Json;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.streams.KeyValue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The whole service on a real broker: records in, progress and alerts out on the topics, the same
+ * figures on the HTTP API and in /metrics, and refused records on the dead-letter topic with their
+ * original bytes and where they came from.
+ */
+@WithKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PacewatchServiceIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private final String region = "it" + UUID.randomUUID().toString().substring(0, 8);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private KafkaTestBroker kafka;
+    private PacewatchService service;
+    private Path stateDir;
+
+    @BeforeAll
+    void startService() throws Exception {
+        stateDir = Files.createTempDirectory("pacewatch-it");
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", kafka.bootstrapServers());
+        props.put("application.id", "pacewatch-it-" + region);
+        service = PacewatchService.start(new ServiceSettings(props, CatalogueLoader.bundled(), "127.0.0.1", 0,
+                "127.0.0.1", stateDir, true, 2, (short) 1));
+        assertThat(service.awaitRunning(WAIT)).as("Kafka Streams reaches RUNNING").isTrue();
+    }
+
+    @AfterAll
+    void stopService() throws IOException {
+        service.close();
+        try (var files = Files.walk(stateDir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
+    }
+
+    @Test
+    @DisplayName("a judged release shows the same figures on the progress topic, the API and /metrics, and alerts once")
+    void releaseToProgressApiAndMetrics() throws Exception {
+        final String key = region + "|BUDGET_REVENUE|2023";
+        kafka.produce(Topics.TARGETS, key, "{\"region\":\"" + region + "\",\"year\":2023,\"indicator\":\"BUDGET_REVENUE\","
+                + "\"kind\":\"AMOUNT\",\"value\":127,\"unit\":\"亿元\",\"publishedAt\":\"2023-01-10T09:00:00+08:00\","
+                + "\"source\":\"work report\"}");
+        kafka.produce(Topics.RELEASES, key, release(region, "2023-06", "60"));
+
+        final List<ConsumerRecord<String, String>> progress = kafka.consumeUntil(Topics.PROGRESS,
+                new StringDeserializer(), new StringDeserializer(),
+                records -> records.stream().anyMatch(r -> key.equals(r.key()) && r.value().contains("\"AT_RISK\"")), WAIT);
+        final JsonNode onTopic = Json.MAPPER.readTree(progress.stream()
+                .filter(r -> key.equals(r.key())).reduce((a, b) -> b).orElseThrow().value());
+        assertThat(onTopic.get("gapPp").decimalValue()).isEqualByComparingTo("-2.76");
+
+        final JsonNode api = getJson("/api/progress/" + region + "/BUDGET_REVENUE/2023");
+        assertThat(api.at("/latest/completionRatio").decimalValue()).isEqualByComparingTo("0.4724");
+        assertThat(api.at("/latest/gapPp").decimalValue()).isEqualByComparingTo(onTopic.get("gapPp").decimalValue());
+        assertThat(api.get("history")).hasSize(1);
+        assertThat(api.get("alerts")).hasSize(1);
+
+        final String metrics = get("/metrics").body();
+        assertThat(metrics).containsPattern("pacewatch_pace_gap_percentage_points\\{[^}]*region=\"" + region
+                + "\"[^}]*\\} -2\\.76");
+        assertThat(metrics).containsPattern("pacewatch_pace_status\\{[^}]*region=\"" + region + "\"[^}]*\\} 2\\.0");
+
+        final List<ConsumerRecord<String, String>> alerts = kafka.consumeUntil(Topics.ALERTS, new StringDeserializer(),
+                new StringDeserializer(), records -> records.stream().anyMatch(r -> key.equals(r.key())), WAIT);
+        assertThat(alerts.stream().filter(r -> key.equals(r.key()))).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("refused records land on the DLQ with reason, original bytes and source; the stream keeps going")
+    void badRecordsGoToTheDeadLetterTopic() throws Exception {
+        final String marker = region + "-dlq";
+        final String key = marker + "|BUDGET_REVENUE|2023";
+        final List<KeyValue<String, String>> bad = List.of(
+                KeyValue.pair(key, "{\"region\":\"" + marker + "\" truncated"),
+                KeyValue.pair(key, release(marker, "2023-06", "60").replace("BUDGET_REVENUE", "NO_SUCH_THING")),
+                KeyValue.pair(key, release(marker, "2023-06", "-5")),
+                KeyValue.pair(key, release(marker, "2023-13", "5")),
+                KeyValue.pair("someone|else|2023", release(marker, "2023-06", "60")));
+        kafka.produceStrings(Topics.RELEASES, bad);
+        kafka.produce(Topics.RELEASES, key, release(marker, "2023-03", "30"));
+
+        final List<ConsumerRecord<byte[], byte[]>> dead = kafka.consumeUntil(Topics.DEAD_LETTERS,
+                new ByteArrayDeserializer(), new ByteArrayDeserializer(),
+                records -> records.stream().filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker))
+                        .count() >= bad.size(), WAIT);
+        final List<ConsumerRecord<byte[], byte[]>> ours = dead.stream()
+                .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)).toList();
+
+        assertThat(ours).extracting(r -> header(r, DeadLetterHandlers.REASON_HEADER))
+                .containsExactlyInAnyOrder("malformed_json", "unknown_indicator", "negative_amount", "invalid_period",
+                        "key_mismatch");
+        assertThat(ours).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .containsExactlyInAnyOrderElementsOf(bad.stream().map(kv -> kv.value).toList());
+        assertThat(ours).allSatisfy(r -> {
+            assertThat(header(r, "__streams.errors.topic")).isEqualTo(Topics.RELEASES);
+            assertThat(header(r, "__streams.errors.partition")).matches("\\d+");
+            assertThat(header(r, "__streams.errors.offset")).matches("\\d+");
+            assertThat(header(r, "__streams.errors.message")).isNotBlank();
+        });
+
+        kafka.consumeUntil(Topics.PROGRESS, new StringDeserializer(), new StringDeserializer(),
+                records -> records.stream().anyMatch(r -> key.equals(r.key())), WAIT);
+        final String metrics = get("/metrics").body();
+        assertThat(metrics).containsPattern("pacewatch_records_rejected_total\\{[^}]*reason=\"key_mismatch\"[^}]*\\} [1-9]");
+    }
+
+    @Test
+    @DisplayName("readiness is true while running, and bad API requests get a JSON 400 or 404")
+    void healthAndErrors() throws Exception {
+        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        final HttpResponse<String> badYear = get("/api/progress?year=20x3");
+        assertThat(badYear.statusCode()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(badYear.body()).get("error").asText()).contains("year");
+        assertThat(get("/api/progress/" + region + "/NO_SUCH/2023").statusCode()).isEqualTo(404);
+        assertThat(get("/api/progress/nobody/GDP/2023").statusCode()).isEqualTo(404);
+        assertThat(get("/api/alerts?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    private static String release(final String region, final String period, final String value) {
+        return "{\"region\":\"" + region + "\",\"indicator\":\"BUDGET_REVENUE\",\"period\":\"" + period
+                + "\",\"value\":" + value + ",\"unit\":\"亿元\",\"publishedAt\":\"2023-07-15T09:00:00+08:00\","
+                + "\"source\":\"finance bureau\"}";
+    }
+
+    private static String header(final ConsumerRecord<byte[], byte[]> record, final String name) {
+        final Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private JsonNode getJson(final String path) throws Exception {
+        final HttpResponse<String> response = get(path);
+        assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    private HttpResponse<String> get(final String path) throws Exception {
+        final URI uri = URI.create("http://127.0.0.1:" + service.httpAddress().getPort() + path);
+        return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
