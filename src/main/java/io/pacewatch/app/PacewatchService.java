@@ -46,6 +46,7 @@ public final class PacewatchService implements AutoCloseable {
     private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics streamsMetrics;
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PacewatchService(final KafkaStreams streams, final HttpApi http, final PrometheusMeterRegistry registry,
                              final KafkaStreamsMetrics streamsMetrics) {
@@ -153,8 +154,12 @@ public final class PacewatchService implements AutoCloseable {
         stopped.await();
     }
 
+    /** Idempotent: the shutdown hook and the owner may both call it. */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         http.close();
         streams.close(CLOSE_TIMEOUT);
         streamsMetrics.close();

@@ -19,4 +19,9 @@ public record ServiceSettings(
         boolean createTopics,
         int partitions,
         short replicationFactor) {
+
+    public ServiceSettings withStateDir(final Path dir) {
+        return new ServiceSettings(kafka, catalogue, httpBindAddress, httpPort, advertisedHost, dir, createTopics,
+                partitions, replicationFactor);
+    }
 }

@@ -35,7 +35,7 @@ public final class AlertPolicy {
         return Optional.of(new Alert(
                 alertId(from, current), current.region(), current.indicator(), current.year(), current.asOfPeriod(),
                 from, current.status(), kind, severity, current.updatedAt(),
-                "【" + labelZh(severity) + "】" + current.region() + " " + current.indicatorNameZh() + "由“"
+                "【" + labelZh(kind, severity) + "】" + current.region() + " " + current.indicatorNameZh() + "由“"
                         + from.labelZh() + "”转为“" + current.status().labelZh() + "”：" + current.messageZh(),
                 "[" + severity + "] " + current.region() + " " + current.indicatorNameEn() + " moved from "
                         + from.labelEn() + " to " + current.status().labelEn() + ": " + current.messageEn(),
@@ -58,11 +58,11 @@ public final class AlertPolicy {
         }
     }
 
-    private static String labelZh(final Severity severity) {
-        return switch (severity) {
-            case CRITICAL -> "滞后";
-            case WARNING -> "预警";
-            case INFO -> "好转";
+    private static String labelZh(final AlertKind kind, final Severity severity) {
+        return switch (kind) {
+            case WORSENED -> severity == Severity.CRITICAL ? "滞后" : "预警";
+            case IMPROVED -> "好转";
+            case RECOVERED -> "恢复";
         };
     }
 }

@@ -1,0 +1,120 @@
+package io.pacewatch.cli;
+
+import io.pacewatch.app.FeedPrinter;
+import io.pacewatch.app.PacewatchService;
+import io.pacewatch.broker.EmbeddedKafkaBroker;
+import io.pacewatch.cli.publish.PublishCommand;
+import io.pacewatch.cli.publish.TargetsCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code pacewatch demo}: a real Kafka broker in this process, the service, the bundled targets and
+ * an illustrative year published month by month through the same {@code targets load} and
+ * {@code publish} commands a bureau runs, with every change printed as it is committed.
+ */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = {"Start an embedded Kafka broker and pacewatch, load the bundled 2023 targets and replay an "
+                + "ILLUSTRATIVE 2023 feed (invented figures, not real statistics) month by month.",
+                "Keeps serving HTTP until stopped (Ctrl-C)."})
+public final class DemoCommand implements Callable<Integer> {
+
+    @Mixin
+    ServiceOptions service;
+
+    @Option(names = "--kafka-port", defaultValue = "0",
+            description = "Port of the embedded Kafka broker; 0 picks a free one (default).")
+    int kafkaPort;
+
+    @Option(names = "--month-seconds", defaultValue = "2",
+            description = "Seconds between two months of the feed (default ${DEFAULT-VALUE}).")
+    double monthSeconds;
+
+    @Option(names = "--feed", description = "A JSON Lines release file to replay instead of the bundled illustrative feed.")
+    Path feed;
+
+    @Option(names = "--exit-when-done", description = "Stop after the feed instead of serving until Ctrl-C.")
+    boolean exitWhenDone;
+
+    @Override
+    public Integer call() throws Exception {
+        final Path scratch = Files.createTempDirectory("pacewatch-demo");
+        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort)) {
+            System.out.println("Kafka broker (KRaft, in-process) at " + broker.bootstrapServers());
+            final Properties kafka = new Properties();
+            kafka.put("bootstrap.servers", broker.bootstrapServers());
+            final PacewatchService running = PacewatchService.start(service.settings(kafka, true, 2, (short) 1)
+                    .withStateDir(service.stateDir != null ? service.stateDir : scratch.resolve("state")));
+            Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
+            try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {
+                if (!running.awaitRunning(Duration.ofSeconds(60))) {
+                    System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state());
+                    return 1;
+                }
+                final String url = "http://localhost:" + running.httpAddress().getPort();
+                System.out.println("pacewatch is RUNNING; metrics at " + url + "/metrics, progress at " + url + "/api/progress");
+                replay(broker.bootstrapServers(), scratch);
+                System.out.println("== Illustrative feed done. Serving " + url + " (Ctrl-C to stop).");
+                if (!exitWhenDone) {
+                    running.awaitStop();
+                } else {
+                    Thread.sleep(Duration.ofSeconds(2).toMillis());
+                    running.close();
+                }
+            }
+        } finally {
+            deleteRecursively(scratch);
+        }
+        return 0;
+    }
+
+    private void replay(final String bootstrap, final Path scratch) throws IOException, InterruptedException {
+        final Path targets = IllustrativeFeed.write(scratch, "targets.jsonl",
+                IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_TARGETS));
+        run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, targets.toString());
+        System.out.println("== Targets of the 2023 work report loaded (" + IllustrativeFeed.BUNDLED_TARGETS + ")");
+
+        final Map<YearMonth, List<String>> batches = IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed));
+        for (final Map.Entry<YearMonth, List<String>> batch : batches.entrySet()) {
+            Thread.sleep((long) (monthSeconds * 1000));
+            final Path file = IllustrativeFeed.write(scratch, "releases-" + batch.getKey() + ".jsonl", batch.getValue());
+            System.out.println("== " + batch.getKey() + ": " + batch.getValue().size() + " release(s) published");
+            run(new PublishCommand(), "--bootstrap-servers", bootstrap, file.toString());
+        }
+        Thread.sleep((long) (monthSeconds * 1000));
+    }
+
+    /** Runs a publisher's command as a bureau would; its own summary is not printed, failures are. */
+    private static void run(final Object command, final String... args) {
+        final StringWriter output = new StringWriter();
+        final int exit = new CommandLine(command).setOut(new PrintWriter(output)).setErr(new PrintWriter(output))
+                .execute(args);
+        if (exit != 0) {
+            throw new IllegalStateException("demo step failed (exit " + exit + "):\n" + output);
+        }
+    }
+
+    private static void deleteRecursively(final Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
