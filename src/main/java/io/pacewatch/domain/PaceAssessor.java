@@ -30,7 +30,9 @@ public final class PaceAssessor {
                                   final YearToDate ytd, final Instant updatedAt) {
         final Assessment a = new Assessment(indicator, series, target, ytd, updatedAt);
         if (ytd.isEmpty()) {
-            return a.unjudged(PaceStatus.NO_DATA, 0, Wording.noData(series.year()));
+            return ytd.reportedThroughMonth() == 0
+                    ? a.unjudged(PaceStatus.NO_DATA, 0, Wording.noData(series.year()))
+                    : a.unjudged(PaceStatus.NOT_ASSESSABLE, ytd.reportedThroughMonth(), Wording.noYearToDate());
         }
         if (target == null) {
             return a.unjudged(PaceStatus.NOT_ASSESSABLE, ytd.throughMonth(), Wording.noTarget(series.year()));

@@ -33,6 +33,8 @@ public record Release(
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(basis, "basis");
         Objects.requireNonNull(publishedAt, "publishedAt");
+        value = Decimals.canonical(value);
+        growthPercent = Decimals.canonical(growthPercent);
     }
 
     public SeriesKey series() {

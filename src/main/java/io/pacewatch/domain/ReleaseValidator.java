@@ -3,7 +3,6 @@ package io.pacewatch.domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
@@ -15,6 +14,9 @@ public final class ReleaseValidator {
     /** Growth cannot fall below -100%; above +1000% is a unit or decimal-point mistake. */
     static final BigDecimal MIN_GROWTH = new BigDecimal("-100");
     static final BigDecimal MAX_GROWTH = new BigDecimal("1000");
+    /** Far finer than any bureau publishes (amounts to 0.0001 yuan, growth to 0.0001 point). */
+    static final int MAX_YUAN_DECIMALS = 4;
+    static final int MAX_GROWTH_DECIMALS = 4;
 
     private final IndicatorCatalogue catalogue;
 
@@ -31,11 +33,13 @@ public final class ReleaseValidator {
             throw new InvalidInputException(RejectionReason.INVALID_PERIOD, indicator.code() + " is released quarterly, but '"
                     + draft.period() + "' does not end with a quarter");
         }
-        final Instant publishedAt = parseInstant("publishedAt", TextRules.requirePresent("publishedAt", draft.publishedAt()));
-        if (publishedAt.isBefore(period.endExclusive().atStartOfDay().minusDays(1).toInstant(ZoneOffset.UTC))) {
-            throw new InvalidInputException(RejectionReason.INVALID_PERIOD, "published at " + publishedAt
+        final OffsetDateTime published = parseDateTime("publishedAt", TextRules.requirePresent("publishedAt", draft.publishedAt()));
+        // Judged on the publisher's own calendar: a June figure cannot appear before July 1st where it is published.
+        if (published.toLocalDate().isBefore(period.endExclusive())) {
+            throw new InvalidInputException(RejectionReason.INVALID_PERIOD, "published on " + published.toLocalDate()
                     + ", before its period " + period.code() + " ended");
         }
+        final Instant publishedAt = published.toInstant();
         final BigDecimal value = draft.value() == null ? null : amount(indicator, draft.value(), draft.unit());
         final BigDecimal growth = draft.growthPercent() == null ? null : growth(draft.growthPercent());
         if (value == null && growth == null) {
@@ -67,8 +71,12 @@ public final class ReleaseValidator {
     }
 
     static Instant parseInstant(final String field, final String text) {
+        return parseDateTime(field, text).toInstant();
+    }
+
+    static OffsetDateTime parseDateTime(final String field, final String text) {
         try {
-            return OffsetDateTime.parse(text.trim()).toInstant();
+            return OffsetDateTime.parse(text.trim());
         } catch (final DateTimeParseException e) {
             throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " '" + TextRules.printable(text)
                     + "' is not an ISO-8601 date-time with offset, e.g. 2023-07-15T09:30:00+08:00", e);
@@ -81,6 +89,7 @@ public final class ReleaseValidator {
             throw new InvalidInputException(RejectionReason.NEGATIVE_AMOUNT,
                     indicator.code() + " cannot be negative, but the value is " + stated.toPlainString());
         }
+        requireDecimals("value", stated, MAX_YUAN_DECIMALS + unit.powerOfTen());
         if (stated.abs().compareTo(MAX_AMOUNT_YUAN.movePointLeft(unit.powerOfTen())) > 0) {
             throw new InvalidInputException(RejectionReason.IMPLAUSIBLE_VALUE,
                     "value " + stated.toEngineeringString() + " " + unit.symbol() + " exceeds 10^15 yuan");
@@ -88,7 +97,15 @@ public final class ReleaseValidator {
         return unit.convert(stated, indicator.unit());
     }
 
+    private static void requireDecimals(final String field, final BigDecimal value, final int max) {
+        if (value.stripTrailingZeros().scale() > max) {
+            throw new InvalidInputException(RejectionReason.IMPLAUSIBLE_VALUE,
+                    field + " has more than " + max + " decimal places");
+        }
+    }
+
     static BigDecimal growth(final BigDecimal percent) {
+        requireDecimals("growthPercent", percent, MAX_GROWTH_DECIMALS);
         if (percent.compareTo(MIN_GROWTH) <= 0 || percent.compareTo(MAX_GROWTH) > 0) {
             throw new InvalidInputException(RejectionReason.IMPLAUSIBLE_VALUE,
                     "growthPercent " + percent.toEngineeringString() + " is outside (-100, 1000]");

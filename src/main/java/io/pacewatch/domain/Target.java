@@ -29,6 +29,8 @@ public record Target(
         Objects.requireNonNull(value, "value");
         Objects.requireNonNull(publishedAt, "publishedAt");
         paceProfile = paceProfile == null ? PaceProfile.LINEAR : paceProfile;
+        value = Decimals.canonical(value);
+        priorYearAmount = Decimals.canonical(priorYearAmount);
     }
 
     public SeriesKey series() {

@@ -72,6 +72,11 @@ final class Wording {
         return new Pair("尚未设定" + year + "年目标", "no " + year + " target has been set");
     }
 
+    static Pair noYearToDate() {
+        return new Pair("仅有单期增速，无法形成累计数据", "only single-period growth rates were published; they add up"
+                + " to no year-to-date figure");
+    }
+
     static Pair noGrowthPublished() {
         return new Pair("未公布累计增速，无法评估增速目标（增速不由总量推算）",
                 "no cumulative growth published, so the growth target cannot be assessed"
@@ -86,19 +91,22 @@ final class Wording {
 
     private static String relation(final BigDecimal gapPp, final String above, final String below, final String level) {
         final BigDecimal shown = gapPp.setScale(1, RoundingMode.HALF_EVEN);
-        if (shown.signum() == 0) {
+        if (gapPp.signum() == 0) {
             return level;
         }
-        return (shown.signum() > 0 ? above : below) + shown.abs().toPlainString() + "个百分点";
+        // A gap that rounds to 0.0 still sets the status, so the wording keeps its direction.
+        final String size = shown.signum() == 0 ? "不足0.1" : shown.abs().toPlainString();
+        return (gapPp.signum() > 0 ? above : below) + size + "个百分点";
     }
 
     private static String relationEn(final BigDecimal gapPp, final String above, final String below,
                                      final String reference) {
         final BigDecimal shown = gapPp.setScale(1, RoundingMode.HALF_EVEN);
-        if (shown.signum() == 0) {
+        if (gapPp.signum() == 0) {
             return "level with " + reference;
         }
-        return shown.abs().toPlainString() + " pp " + (shown.signum() > 0 ? above : below) + " " + reference;
+        final String size = shown.signum() == 0 ? "less than 0.1" : shown.abs().toPlainString();
+        return size + " pp " + (gapPp.signum() > 0 ? above : below) + " " + reference;
     }
 
     private static String growthZh(final BigDecimal growth) {
@@ -125,12 +133,13 @@ final class Wording {
     /** English readers count in billions and millions, not in 亿 (10^8) and 万 (10^4). */
     static String amountEn(final BigDecimal value, final AmountUnit unit) {
         final BigDecimal yuan = unit.convert(value, AmountUnit.YUAN);
-        final BigDecimal magnitude = yuan.abs();
-        if (magnitude.compareTo(BILLION) >= 0) {
-            return amount(yuan.divide(BILLION)) + " billion yuan";
+        final BigDecimal billions = round(yuan.divide(BILLION));
+        if (billions.abs().compareTo(BigDecimal.ONE) >= 0) {
+            return plain(billions) + " billion yuan";
         }
-        if (magnitude.compareTo(MILLION) >= 0) {
-            return amount(yuan.divide(MILLION)) + " million yuan";
+        final BigDecimal millions = round(yuan.divide(MILLION));
+        if (millions.abs().compareTo(BigDecimal.ONE) >= 0) {
+            return plain(millions) + " million yuan";
         }
         return amount(yuan) + " yuan";
     }
@@ -139,6 +148,14 @@ final class Wording {
     private static final BigDecimal MILLION = new BigDecimal("1e6");
 
     static String amount(final BigDecimal value) {
-        return value.setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
+        return plain(round(value));
+    }
+
+    private static BigDecimal round(final BigDecimal value) {
+        return value.setScale(2, RoundingMode.HALF_EVEN);
+    }
+
+    private static String plain(final BigDecimal rounded) {
+        return rounded.stripTrailingZeros().toPlainString();
     }
 }

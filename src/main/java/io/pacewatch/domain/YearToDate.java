@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * Where a series stands as of a month: the year-to-date amount through {@code amountThroughMonth}
  * (0 when unknown), the bureau's cumulative growth through {@code growthThroughMonth} (0 when none),
- * the months that should have had a figure but did not, and the versions that were used.
+ * the months that should have had a figure but did not, the versions that were used, and the last
+ * month any release covers (figures may exist that build no year-to-date, e.g. single-month growth).
  */
 public record YearToDate(
         int amountThroughMonth,
@@ -14,7 +15,8 @@ public record YearToDate(
         int growthThroughMonth,
         BigDecimal cumulativeGrowthPercent,
         List<Integer> missingMonths,
-        List<ReleaseVersion> versionsUsed) {
+        List<ReleaseVersion> versionsUsed,
+        int reportedThroughMonth) {
 
     public YearToDate {
         missingMonths = List.copyOf(missingMonths);

@@ -53,7 +53,8 @@ public final class YearToDateCalculator {
                 cumulativeGrowth.map(Release::growthPercent).orElse(null),
                 missingMonths(visible, through),
                 used.stream().sorted(Comparator.comparing((Release r) -> r.period().lastMonth())
-                        .thenComparing(Release::basis)).map(Release::version).toList());
+                        .thenComparing(Release::basis)).map(Release::version).toList(),
+                visible.stream().mapToInt(r -> r.period().lastMonth()).max().orElse(0));
     }
 
     /** The longest single-period figure with a value that starts at {@code month}. */

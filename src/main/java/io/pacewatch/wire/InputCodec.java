@@ -100,6 +100,10 @@ public final class InputCodec {
         if (e instanceof ValueInstantiationException && e.getCause() instanceof InvalidInputException invalid) {
             return invalid;
         }
+        if (message.startsWith("Trailing token")) {
+            return new InvalidInputException(RejectionReason.MALFORMED_JSON,
+                    "one message holds exactly one JSON object: " + message, e);
+        }
         if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
             final String path = ((MismatchedInputException) e).getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
