@@ -52,6 +52,16 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Stop after the feed instead of serving until Ctrl-C.")
     boolean exitWhenDone;
 
+    private volatile PacewatchService running;
+
+    /** Ends a demo that serves until stopped, as Ctrl-C would; for embedding and tests. */
+    public void stop() {
+        final PacewatchService current = running;
+        if (current != null) {
+            current.close();
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         final Path scratch = Files.createTempDirectory("pacewatch-demo");
@@ -59,7 +69,7 @@ public final class DemoCommand implements Callable<Integer> {
             System.out.println("Kafka broker (KRaft, in-process) at " + broker.bootstrapServers());
             final Properties kafka = new Properties();
             kafka.put("bootstrap.servers", broker.bootstrapServers());
-            final PacewatchService running = PacewatchService.start(service.settings(kafka, true, 2, (short) 1)
+            running = PacewatchService.start(service.settings(kafka, true, 2, (short) 1)
                     .withStateDir(service.stateDir != null ? service.stateDir : scratch.resolve("state")));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
             try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {

@@ -1,0 +1,83 @@
+package io.pacewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The README's first command, end to end: broker, service, targets, the whole illustrative feed, metrics. */
+class DemoCommandIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(120);
+    private static final List<String> INDICATORS = List.of("GDP", "BUDGET_REVENUE", "FIXED_ASSET_INVESTMENT",
+            "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED");
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    @DisplayName("demo reaches RUNNING, replays the feed and serves /metrics with every bundled indicator")
+    void demoServesMetrics() throws Exception {
+        final int port = freePort();
+        final DemoCommand demo = new DemoCommand();
+        final AtomicInteger exit = new AtomicInteger(-1);
+        final Thread thread = new Thread(() -> exit.set(new CommandLine(demo)
+                .execute("--http-port", Integer.toString(port), "--month-seconds", "0.2")), "demo-under-test");
+        thread.start();
+        try {
+            await(port, "/health/ready", r -> r.statusCode() == 200);
+            final HttpResponse<String> metrics = await(port, "/metrics",
+                    r -> r.body().matches("(?s).*pacewatch_pace_status\\{[^}]*indicator=\"INDUSTRIAL_VALUE_ADDED\""
+                            + "[^}]*region=\"luohu\"[^}]*\\} 3\\.0.*")
+                            && r.body().contains("pacewatch_as_of_month{indicator=\"BUDGET_REVENUE\""));
+            for (final String indicator : INDICATORS) {
+                assertThat(metrics.body()).containsPattern("pacewatch_pace_status\\{[^}]*indicator=\"" + indicator
+                        + "\"[^}]*region=\"luohu\"[^}]*year=\"2023\"");
+            }
+            final HttpResponse<String> revenue = await(port, "/api/progress/luohu/BUDGET_REVENUE/2023",
+                    r -> r.statusCode() == 200 && r.body().contains("\"asOfMonth\":12"));
+            assertThat(revenue.body()).contains("\"status\":\"AT_RISK\"");
+        } finally {
+            demo.stop();
+            thread.join(Duration.ofSeconds(60).toMillis());
+        }
+        assertThat(thread.isAlive()).isFalse();
+        assertThat(exit.get()).isZero();
+    }
+
+    private HttpResponse<String> await(final int port, final String path, final Predicate<HttpResponse<String>> done)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        HttpResponse<String> last = null;
+        while (System.nanoTime() < deadline) {
+            try {
+                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (done.test(last)) {
+                    return last;
+                }
+            } catch (final IOException notYetListening) {
+                // the demo binds its port only once the broker is up
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError(path + " did not get there within " + WAIT + "; last answer: "
+                + (last == null ? "none" : last.statusCode() + " " + last.body().substring(0, Math.min(500, last.body().length()))));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}
