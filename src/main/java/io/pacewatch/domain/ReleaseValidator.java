@@ -40,6 +40,9 @@ public final class ReleaseValidator {
                     + ", before its period " + period.code() + " ended");
         }
         final Instant publishedAt = published.toInstant();
+        if (draft.value() == null && draft.unit() != null) {
+            AmountUnit.parse(draft.unit());
+        }
         final BigDecimal value = draft.value() == null ? null : amount(indicator, draft.value(), draft.unit());
         final BigDecimal growth = draft.growthPercent() == null ? null : growth(draft.growthPercent());
         if (value == null && growth == null) {

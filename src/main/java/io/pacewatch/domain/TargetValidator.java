@@ -40,6 +40,9 @@ public final class TargetValidator {
         } else {
             value = ReleaseValidator.growth(stated);
         }
+        if (draft.unit() != null) {
+            AmountUnit.parse(draft.unit());
+        }
         final BigDecimal prior = draft.priorYearAmount() == null ? null
                 : ReleaseValidator.amount(indicator, draft.priorYearAmount(), draft.unit());
         if (prior != null && prior.signum() <= 0) {

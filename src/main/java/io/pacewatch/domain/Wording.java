@@ -73,8 +73,8 @@ final class Wording {
     }
 
     static Pair noYearToDate() {
-        return new Pair("仅有单期增速，无法形成累计数据", "only single-period growth rates were published; they add up"
-                + " to no year-to-date figure");
+        return new Pair("已公布数据无法形成自1月起的累计数", "the figures published do not add up to a year-to-date"
+                + " total from January");
     }
 
     static Pair noGrowthPublished() {
