@@ -64,6 +64,14 @@ public record ReleaseHistory(List<Release> versions) {
         return versions.stream().anyMatch(v -> v.slot().equals(release.slot()) && !v.sameVersionAs(release));
     }
 
+    /** When the next version still under embargo at {@code visibleAt} may be shown, if any is. */
+    public java.util.Optional<Instant> nextEmbargoEnd(final Instant visibleAt) {
+        return versions.stream()
+                .map(Release::effectiveAt)
+                .filter(at -> at.isAfter(visibleAt))
+                .min(Instant::compareTo);
+    }
+
     /** The latest version per period and basis among those visible at {@code visibleAt}. */
     public List<Release> latestPerSlot(final Instant visibleAt) {
         final Map<Release.SlotKey, Release> latest = new LinkedHashMap<>();

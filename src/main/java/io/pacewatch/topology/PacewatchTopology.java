@@ -82,11 +82,14 @@ public final class PacewatchTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMITTED_STORE),
                 Serdes.String(), new JsonSerde<>(EmittedState.class)));
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.EMBARGO_STORE),
+                Serdes.String(), Serdes.String()));
         final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue);
         final KStream<String, SeriesChange> changes = histories
                 .outerJoin(targetTable, SeriesInputs::new, Named.as("join-target"))
                 .toStream(Named.as("series-inputs"))
-                .process(() -> new SeriesJudgeProcessor(evaluator), Named.as("judge-series"), EMITTED_STORE);
+                .process(() -> new SeriesJudgeProcessor(evaluator), Named.as("judge-series"), EMITTED_STORE,
+                        SeriesJudgeProcessor.EMBARGO_STORE, RELEASE_HISTORY_STORE, TARGETS_STORE);
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))

@@ -4,9 +4,12 @@ import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluation;
 import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.domain.Target;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,20 +21,32 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Evaluates a series whenever its releases or its target change, and passes on only what changed:
  * progress records whose content differs from what was last published, and the alert the domain's
- * {@link AlertPolicy} decides on against the last judged status kept in {@value #STORE}.
+ * {@link AlertPolicy} decides on against the last judged status kept in {@value #STORE}. A figure
+ * under embargo stays hidden until the embargo ends; a wall-clock punctuation then judges the
+ * series again from the release and target stores, so it appears without waiting for new input.
  */
 final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, String, SeriesChange> {
 
     static final String STORE = "emitted-progress";
+    /** Series with a figure under embargo, keyed by when it ends: {@code <epoch millis, 15 digits>|<series>}. */
+    static final String EMBARGO_STORE = "embargo-due";
+    private static final Duration EMBARGO_CHECK = Duration.ofSeconds(10);
 
     private final SeriesEvaluator evaluator;
     private ProcessorContext<String, SeriesChange> context;
     private KeyValueStore<String, EmittedState> emitted;
+    private KeyValueStore<String, String> embargoDue;
+    private TimestampedKeyValueStore<String, ReleaseHistory> histories;
+    private TimestampedKeyValueStore<String, Target> targets;
 
     SeriesJudgeProcessor(final SeriesEvaluator evaluator) {
         this.evaluator = evaluator;
@@ -41,15 +56,39 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
     public void init(final ProcessorContext<String, SeriesChange> context) {
         this.context = context;
         this.emitted = context.getStateStore(STORE);
+        this.embargoDue = context.getStateStore(EMBARGO_STORE);
+        this.histories = context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE);
+        this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
+        // An embargo ends with the clock, not with the next record, which may be a month away.
+        context.schedule(EMBARGO_CHECK, PunctuationType.WALL_CLOCK_TIME, this::judgeSeriesWhoseEmbargoEnded);
     }
 
     @Override
     public void process(final Record<String, SeriesInputs> record) {
-        final String key = record.key();
+        judge(record.key(), record.value(), record.timestamp());
+    }
+
+    private void judgeSeriesWhoseEmbargoEnded(final long now) {
+        final List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> ended = embargoDue.range(dueKey(0, ""), dueKey(now, "\uffff"))) {
+            ended.forEachRemaining(due::add);
+        }
+        for (final KeyValue<String, String> entry : due) {
+            embargoDue.delete(entry.key);
+            final String series = entry.value;
+            judge(series, new SeriesInputs(valueOf(histories.get(series)), valueOf(targets.get(series))), now);
+        }
+    }
+
+    private void judge(final String key, final SeriesInputs inputs, final long timestamp) {
         final EmittedState previous = Optional.ofNullable(emitted.get(key)).orElse(EmittedState.NOTHING);
-        final SeriesInputs inputs = record.value();
+        final Instant visibleAt = Instant.ofEpochMilli(Math.max(timestamp, context.currentSystemTimeMs()));
         final Optional<SeriesEvaluation> evaluation = inputs == null ? Optional.empty()
-                : evaluator.evaluate(SeriesKey.parse(key), inputs.history(), inputs.target(), visibleAt(record));
+                : evaluator.evaluate(SeriesKey.parse(key), inputs.history(), inputs.target(), visibleAt);
+        if (inputs != null && inputs.history() != null) {
+            inputs.history().nextEmbargoEnd(visibleAt)
+                    .ifPresent(end -> embargoDue.put(dueKey(end.toEpochMilli(), key), key));
+        }
 
         final Map<String, Progress> current = evaluation.map(SeriesJudgeProcessor::recordsByKey).orElse(Map.of());
         final Map<String, Long> fingerprints = new HashMap<>();
@@ -77,12 +116,16 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
             final PaceStatus latest = evaluation.get().latest().status();
             emitted.put(key, new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), fingerprints));
         }
-        context.forward(record.withValue(new SeriesChange(changed, alert)));
+        context.forward(new Record<>(key, new SeriesChange(changed, alert), timestamp));
     }
 
-    /** Embargoed figures appear once the embargo has passed, by the record's time or the clock's. */
-    private Instant visibleAt(final Record<String, SeriesInputs> record) {
-        return Instant.ofEpochMilli(Math.max(record.timestamp(), context.currentSystemTimeMs()));
+    /** Zero-padded, so that the store's byte order is the order in time. */
+    private static String dueKey(final long epochMillis, final String series) {
+        return String.format("%015d|%s", epochMillis, series);
+    }
+
+    private static <V> V valueOf(final ValueAndTimestamp<V> stored) {
+        return stored == null ? null : stored.value();
     }
 
     /** The latest standing under the series key, and the standing at each month under key|period. */

@@ -251,6 +251,22 @@ class PacewatchTopologyTest {
     }
 
     @Test
+    @DisplayName("a figure under embargo stays hidden until the embargo ends, then appears without new input")
+    void embargoLiftsOnTheClock() {
+        harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
+        harness.embargoed(REVENUE, "2023-06", "CUMULATIVE", "60", null, "2023-07-15T09:00:00+08:00",
+                "2023-07-15T10:00:00+08:00");
+        assertThat(harness.progressTable().get(REVENUE_KEY).status()).isEqualTo(PaceStatus.NO_DATA);
+
+        harness.driver.advanceWallClockTime(java.time.Duration.between(TopologyHarness.START,
+                java.time.Instant.parse("2023-07-15T02:00:30Z")));
+
+        final Progress lifted = harness.progressTable().get(REVENUE_KEY);
+        assertThat(lifted.ytdValue()).isEqualByComparingTo("60");
+        assertThat(lifted.status()).isEqualTo(PaceStatus.ON_PACE);
+    }
+
+    @Test
     @DisplayName("exactly-once is the default processing guarantee")
     void exactlyOnceByDefault() {
         assertThat(StreamsSettings.defaults().get(StreamsConfig.PROCESSING_GUARANTEE_CONFIG))

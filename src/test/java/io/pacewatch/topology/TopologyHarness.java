@@ -70,9 +70,14 @@ final class TopologyHarness implements AutoCloseable {
 
     void release(final String indicator, final String period, final String basis, final String value,
                  final String growth, final String publishedAt) {
+        embargoed(indicator, period, basis, value, growth, publishedAt, null);
+    }
+
+    void embargoed(final String indicator, final String period, final String basis, final String value,
+                   final String growth, final String publishedAt, final String embargoUntil) {
         final ReleaseDraft draft = new ReleaseDraft(REGION, indicator, period, basis,
                 value == null ? null : new BigDecimal(value), value == null ? null : "亿元",
-                growth == null ? null : new BigDecimal(growth), publishedAt, null, "test bureau", null);
+                growth == null ? null : new BigDecimal(growth), publishedAt, null, "test bureau", embargoUntil);
         releases.pipeInput(REGION + "|" + indicator + "|" + period.substring(0, 4), json(draft),
                 Instant.parse(publishedAt));
     }
