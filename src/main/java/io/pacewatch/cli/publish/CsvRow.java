@@ -1,0 +1,24 @@
+package io.pacewatch.cli.publish;
+
+import java.util.List;
+
+/** One record of a CSV file, numbered by the physical line it starts on, or why it could not be read. */
+sealed interface CsvRow permits CsvRow.Cells, CsvRow.Broken {
+
+    int line();
+
+    record Cells(int line, List<String> cells) implements CsvRow {
+
+        public Cells {
+            cells = List.copyOf(cells);
+        }
+    }
+
+    record Broken(RowError error) implements CsvRow {
+
+        @Override
+        public int line() {
+            return error.line();
+        }
+    }
+}

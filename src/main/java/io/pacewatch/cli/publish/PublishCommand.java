@@ -1,0 +1,85 @@
+package io.pacewatch.cli.publish;
+
+import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.domain.Release;
+import io.pacewatch.topology.InputSerdes;
+import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.InputCodec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.serialization.Serializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pacewatch publish FILE...}: validates release files, then sends them all, or nothing. */
+@Command(name = "publish", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Validates release files and sends them to the releases topic.",
+            "",
+            "Every row of every file is checked first, by the same rules as the stream. If any row is invalid,"
+                    + " each one is listed with its line number and nothing is sent.",
+            "",
+            "Formats: JSON Lines (.jsonl, .ndjson: one release message per line; blank lines and lines starting"
+                    + " with # are skipped), CSV (.csv: a header of release field names: region,indicator,period,"
+                    + "basis,value,unit,growthPercent,publishedAt,revision,source,embargoUntil; an empty cell is an"
+                    + " absent field) and SDMX-CSV (recognised by a header starting STRUCTURE,STRUCTURE_ID,ACTION).",
+            "",
+            "Records are keyed by series (region|indicator|year), carry the publication time as timestamp and"
+                    + " are sent with an idempotent producer (acks=all), whatever the Kafka options say."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_KAFKA_FAILURE, ExitCodes.HELP_INVALID_INPUT})
+public final class PublishCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Release files to publish, all or none.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
+            description = "auto, jsonl, csv or sdmx-csv (default: ${DEFAULT-VALUE}: by extension and header).")
+    InputFormat format;
+
+    @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
+    boolean dryRun;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.RELEASES, description = "Topic to send to (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--published-at", paramLabel = "DATE-TIME",
+            description = "SDMX-CSV: publication time of rows without PUBLICATION_TIME, e.g. 2023-04-18T10:00:00+08:00.")
+    String publishedAt;
+
+    @Option(names = "--source", paramLabel = "TEXT", description = "SDMX-CSV: source of rows without SOURCE.")
+    String source;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: for more than 1,000 rows when run interactively).")
+    Boolean progress;
+
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        final InputCodec codec = catalogue.codec(spec);
+        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source));
+        final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
+        final MessageShape<Release> shape = new MessageShape<>("releases", r -> r.series().id(),
+                r -> serializer.serialize(topic, r), Release::publishedAt, Release::indicator);
+        final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-publish", progress,
+                ProgressBar.likelyWatched());
+        return new FilePublisher<>("publish", spec.commandLine().getOut(), spec.commandLine().getErr(), reader::read,
+                shape, System::nanoTime).run(files, plan);
+    }
+}

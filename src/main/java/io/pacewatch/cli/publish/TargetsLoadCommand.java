@@ -1,0 +1,83 @@
+package io.pacewatch.cli.publish;
+
+import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.domain.Target;
+import io.pacewatch.topology.InputSerdes;
+import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.InputCodec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.concurrent.Callable;
+import org.apache.kafka.common.serialization.Serializer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code pacewatch targets load FILE...}: validates target files, then sends them all, or nothing. */
+@Command(name = "load", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Validates target files and sends them to the compacted targets topic.",
+            "",
+            "Every row of every file is checked first, by the same rules as the stream. If any row is invalid,"
+                    + " each one is listed with its line number and nothing is sent.",
+            "",
+            "Formats: JSON Lines (.jsonl, .ndjson: one target message per line; blank lines and lines starting"
+                    + " with # are skipped) and CSV (.csv: a header of target field names: region,year,indicator,kind,"
+                    + "value,unit,paceProfile,seasonalShares,aheadFromPp,atRiskBelowPp,behindBelowPp,priorYearAmount,"
+                    + "publishedAt,source; seasonalShares as twelve numbers separated by ';'; an empty cell is an"
+                    + " absent field).",
+            "",
+            "Each target is keyed by its series (region|indicator|year): compaction keeps the latest target per"
+                    + " key, so a later load for the same series replaces the target in force."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_KAFKA_FAILURE, ExitCodes.HELP_INVALID_INPUT})
+public final class TargetsLoadCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Target files to load, all or none.")
+    List<Path> files;
+
+    @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
+            description = "auto, jsonl or csv (default: ${DEFAULT-VALUE}: by extension).")
+    InputFormat format;
+
+    @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
+    boolean dryRun;
+
+    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.TARGETS, description = "Topic to send to (default: ${DEFAULT-VALUE}).")
+    String topic;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show a progress bar on stderr (default: for more than 1,000 rows when run interactively).")
+    Boolean progress;
+
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Mixin
+    CatalogueOption catalogue;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        if (format == InputFormat.SDMX_CSV) {
+            throw new ParameterException(spec.commandLine(), "targets are read from JSON Lines or CSV, not SDMX-CSV");
+        }
+        final InputCodec codec = catalogue.codec(spec);
+        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final TargetFileReader reader = new TargetFileReader(codec, format);
+        final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
+        final MessageShape<Target> shape = new MessageShape<>("targets", t -> t.series().id(),
+                t -> serializer.serialize(topic, t), Target::publishedAt, Target::indicator);
+        final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,
+                ProgressBar.likelyWatched());
+        return new FilePublisher<>("targets load", spec.commandLine().getOut(), spec.commandLine().getErr(),
+                reader::read, shape, System::nanoTime).run(files, plan);
+    }
+}

@@ -1,0 +1,166 @@
+package io.pacewatch.cli.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.pacewatch.cli.publish.TestFiles.Run;
+import io.pacewatch.domain.Release;
+import io.pacewatch.domain.Target;
+import io.pacewatch.testkit.KafkaTestBroker;
+import io.pacewatch.testkit.WithKafka;
+import io.pacewatch.wire.CatalogueLoader;
+import io.pacewatch.wire.Drafts;
+import io.pacewatch.wire.InputCodec;
+import io.pacewatch.wire.Json;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
+
+/** {@code publish} and {@code targets load|list} against a real broker, then reading back what arrived. */
+@WithKafka
+class PublishCommandIT {
+
+    private static final InputCodec CODEC = new InputCodec(CatalogueLoader.bundled());
+
+    private KafkaTestBroker kafka;
+
+    @Test
+    void publishesCsvAndJsonLinesKeyedBySeriesWithCanonicalValuesAndPublicationTimestamps() throws Exception {
+        final String topic = kafka.uniqueTopicName("releases");
+        kafka.createTopic(topic, 3);
+        final Path csv = TestFiles.resource("releases-valid.csv");
+        final Path jsonl = TestFiles.resource("releases-valid.jsonl");
+
+        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, "--progress", csv.toString(), jsonl.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.out()).contains("rows read     6 (2 file(s))").contains("sent          6 releases to " + topic)
+                .containsPattern("BUDGET_REVENUE +2").containsPattern("RETAIL_SALES +1").contains("elapsed");
+        assertThat(run.err()).contains("sending [##############################] 100% 6/6");
+
+        final List<ConsumerRecord<String, String>> records = kafka.consumeStrings(topic, 6);
+        assertThat(records).hasSize(6);
+        final List<Release> expected = new ArrayList<>();
+        for (final Path file : List.of(csv, jsonl)) {
+            new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE).read(file).records()
+                    .forEach(r -> expected.add(r.value()));
+        }
+        assertThat(records).extracting(ConsumerRecord::key, ConsumerRecord::value, ConsumerRecord::timestamp)
+                .containsExactlyInAnyOrderElementsOf(expected.stream()
+                        .map(r -> tuple(r.series().id(), canonical(r),
+                                r.publishedAt().toEpochMilli()))
+                        .collect(Collectors.toList()));
+        // One series, one partition, file order kept: February's revenue before March's.
+        assertThat(records.stream().filter(r -> r.key().equals("luohu|BUDGET_REVENUE|2023"))
+                .map(r -> CODEC.release(r.value().getBytes(StandardCharsets.UTF_8)).period().code()))
+                .containsExactly("2023-01-01/P2M", "2023-Q1");
+
+        final ConsumerRecord<String, String> retail = records.stream()
+                .filter(r -> r.key().equals("luohu|RETAIL_SALES|2023")).findFirst().orElseThrow();
+        // 120500 万元 for 1–3月 in the file; the canonical message says 12.05 亿元 (the indicator's unit) for 2023-Q1.
+        assertThat(Json.MAPPER.readValue(retail.value(), Map.class))
+                .containsEntry("value", new java.math.BigDecimal("12.05")).containsEntry("unit", "YI_YUAN").containsEntry("period", "2023-Q1")
+                .containsEntry("publishedAt", "2023-04-18T02:00:00Z").containsEntry("revision", 1);
+        assertThat(retail.timestamp()).isEqualTo(Instant.parse("2023-04-18T02:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void aBadFileSendsNothingEvenWithGoodFilesBesideIt() throws Exception {
+        final String topic = kafka.uniqueTopicName("releases-refused");
+        kafka.createTopic(topic, 1);
+
+        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, TestFiles.resource("releases-valid.csv").toString(),
+                TestFiles.resource("releases-bad.jsonl").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        final TopicPartition partition = new TopicPartition(topic, 0);
+        final long endOffset = kafka.admin().listOffsets(Map.of(partition, OffsetSpec.latest())).all()
+                .get(30, TimeUnit.SECONDS).get(partition).offset();
+        assertThat(endOffset).isZero();
+    }
+
+    @Test
+    void loadsTargetsAndListsTheOnesInForce() throws Exception {
+        final String topic = kafka.uniqueTopicName("targets");
+        kafka.createTopic(topic, 2, true);
+
+        final Run load = TestFiles.run(new TargetsCommand(), "load", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, TestFiles.BUNDLED_TARGETS.toString(), TestFiles.resource("targets-valid.csv").toString());
+        assertThat(load.exitCode()).as(load.err()).isEqualTo(ExitCodes.OK);
+        assertThat(load.out()).contains("sent          8 targets to " + topic);
+
+        final List<ConsumerRecord<String, String>> sent = kafka.consumeStrings(topic, 8);
+        assertThat(sent).extracting(ConsumerRecord::key).contains("luohu|GDP|2023", "futian|BUDGET_REVENUE|2023");
+        assertThat(sent).allSatisfy(r -> {
+            final Target target = CODEC.target(r.value().getBytes(StandardCharsets.UTF_8));
+            assertThat(r.key()).isEqualTo(target.series().id());
+            assertThat(r.value()).isEqualTo(Json.MAPPER.writeValueAsString(Drafts.of(target)));
+            assertThat(r.timestamp()).isEqualTo(target.publishedAt().toEpochMilli());
+        });
+
+        final Run table = list(topic);
+        assertThat(table.exitCode()).as(table.err()).isEqualTo(ExitCodes.OK);
+        final List<String> lines = table.out().lines().collect(Collectors.toList());
+        assertThat(lines).hasSize(1 + 8);
+        assertThat(lines.get(0)).startsWith("REGION");
+        assertThat(lines.get(1)).startsWith("futian  2023  BUDGET_REVENUE").contains("150 亿元").contains("3/0/-3");
+        assertThat(table.out()).containsPattern("luohu +2023 +GDP +GROWTH +6.5% +LINEAR +default +2023-01-10T01:00:00Z"
+                + " +罗湖区2023年政府工作报告");
+
+        final Run json = list(topic, "--region", "futian", "--json");
+        assertThat(json.out().lines()).hasSize(3).allSatisfy(line ->
+                assertThat(CODEC.target(line.getBytes(StandardCharsets.UTF_8)).region()).isEqualTo("futian"));
+        assertThat(list(topic, "--year", "2024").out()).startsWith("no targets in force");
+
+        // A tombstone removes its series; a value the stream would refuse leaves the target before it in force.
+        kafka.produce(topic, "futian|GDP|2023", null);
+        kafka.produce(topic, "luohu|GDP|2023", "{\"region\":\"luohu\",\"year\":2023}");
+        kafka.produce(topic, "luohu|RETAIL_SALES|2023", Json.MAPPER.writeValueAsString(Drafts.of(
+                CODEC.target(("{\"region\":\"luohu\",\"year\":2023,\"indicator\":\"RETAIL_SALES\",\"kind\":\"GROWTH\","
+                        + "\"value\":5.5,\"publishedAt\":\"2023-06-30T09:00:00+08:00\",\"source\":\"调整后计划\"}")
+                        .getBytes(StandardCharsets.UTF_8)))));
+        final Run after = list(topic);
+        assertThat(after.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(after.out()).doesNotContain("futian  2023  GDP")
+                .containsPattern("luohu +2023 +GDP +GROWTH +6.5%")
+                .containsPattern("luohu +2023 +RETAIL_SALES +GROWTH +5.5% .*调整后计划");
+        assertThat(after.out().lines()).hasSize(1 + 7);
+        assertThat(after.err()).contains("warning: partition").contains("key 'luohu|GDP|2023': missing_field")
+                .contains("the stream keeps the target before it");
+    }
+
+    @Test
+    void listingATopicThatDoesNotExistIsAKafkaFailure() {
+        final Run run = list(kafka.uniqueTopicName("no-such-topic"), "--timeout", "10");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.KAFKA_FAILURE);
+        assertThat(run.err()).contains("targets list: Kafka failure").contains("does not exist");
+    }
+
+    private Run list(final String topic, final String... options) {
+        final List<String> args = new ArrayList<>(List.of("list", "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic));
+        args.addAll(List.of(options));
+        return TestFiles.run(new TargetsCommand(), args.toArray(String[]::new));
+    }
+
+    private static String canonical(final Release release) {
+        try {
+            return Json.MAPPER.writeValueAsString(Drafts.of(release));
+        } catch (final JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
