@@ -69,7 +69,7 @@ public final class ReleaseValidator {
             return Basis.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (final IllegalArgumentException e) {
             throw new InvalidInputException(RejectionReason.INVALID_FIELD,
-                    "basis '" + TextRules.printable(text) + "' is not CUMULATIVE or SINGLE_PERIOD", e);
+                    "basis " + SafeText.quote(text) + " is not CUMULATIVE or SINGLE_PERIOD", e);
         }
     }
 
@@ -81,8 +81,8 @@ public final class ReleaseValidator {
         try {
             return OffsetDateTime.parse(text.trim());
         } catch (final DateTimeParseException e) {
-            throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " '" + TextRules.printable(text)
-                    + "' is not an ISO-8601 date-time with offset, e.g. 2023-07-15T09:30:00+08:00", e);
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " " + SafeText.quote(text)
+                    + " is not an ISO-8601 date-time with offset, e.g. 2023-07-15T09:30:00+08:00", e);
         }
     }
 

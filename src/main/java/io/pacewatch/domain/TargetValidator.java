@@ -61,7 +61,7 @@ public final class TargetValidator {
             return TargetKind.valueOf(text.trim().toUpperCase(Locale.ROOT));
         } catch (final IllegalArgumentException e) {
             throw new InvalidInputException(RejectionReason.INVALID_FIELD,
-                    "kind '" + TextRules.printable(text) + "' is not AMOUNT or GROWTH", e);
+                    "kind " + SafeText.quote(text) + " is not AMOUNT or GROWTH", e);
         }
     }
 
@@ -83,7 +83,7 @@ public final class TargetValidator {
                 yield PaceProfile.seasonal(draft.seasonalShares());
             }
             default -> throw new InvalidInputException(RejectionReason.INVALID_FIELD,
-                    "paceProfile '" + TextRules.printable(draft.paceProfile()) + "' is not LINEAR or SEASONAL");
+                    "paceProfile " + SafeText.quote(draft.paceProfile()) + " is not LINEAR or SEASONAL");
         };
     }
 }

@@ -18,8 +18,8 @@ final class TextRules {
     static String requireCode(final String field, final String value) {
         final String present = requirePresent(field, value);
         if (!CODE.matcher(present).matches()) {
-            throw new InvalidInputException(RejectionReason.INVALID_TEXT, field + " '" + printable(present)
-                    + "' must be 1 to 64 letters, digits, '_', '-' or '.'");
+            throw new InvalidInputException(RejectionReason.INVALID_TEXT, field + " " + SafeText.quote(present)
+                    + " must be 1 to 64 letters, digits, '_', '-' or '.'");
         }
         return present;
     }
@@ -30,9 +30,9 @@ final class TextRules {
             throw new InvalidInputException(RejectionReason.INVALID_TEXT,
                     field + " must be 1 to " + MAX_TEXT_LENGTH + " characters");
         }
-        if (present.codePoints().anyMatch(TextRules::isHidden)) {
-            throw new InvalidInputException(RejectionReason.INVALID_TEXT, field + " '" + printable(present)
-                    + "' contains control or bidirectional-formatting characters");
+        if (present.codePoints().anyMatch(SafeText::isHidden)) {
+            throw new InvalidInputException(RejectionReason.INVALID_TEXT, field + " " + SafeText.quote(present)
+                    + " contains control or bidirectional-formatting characters");
         }
         return present;
     }
@@ -42,23 +42,5 @@ final class TextRules {
             throw new InvalidInputException(RejectionReason.MISSING_FIELD, field + " is required");
         }
         return value;
-    }
-
-    private static boolean isHidden(final int codePoint) {
-        final int type = Character.getType(codePoint);
-        return type == Character.CONTROL || type == Character.FORMAT;
-    }
-
-    /** Echoes a rejected value safely: hidden characters become U+XXXX escapes, long values are cut. */
-    static String printable(final String value) {
-        final StringBuilder out = new StringBuilder();
-        value.codePoints().limit(80).forEach(cp -> {
-            if (isHidden(cp)) {
-                out.append(String.format("\\u%04X", cp));
-            } else {
-                out.appendCodePoint(cp);
-            }
-        });
-        return value.codePointCount(0, value.length()) > 80 ? out + "…" : out.toString();
     }
 }

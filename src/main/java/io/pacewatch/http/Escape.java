@@ -1,24 +1,25 @@
 package io.pacewatch.http;
 
-/** Echoes caller-supplied text in error messages without letting it carry markup or control characters. */
-final class Escape {
+import io.pacewatch.domain.SafeText;
 
-    private static final int MAX_ECHO = 80;
+/**
+ * Echoes caller-supplied text in JSON error messages: hidden characters escaped as everywhere
+ * (SafeText), and markup characters too, since an error body may end up inside a web page.
+ */
+final class Escape {
 
     private Escape() {
     }
 
     static String text(final String value) {
         final StringBuilder out = new StringBuilder();
-        value.codePoints().limit(MAX_ECHO).forEach(cp -> {
-            final int type = Character.getType(cp);
-            if (type == Character.CONTROL || type == Character.FORMAT || cp == '<' || cp == '>' || cp == '&'
-                    || cp == '"' || cp == '\'') {
+        SafeText.excerpt(value).codePoints().forEach(cp -> {
+            if (cp == '<' || cp == '>' || cp == '&' || cp == '"' || cp == '\'') {
                 out.append(String.format("\\u%04X", cp));
             } else {
                 out.appendCodePoint(cp);
             }
         });
-        return value.length() > MAX_ECHO ? out + "…" : out.toString();
+        return out.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.RejectionReason;
 import java.util.ArrayList;
 import java.util.Collection;

@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;

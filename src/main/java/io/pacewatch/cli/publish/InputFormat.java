@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;

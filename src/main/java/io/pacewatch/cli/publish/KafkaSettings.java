@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import java.io.UncheckedIOException;
 import java.util.Properties;

@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.StatusThresholds;
 import io.pacewatch.domain.Target;
 import io.pacewatch.domain.TargetKind;

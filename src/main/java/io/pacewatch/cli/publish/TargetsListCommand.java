@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.SafeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.Target;

@@ -1,13 +1,13 @@
-package io.pacewatch.cli.publish;
+package io.pacewatch.domain;
 
 /**
- * Makes text from a file or a topic safe to print on a terminal. Control characters (ESC starts a
+ * Makes text from a file, a topic or a request safe to echo in a message or on a terminal. Control characters (ESC starts a
  * terminal escape sequence), bidirectional overrides (they reorder what is displayed, so a region
  * name could appear to say something else) and other invisible formatting characters become
  * {@code \\uXXXX}; everything else, HTML included, is printed as written, since a terminal does not
  * interpret markup.
  */
-final class SafeText {
+public final class SafeText {
 
     /** Enough to recognise a value in an error message without flooding the terminal. */
     static final int MAX_QUOTED_CODE_POINTS = 80;
@@ -15,7 +15,7 @@ final class SafeText {
     private SafeText() {
     }
 
-    static String escape(final String text) {
+    public static String escape(final String text) {
         if (text == null) {
             return "null";
         }
@@ -25,19 +25,21 @@ final class SafeText {
     }
 
     /** A value echoed inside a message: escaped, cut after {@value #MAX_QUOTED_CODE_POINTS} code points, quoted. */
-    static String quote(final String value) {
-        if (value == null) {
-            return "null";
-        }
-        final StringBuilder out = new StringBuilder("'");
+    public static String quote(final String value) {
+        return value == null ? "null" : "'" + excerpt(value) + "'";
+    }
+
+    /** Escaped and cut after {@value #MAX_QUOTED_CODE_POINTS} code points, with an ellipsis when cut. */
+    public static String excerpt(final String value) {
+        final StringBuilder out = new StringBuilder();
         value.codePoints().limit(MAX_QUOTED_CODE_POINTS).forEach(cp -> append(out, cp));
         if (value.codePointCount(0, value.length()) > MAX_QUOTED_CODE_POINTS) {
             out.append('…');
         }
-        return out.append('\'').toString();
+        return out.toString();
     }
 
-    static boolean isHidden(final int codePoint) {
+    public static boolean isHidden(final int codePoint) {
         return switch (Character.getType(codePoint)) {
             // A surrogate here is unpaired (pairs arrive as one code point): not text, and it garbles output.
             case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,

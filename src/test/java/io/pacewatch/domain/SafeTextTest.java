@@ -1,4 +1,4 @@
-package io.pacewatch.cli.publish;
+package io.pacewatch.domain;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
