@@ -29,7 +29,9 @@ import org.apache.kafka.streams.state.Stores;
  * <p>
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
  * its figure instead of being counted twice. Both inputs are re-keyed by series through internal
- * topics, so the join is correct whatever partitioner the publishers used.
+ * topics, so the join is correct whatever partitioner the publishers used. Caching is off on both
+ * tables: with it, updates arriving within one commit interval merge, so whether an intermediate
+ * status (and its alert) exists would depend on timing, and a replay could alert differently.
  * <p>
  * Two views serve interactive queries: the progress topic read back as a table
  * ({@value #PROGRESS_VIEW_STORE}, compacted topic doubling as its changelog) and the recent alerts
@@ -68,7 +70,8 @@ public final class PacewatchTopology {
                         Named.as("collect-versions"),
                         Materialized.<String, ReleaseHistory, KeyValueStore<Bytes, byte[]>>as(RELEASE_HISTORY_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(new JsonSerde<>(ReleaseHistory.class)));
+                                .withValueSerde(new JsonSerde<>(ReleaseHistory.class))
+                                .withCachingDisabled());
 
         final KTable<String, Target> targetTable = builder.stream(targets.name(), targets.consumed())
                 .mapValues(KeyCheck::target, Named.as("check-target-key"))
@@ -78,7 +81,8 @@ public final class PacewatchTopology {
                 .toTable(Named.as("target-table"),
                         Materialized.<String, Target, KeyValueStore<Bytes, byte[]>>as(TARGETS_STORE)
                                 .withKeySerde(Serdes.String())
-                                .withValueSerde(new JsonSerde<>(Target.class)));
+                                .withValueSerde(new JsonSerde<>(Target.class))
+                                .withCachingDisabled());
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMITTED_STORE),
                 Serdes.String(), new JsonSerde<>(EmittedState.class)));

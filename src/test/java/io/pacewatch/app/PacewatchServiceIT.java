@@ -140,6 +140,63 @@ class PacewatchServiceIT {
     }
 
     @Test
+    @DisplayName("a file published with `publish` is judged; a bad file is refused with line numbers and sends nothing")
+    void publishedFileEndToEnd(@org.junit.jupiter.api.io.TempDir final Path dir) throws Exception {
+        final String fileRegion = region + "-file";
+        final Path good = Files.writeString(dir.resolve("releases.csv"),
+                "region,indicator,period,basis,value,unit,growthPercent,publishedAt,revision,source,embargoUntil\n"
+                        + fileRegion + ",RETAIL_SALES,2023-03,CUMULATIVE,468,亿元,4.2,2023-04-16T09:30:00+08:00,,bureau,\n"
+                        + fileRegion + ",RETAIL_SALES,2023-05,CUMULATIVE,781,亿元,5.1,2023-06-16T09:30:00+08:00,,bureau,\n");
+        final Path targets = Files.writeString(dir.resolve("targets.jsonl"), "{\"region\":\"" + fileRegion
+                + "\",\"year\":2023,\"indicator\":\"RETAIL_SALES\",\"kind\":\"GROWTH\",\"value\":5.0,"
+                + "\"publishedAt\":\"2023-01-10T09:00:00+08:00\",\"source\":\"work report\"}\n");
+        assertThat(cli("targets", "load", "--bootstrap-servers", kafka.bootstrapServers(), targets.toString()).exit)
+                .isZero();
+        assertThat(cli("publish", "--bootstrap-servers", kafka.bootstrapServers(), good.toString()).exit).isZero();
+
+        final String key = fileRegion + "|RETAIL_SALES|2023";
+        kafka.consumeUntil(Topics.ALERTS, new StringDeserializer(), new StringDeserializer(),
+                records -> records.stream().filter(r -> key.equals(r.key())).count() >= 2, WAIT);
+        final JsonNode api = getJson("/api/progress/" + fileRegion + "/RETAIL_SALES/2023");
+        assertThat(api.at("/latest/cumulativeGrowthPercent").decimalValue()).isEqualByComparingTo("5.1");
+        assertThat(api.at("/latest/status").asText()).isEqualTo("ON_PACE");
+        assertThat(api.get("alerts")).extracting(a -> a.get("status").asText()).containsExactly("ON_PACE", "AT_RISK");
+        assertThat(get("/metrics").body()).containsPattern("pacewatch_cumulative_growth_percent\\{[^}]*region=\""
+                + fileRegion + "\"[^}]*\\} 5\\.1");
+
+        final long before = endOffsetsSum(Topics.RELEASES);
+        final Path bad = Files.writeString(dir.resolve("bad.jsonl"),
+                "{\"region\":\"" + fileRegion + "\",\"indicator\":\"RETAIL_SALES\",\"period\":\"2023-06\","
+                        + "\"growthPercent\":5.3,\"publishedAt\":\"2023-07-16T09:30:00+08:00\",\"source\":\"bureau\"}\n"
+                        + "{\"region\":\"" + fileRegion + "\",\"indicator\":\"RETAIL_SALES\",\"period\":\"2023-13\","
+                        + "\"growthPercent\":5.3,\"publishedAt\":\"2023-07-16T09:30:00+08:00\",\"source\":\"bureau\"}\n");
+        final CliRun refused = cli("publish", "--bootstrap-servers", kafka.bootstrapServers(), bad.toString());
+        assertThat(refused.exit).isEqualTo(2);
+        assertThat(refused.err).contains("line 2: invalid_period");
+        assertThat(endOffsetsSum(Topics.RELEASES)).isEqualTo(before);
+    }
+
+    private record CliRun(int exit, String out, String err) {
+    }
+
+    private static CliRun cli(final String... args) {
+        final java.io.StringWriter out = new java.io.StringWriter();
+        final java.io.StringWriter err = new java.io.StringWriter();
+        final int exit = io.pacewatch.cli.PacewatchCli.commandLine().setOut(new java.io.PrintWriter(out))
+                .setErr(new java.io.PrintWriter(err)).execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+
+    private long endOffsetsSum(final String topic) throws Exception {
+        final var partitions = kafka.admin().describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions()
+                .stream().map(p -> new org.apache.kafka.common.TopicPartition(topic, p.partition())).toList();
+        final var specs = new java.util.HashMap<org.apache.kafka.common.TopicPartition,
+                org.apache.kafka.clients.admin.OffsetSpec>();
+        partitions.forEach(p -> specs.put(p, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+        return kafka.admin().listOffsets(specs).all().get().values().stream().mapToLong(o -> o.offset()).sum();
+    }
+
+    @Test
     @DisplayName("readiness is true while running, and bad API requests get a JSON 400 or 404")
     void healthAndErrors() throws Exception {
         assertThat(get("/health/ready").statusCode()).isEqualTo(200);
