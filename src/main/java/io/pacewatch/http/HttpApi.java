@@ -7,7 +7,6 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.query.SeriesDetail;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -131,10 +130,11 @@ public final class HttpApi implements AutoCloseable {
         }
     }
 
-    private SeriesDetail series(final String rest, final String query) {
+    private Object series(final String rest, final String query) {
         final String[] parts = rest.split("/", -1);
-        if (parts.length != 3) {
-            throw ApiException.notFound("use /api/progress/{region}/{indicator}/{year}");
+        final boolean vintages = parts.length == 4 && "vintages".equals(parts[3]);
+        if (parts.length != 3 && !vintages) {
+            throw ApiException.notFound("use /api/progress/{region}/{indicator}/{year}[/vintages]");
         }
         final QueryParameters params = QueryParameters.parse(query, Set.of("scope"));
         final String region = QueryParameters.code("region", decodePath(parts[0]));
@@ -144,6 +144,10 @@ public final class HttpApi implements AutoCloseable {
             throw ApiException.notFound("unknown indicator '" + Escape.text(indicator) + "'");
         }
         final SeriesKey series = new SeriesKey(region, indicator, year);
+        if (vintages) {
+            return (params.localScope() ? queries.local().vintages(series) : queries.vintages(series))
+                    .orElseThrow(() -> ApiException.notFound("no releases for " + Escape.text(series.id())));
+        }
         return (params.localScope() ? queries.local().series(series) : queries.series(series))
                 .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id())));
     }

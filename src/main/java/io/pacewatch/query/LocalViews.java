@@ -2,6 +2,8 @@ package io.pacewatch.query;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReleaseHistory;
+import io.pacewatch.domain.Vintages;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.topology.PacewatchTopology;
 import io.pacewatch.topology.RecentAlerts;
@@ -64,6 +66,13 @@ public final class LocalViews {
                     kv.value.alerts().stream().filter(filter::matches).forEach(found::add));
         }
         return found;
+    }
+
+    /** Every version of every figure of the series, or empty when no release of it is held here. */
+    public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
+        final ReadOnlyKeyValueStore<String, ReleaseHistory> store = streams.store(StoreQueryParameters.fromNameAndType(
+                PacewatchTopology.RELEASE_HISTORY_STORE, QueryableStoreTypes.<String, ReleaseHistory>keyValueStore()));
+        return Optional.ofNullable(store.get(series.id())).map(Vintages::of);
     }
 
     private ReadOnlyKeyValueStore<String, Progress> progressStore() {

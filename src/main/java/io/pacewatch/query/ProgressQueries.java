@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.domain.Vintages;
 import io.pacewatch.topology.PacewatchTopology;
 import io.pacewatch.topology.SeriesPartitioner;
 import io.pacewatch.wire.Json;
@@ -58,8 +59,22 @@ public final class ProgressQueries {
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
             return local.series(series);
         }
-        final String path = "/api/progress/" + encode(series.region()) + "/" + encode(series.indicator()) + "/" + series.year();
-        return fetch(owner.activeHost(), path + "?" + LOCAL_SCOPE, new TypeReference<SeriesDetail>() { });
+        return fetch(owner.activeHost(), seriesPath(series) + "?" + LOCAL_SCOPE, new TypeReference<SeriesDetail>() { });
+    }
+
+    /** Vintages live in the release-history store, partitioned by series id with the default partitioner. */
+    public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.RELEASE_HISTORY_STORE, series.id(),
+                new org.apache.kafka.common.serialization.StringSerializer());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
+            return local.vintages(series);
+        }
+        return fetch(owner.activeHost(), seriesPath(series) + "/vintages?" + LOCAL_SCOPE,
+                new TypeReference<List<Vintages.PeriodVintages>>() { });
+    }
+
+    private static String seriesPath(final SeriesKey series) {
+        return "/api/progress/" + encode(series.region()) + "/" + encode(series.indicator()) + "/" + series.year();
     }
 
     public List<Progress> latest(final ProgressFilter filter, final String query) {

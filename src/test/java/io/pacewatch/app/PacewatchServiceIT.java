@@ -89,6 +89,12 @@ class PacewatchServiceIT {
         assertThat(api.at("/latest/gapPp").decimalValue()).isEqualByComparingTo(onTopic.get("gapPp").decimalValue());
         assertThat(api.get("history")).hasSize(1);
         assertThat(api.get("alerts")).hasSize(1);
+        final JsonNode vintages = getJson("/api/progress/" + region + "/BUDGET_REVENUE/2023/vintages");
+        assertThat(vintages).singleElement().satisfies(v -> {
+            assertThat(v.get("period").asText()).isEqualTo("2023-S1");
+            assertThat(v.get("versions")).hasSize(1);
+            assertThat(v.at("/first/value").decimalValue()).isEqualByComparingTo("60");
+        });
 
         final String metrics = get("/metrics").body();
         assertThat(metrics).containsPattern("pacewatch_pace_gap_percentage_points\\{[^}]*region=\"" + region
