@@ -78,7 +78,8 @@ public final class PacewatchService implements AutoCloseable {
         if (settings.stateDir() != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }
-        final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), counters), props);
+        final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), settings.calendar(),
+                settings.clock(), counters), props);
         streams.setUncaughtExceptionHandler(e -> {
             // Bad data never gets here (it is dead-lettered); what does is an infrastructure failure
             // Streams could not retry. Stopping lets the orchestrator restart from committed state.

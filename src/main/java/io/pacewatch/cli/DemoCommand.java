@@ -5,6 +5,14 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
+import io.pacewatch.topology.Topics;
+import java.util.HashMap;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -35,6 +43,8 @@ import picocli.CommandLine.Option;
                 "Keeps serving HTTP until stopped (Ctrl-C)."})
 public final class DemoCommand implements Callable<Integer> {
 
+    private static final java.time.ZoneId FEED_ZONE = java.time.ZoneId.of("Asia/Shanghai");
+
     @Mixin
     ServiceOptions service;
 
@@ -53,6 +63,8 @@ public final class DemoCommand implements Callable<Integer> {
     boolean exitWhenDone;
 
     private volatile PacewatchService running;
+    /** The demo's "now": a past year replayed month by month, so due dates and embargoes follow the feed. */
+    private final SimulatedClock clock = new SimulatedClock(FEED_ZONE);
 
     /** Ends a demo that serves until stopped, as Ctrl-C would; for embedding and tests. */
     public void stop() {
@@ -70,7 +82,8 @@ public final class DemoCommand implements Callable<Integer> {
             final Properties kafka = new Properties();
             kafka.put("bootstrap.servers", broker.bootstrapServers());
             running = PacewatchService.start(service.settings(kafka, true, 2, (short) 1)
-                    .withStateDir(service.stateDir != null ? service.stateDir : scratch.resolve("state")));
+                    .withStateDir(service.stateDir != null ? service.stateDir : scratch.resolve("state"))
+                    .withClock(clock));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
             try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {
                 if (!running.awaitRunning(Duration.ofSeconds(60))) {
@@ -95,6 +108,8 @@ public final class DemoCommand implements Callable<Integer> {
     }
 
     private void replay(final String bootstrap, final Path scratch) throws IOException, InterruptedException {
+        clock.set(IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed)).keySet().iterator().next()
+                .atDay(1).atStartOfDay(FEED_ZONE).toInstant());
         final Path targets = IllustrativeFeed.write(scratch, "targets.jsonl",
                 IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_TARGETS));
         run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, targets.toString());
@@ -102,12 +117,54 @@ public final class DemoCommand implements Callable<Integer> {
 
         final Map<YearMonth, List<String>> batches = IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed));
         for (final Map.Entry<YearMonth, List<String>> batch : batches.entrySet()) {
+            // A new month begins: releases that fell due last month and did not come are now overdue.
+            clock.set(batch.getKey().atDay(1).atStartOfDay(FEED_ZONE).toInstant());
             Thread.sleep((long) (monthSeconds * 1000));
             final Path file = IllustrativeFeed.write(scratch, "releases-" + batch.getKey() + ".jsonl", batch.getValue());
             System.out.println("== " + batch.getKey() + ": " + batch.getValue().size() + " release(s) published");
             run(new PublishCommand(), "--bootstrap-servers", bootstrap, file.toString());
+            // The calendar only turns once the month's releases are processed; otherwise a busy machine
+            // would show releases as overdue that were published in time.
+            awaitProcessed(bootstrap);
         }
         Thread.sleep((long) (monthSeconds * 1000));
+    }
+
+    private void awaitProcessed(final String bootstrap) throws InterruptedException {
+        final Properties props = new Properties();
+        props.put("bootstrap.servers", bootstrap);
+        try (Admin admin = Admin.create(props)) {
+            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (System.nanoTime() < deadline && lag(admin) > 0) {
+                Thread.sleep(50);
+            }
+        } catch (final ExecutionException e) {
+            throw new IllegalStateException("cannot read pacewatch's progress on the releases topic", e);
+        }
+    }
+
+    /**
+     * Records not yet committed by pacewatch's consumer group (the Streams application id), on the input
+     * topics and on its internal repartition topics: a release is judged only once it has passed both.
+     */
+    private long lag(final Admin admin) throws ExecutionException, InterruptedException {
+        final Map<TopicPartition, OffsetAndMetadata> committed = admin
+                .listConsumerGroupOffsets(service.applicationId).partitionsToOffsetAndMetadata().get();
+        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
+        final List<String> consumed = new java.util.ArrayList<>(List.of(Topics.RELEASES, Topics.TARGETS));
+        admin.listTopics().names().get().stream()
+                .filter(t -> t.startsWith(service.applicationId + "-") && t.endsWith("-repartition"))
+                .forEach(consumed::add);
+        admin.describeTopics(consumed).allTopicNames().get().forEach((topic, description) -> description.partitions()
+                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
+        long lag = 0;
+        for (final Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
+                : admin.listOffsets(latest).all().get().entrySet()) {
+            final OffsetAndMetadata done = committed.get(end.getKey());
+            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
+        }
+        return lag;
     }
 
     /** Runs a publisher's command as a bureau would; its own summary is not printed, failures are. */

@@ -2,7 +2,9 @@ package io.pacewatch.cli;
 
 import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.CatalogueLoader;
+import java.time.Clock;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -31,6 +33,10 @@ public final class ServiceOptions {
             description = "Indicator catalogue JSON replacing the bundled one (env PACEWATCH_CATALOGUE).")
     Path catalogue;
 
+    @Option(names = "--calendar", defaultValue = "${env:PACEWATCH_CALENDAR}",
+            description = "Release calendar JSON replacing the bundled one (env PACEWATCH_CALENDAR).")
+    Path calendar;
+
     @Option(names = "--application-id", defaultValue = "${env:PACEWATCH_APPLICATION_ID:-pacewatch}",
             description = "Kafka Streams application.id: instances with the same id share the work (default ${DEFAULT-VALUE}).")
     String applicationId;
@@ -44,7 +50,8 @@ public final class ServiceOptions {
         final Properties withId = new Properties();
         withId.putAll(kafka);
         withId.putIfAbsent("application.id", applicationId);
-        return new ServiceSettings(withId, loadCatalogue(), httpBind, httpPort, advertisedHost, stateDir,
-                createTopics, partitions, replicationFactor);
+        return new ServiceSettings(withId, loadCatalogue(),
+                calendar == null ? CalendarLoader.bundled() : CalendarLoader.fromFile(calendar), Clock.systemUTC(),
+                httpBind, httpPort, advertisedHost, stateDir, createTopics, partitions, replicationFactor);
     }
 }

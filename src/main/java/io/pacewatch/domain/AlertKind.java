@@ -7,5 +7,9 @@ public enum AlertKind {
     /** Better, but still of concern (behind → at risk). */
     IMPROVED,
     /** Back on pace or ahead. */
-    RECOVERED
+    RECOVERED,
+    /** A release the calendar expects has not been published. */
+    OVERDUE,
+    /** The overdue release arrived and left the pace status where it was. */
+    RELEASED
 }

@@ -20,6 +20,28 @@ public final class AlertPolicy {
     }
 
     public static Optional<Alert> decide(final PaceStatus lastJudged, final Progress current) {
+        return decide(lastJudged, lastJudged, current);
+    }
+
+    /**
+     * As {@link #decide(PaceStatus, Progress)}, knowing also the last status published, which may be
+     * OVERDUE: entering OVERDUE alerts once; when the release lands, a change of pace alerts as usual,
+     * and otherwise a RELEASED alert says the missing figure is in (when it can be judged at all).
+     */
+    public static Optional<Alert> decide(final PaceStatus lastJudged, final PaceStatus lastStatus,
+                                         final Progress current) {
+        if (current.status() == PaceStatus.OVERDUE) {
+            return lastStatus == PaceStatus.OVERDUE ? Optional.empty()
+                    : Optional.of(alert(lastStatus, current, AlertKind.OVERDUE, Severity.WARNING));
+        }
+        final Optional<Alert> paceChange = decidePace(lastJudged, current);
+        if (paceChange.isPresent() || lastStatus != PaceStatus.OVERDUE || !current.status().isJudged()) {
+            return paceChange;
+        }
+        return Optional.of(alert(lastStatus, current, AlertKind.RELEASED, Severity.INFO));
+    }
+
+    private static Optional<Alert> decidePace(final PaceStatus lastJudged, final Progress current) {
         if (!current.status().isJudged()) {
             return Optional.empty();
         }
@@ -31,15 +53,20 @@ public final class AlertPolicy {
         final AlertKind kind = now > before ? AlertKind.WORSENED : now == 0 ? AlertKind.RECOVERED : AlertKind.IMPROVED;
         final Severity severity = kind != AlertKind.WORSENED ? Severity.INFO
                 : current.status() == PaceStatus.BEHIND ? Severity.CRITICAL : Severity.WARNING;
-        final PaceStatus from = lastJudged == null ? PaceStatus.NO_DATA : lastJudged;
-        return Optional.of(new Alert(
+        return Optional.of(alert(lastJudged, current, kind, severity));
+    }
+
+    private static Alert alert(final PaceStatus previous, final Progress current, final AlertKind kind,
+                               final Severity severity) {
+        final PaceStatus from = previous == null ? PaceStatus.NO_DATA : previous;
+        return new Alert(
                 alertId(from, current), current.region(), current.indicator(), current.year(), current.asOfPeriod(),
                 from, current.status(), kind, severity, current.updatedAt(),
                 "【" + labelZh(kind, severity) + "】" + current.region() + " " + current.indicatorNameZh() + "由“"
                         + from.labelZh() + "”转为“" + current.status().labelZh() + "”：" + current.messageZh(),
                 "[" + severity + "] " + current.region() + " " + current.indicatorNameEn() + " moved from "
                         + from.labelEn() + " to " + current.status().labelEn() + ": " + current.messageEn(),
-                current));
+                current);
     }
 
     /** A digest of the transition and of exactly the versions it was computed from. */
@@ -63,6 +90,8 @@ public final class AlertPolicy {
             case WORSENED -> severity == Severity.CRITICAL ? "滞后" : "预警";
             case IMPROVED -> "好转";
             case RECOVERED -> "恢复";
+            case OVERDUE -> "逾期";
+            case RELEASED -> "已发布";
         };
     }
 }

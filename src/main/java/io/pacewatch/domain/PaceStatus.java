@@ -10,7 +10,9 @@ public enum PaceStatus {
     AT_RISK(1, 2),
     BEHIND(2, 3),
     NO_DATA(-1, -1),
-    NOT_ASSESSABLE(-1, -2);
+    NOT_ASSESSABLE(-1, -2),
+    /** A release the calendar expects has not come; the figures shown are the last ones received. */
+    OVERDUE(-1, -3);
 
     private final int concern;
     private final int metricValue;
@@ -29,7 +31,7 @@ public enum PaceStatus {
         return concern;
     }
 
-    /** The number a gauge exports: 0 ahead, 1 on pace, 2 at risk, 3 behind, -1 no data, -2 not assessable. */
+    /** The number a gauge exports: 0 ahead, 1 on pace, 2 at risk, 3 behind, -1 no data, -2 not assessable, -3 overdue. */
     public int metricValue() {
         return metricValue;
     }
@@ -42,6 +44,7 @@ public enum PaceStatus {
             case BEHIND -> "滞后";
             case NO_DATA -> "暂无数据";
             case NOT_ASSESSABLE -> "无法评估";
+            case OVERDUE -> "逾期未发布";
         };
     }
 
@@ -53,6 +56,7 @@ public enum PaceStatus {
             case BEHIND -> "behind";
             case NO_DATA -> "no data";
             case NOT_ASSESSABLE -> "not assessable";
+            case OVERDUE -> "overdue";
         };
     }
 }

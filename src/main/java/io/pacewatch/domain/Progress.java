@@ -47,4 +47,13 @@ public record Progress(
     public SeriesKey series() {
         return new SeriesKey(region, indicator, year);
     }
+
+    /** The same standing, marked overdue, with the reason in front of the last figures' message. */
+    Progress overdue(final String reasonZh, final String reasonEn) {
+        return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
+                PaceStatus.OVERDUE, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
+                remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn);
+    }
 }

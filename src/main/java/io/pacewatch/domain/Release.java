@@ -56,6 +56,14 @@ public record Release(
         return embargoUntil != null && embargoUntil.isAfter(publishedAt) ? embargoUntil : publishedAt;
     }
 
+    /**
+     * Only an embargo hides a figure. The publication time does not: clocks of publishers and of
+     * pacewatch differ, and a figure someone sent is published.
+     */
+    public boolean isVisibleAt(final Instant now) {
+        return embargoUntil == null || !embargoUntil.isAfter(now);
+    }
+
     public boolean hasValue() {
         return value != null;
     }

@@ -67,16 +67,16 @@ public record ReleaseHistory(List<Release> versions) {
     /** When the next version still under embargo at {@code visibleAt} may be shown, if any is. */
     public java.util.Optional<Instant> nextEmbargoEnd(final Instant visibleAt) {
         return versions.stream()
-                .map(Release::effectiveAt)
-                .filter(at -> at.isAfter(visibleAt))
+                .filter(r -> !r.isVisibleAt(visibleAt))
+                .map(Release::embargoUntil)
                 .min(Instant::compareTo);
     }
 
-    /** The latest version per period and basis among those visible at {@code visibleAt}. */
+    /** The latest version per period and basis among those visible at {@code visibleAt} (not under embargo). */
     public List<Release> latestPerSlot(final Instant visibleAt) {
         final Map<Release.SlotKey, Release> latest = new LinkedHashMap<>();
         for (final Release release : versions) {
-            if (!release.effectiveAt().isAfter(visibleAt)) {
+            if (release.isVisibleAt(visibleAt)) {
                 latest.merge(release.slot(), release,
                         (a, b) -> Release.PUBLICATION_ORDER.compare(a, b) >= 0 ? a : b);
             }

@@ -11,15 +11,23 @@ import java.util.stream.Stream;
 public final class SeriesEvaluator {
 
     private final IndicatorCatalogue catalogue;
+    private final ReleaseCalendar calendar;
 
+    /** Without a release calendar: judges the figures, never calls a release overdue. */
     public SeriesEvaluator(final IndicatorCatalogue catalogue) {
+        this(catalogue, ReleaseCalendar.NONE);
+    }
+
+    public SeriesEvaluator(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar) {
         this.catalogue = catalogue;
+        this.calendar = calendar;
     }
 
     /**
      * @param history  every version received, or null when only a target is known
      * @param target   the target, or null when none has been set (yet)
-     * @param now      embargoed versions stay hidden until this instant has passed their embargo
+     * @param now      embargoed versions stay hidden until this instant has passed their embargo, and a
+     *                 series with a target whose expected release has not come by now is overdue
      * @return empty when the indicator has left the catalogue, since nothing can be said of it
      */
     public Optional<SeriesEvaluation> evaluate(final SeriesKey series, final ReleaseHistory history,
@@ -40,11 +48,25 @@ public final class SeriesEvaluator {
             curve.add(new SeriesEvaluation.PeriodProgress(month,
                     ReferencePeriod.cumulativeThrough(series.year(), month).code(), progress));
         }
-        final Progress current = curve.isEmpty()
+        final Progress judged = curve.isEmpty()
                 ? PaceAssessor.assess(indicator.get(), series, target, YearToDateCalculator.asOf(List.of(), 0),
                         updatedAt(latest, target, 0))
                 : curve.get(curve.size() - 1).progress();
+        final int reportedThrough = months.isEmpty() ? 0 : months.last();
+        // Only a series someone set a target for is watched for missing releases.
+        final Progress current = target == null ? judged : calendar.latestDue(series, indicator.get(), now)
+                .filter(due -> due.month() > reportedThrough)
+                .map(due -> {
+                    final Wording.Pair reason = Wording.overdue(series.year(), due);
+                    return judged.overdue(reason.zh(), reason.en());
+                })
+                .orElse(judged);
         return Optional.of(new SeriesEvaluation(series, current, curve));
+    }
+
+    /** When this series must be judged again because a release falls due, if one still will. */
+    public Optional<Instant> nextDeadline(final SeriesKey series, final Instant now) {
+        return catalogue.find(series.indicator()).flatMap(i -> calendar.nextDeadline(series, i, now));
     }
 
     /** The newest input behind an assessment: deterministic, so a replay yields identical records. */

@@ -64,6 +64,13 @@ final class Wording {
         return new Pair(zh + "；" + reason.zh(), en + "; " + reason.en());
     }
 
+    static Pair overdue(final int year, final ReleaseCalendar.Overdue due) {
+        final ReferencePeriod period = ReferencePeriod.cumulativeThrough(year, due.month());
+        return new Pair(period.labelZh() + "数据逾期未发布（应于" + due.dueDate().getMonthValue() + "月"
+                + due.dueDate().getDayOfMonth() + "日前发布）",
+                "the " + period.labelEn() + " release is overdue (due by " + due.dueDate() + ")");
+    }
+
     static Pair noData(final int year) {
         return new Pair(year + "年暂无数据", "no " + year + " figures yet");
     }

@@ -4,10 +4,13 @@ import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
+import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.Target;
+import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.InputCodec;
+import java.time.Clock;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -49,10 +52,15 @@ public final class PacewatchTopology {
     }
 
     public static Topology build(final IndicatorCatalogue catalogue) {
-        return build(catalogue, PipelineEvents.NONE);
+        return build(catalogue, CalendarLoader.bundled(), Clock.systemUTC(), PipelineEvents.NONE);
     }
 
-    public static Topology build(final IndicatorCatalogue catalogue, final PipelineEvents events) {
+    /**
+     * @param clock what "now" is for embargoes and overdue releases: the system clock in service, a
+     *              simulated one when the demo replays a past year
+     */
+    public static Topology build(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar, final Clock clock,
+                                 final PipelineEvents events) {
         final InputCodec codec = new InputCodec(catalogue);
         final Topic<String, Release> releases = Topics.releases(codec);
         final Topic<String, Target> targets = Topics.targets(codec);
@@ -86,14 +94,14 @@ public final class PacewatchTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMITTED_STORE),
                 Serdes.String(), new JsonSerde<>(EmittedState.class)));
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.EMBARGO_STORE),
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
-        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue);
+        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, calendar);
         final KStream<String, SeriesChange> changes = histories
                 .outerJoin(targetTable, SeriesInputs::new, Named.as("join-target"))
                 .toStream(Named.as("series-inputs"))
-                .process(() -> new SeriesJudgeProcessor(evaluator), Named.as("judge-series"), EMITTED_STORE,
-                        SeriesJudgeProcessor.EMBARGO_STORE, RELEASE_HISTORY_STORE, TARGETS_STORE);
+                .process(() -> new SeriesJudgeProcessor(evaluator, clock), Named.as("judge-series"), EMITTED_STORE,
+                        SeriesJudgeProcessor.RECHECK_STORE, RELEASE_HISTORY_STORE, TARGETS_STORE);
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))

@@ -28,6 +28,7 @@ class AlertPolicyTest {
             case BEHIND -> june(target, "40", 0);
             case NO_DATA -> assess(target);
             case NOT_ASSESSABLE -> assess(null, Releases.budgetRevenue().cumulativeThrough(6).value("40").build());
+            case OVERDUE -> june(target, "52", 0).overdue("7月数据逾期未发布", "the July release is overdue");
         };
     }
 

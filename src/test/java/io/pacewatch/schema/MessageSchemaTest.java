@@ -361,6 +361,26 @@ class MessageSchemaTest {
     }
 
     @Test
+    void overdueProgressAndAlertsValidate() {
+        final SeriesEvaluator withCalendar = new SeriesEvaluator(CATALOGUE, io.pacewatch.wire.CalendarLoader.bundled());
+        final Instant may = Instant.parse("2023-05-01T00:00:00Z");
+        final Progress nothingYet = withCalendar.evaluate(series("BUDGET_REVENUE"), null, target(j(BUDGET_TARGET)), may)
+                .orElseThrow().latest();
+        assertThat(nothingYet.status()).isEqualTo(PaceStatus.OVERDUE);
+        assertValidProgress(nothingYet);
+        final Progress lateMarch = withCalendar.evaluate(series("BUDGET_REVENUE"),
+                ReleaseHistory.EMPTY.with(budget("2023-02", "25", "2023-03-12")), target(j(BUDGET_TARGET)), may)
+                .orElseThrow().latest();
+        assertThat(lateMarch.status()).isEqualTo(PaceStatus.OVERDUE);
+        assertValidProgress(lateMarch);
+        assertValidAlert(AlertPolicy.decide(null, null, nothingYet).orElseThrow());
+        assertValidAlert(AlertPolicy.decide(PaceStatus.ON_PACE, PaceStatus.ON_PACE, lateMarch).orElseThrow());
+        final io.pacewatch.domain.Alert released = AlertPolicy.decide(PaceStatus.AT_RISK, PaceStatus.OVERDUE, judge("60")).orElseThrow();
+        assertThat(released.kind()).isEqualTo(io.pacewatch.domain.AlertKind.RELEASED);
+        assertValidAlert(released);
+    }
+
+    @Test
     void noDataProgressValidates() {
         final Progress withTarget = EVALUATOR.evaluate(series("BUDGET_REVENUE"), null, target(j(BUDGET_TARGET)), LATER)
                 .orElseThrow().latest();

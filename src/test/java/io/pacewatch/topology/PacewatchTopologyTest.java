@@ -256,14 +256,44 @@ class PacewatchTopologyTest {
         harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
         harness.embargoed(REVENUE, "2023-06", "CUMULATIVE", "60", null, "2023-07-15T09:00:00+08:00",
                 "2023-07-15T10:00:00+08:00");
-        assertThat(harness.progressTable().get(REVENUE_KEY).status()).isEqualTo(PaceStatus.NO_DATA);
+        final Progress hidden = harness.progressTable().get(REVENUE_KEY);
+        assertThat(hidden.ytdValue()).isNull();
+        assertThat(hidden.status()).isEqualTo(PaceStatus.NO_DATA);
 
-        harness.driver.advanceWallClockTime(java.time.Duration.between(TopologyHarness.START,
+        harness.advance(java.time.Duration.between(TopologyHarness.START,
                 java.time.Instant.parse("2023-07-15T02:00:30Z")));
 
         final Progress lifted = harness.progressTable().get(REVENUE_KEY);
         assertThat(lifted.ytdValue()).isEqualByComparingTo("60");
         assertThat(lifted.status()).isEqualTo(PaceStatus.ON_PACE);
+    }
+
+    @Test
+    @DisplayName("a release that misses its due date makes the series overdue, alerting once; its arrival alerts again")
+    void overdueReleaseAlertsOnceAndOnArrival() {
+        harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
+        harness.advance(java.time.Duration.between(TopologyHarness.START, java.time.Instant.parse("2023-03-20T15:00:00Z")));
+        assertThat(harness.progressTable().get(REVENUE_KEY).status()).isEqualTo(PaceStatus.NO_DATA);
+
+        harness.advance(java.time.Duration.ofHours(2));
+        final Progress overdue = harness.progressTable().get(REVENUE_KEY);
+        assertThat(overdue.status()).isEqualTo(PaceStatus.OVERDUE);
+        assertThat(overdue.messageZh()).startsWith("1-2月数据逾期未发布（应于3月20日前发布）");
+        harness.advance(java.time.Duration.ofDays(3));
+        assertThat(harness.alertList()).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.OVERDUE));
+
+        harness.cumulative(REVENUE, "2023-02", "21", null, "2023-03-25T09:00:00+08:00");
+        assertThat(harness.progressTable().get(REVENUE_KEY).status()).isEqualTo(PaceStatus.ON_PACE);
+        assertThat(harness.alertList()).singleElement().satisfies(a -> {
+            assertThat(a.kind()).isEqualTo(AlertKind.RELEASED);
+            assertThat(a.previousStatus()).isEqualTo(PaceStatus.OVERDUE);
+        });
+
+        harness.advance(java.time.Duration.ofDays(28));
+        assertThat(harness.progressTable().get(REVENUE_KEY).messageZh()).startsWith("1-3月数据逾期未发布");
+        assertThat(harness.alertList()).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo(AlertKind.OVERDUE));
     }
 
     @Test

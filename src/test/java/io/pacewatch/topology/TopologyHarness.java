@@ -5,6 +5,7 @@ import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.TargetDraft;
+import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
@@ -41,6 +42,8 @@ final class TopologyHarness implements AutoCloseable {
     private final Path stateDir;
 
     final RecordingEvents events = new RecordingEvents();
+    /** pacewatch's "now" for embargoes and due dates, moved together with the driver's wall clock. */
+    final TestClock clock = new TestClock(START);
 
     TopologyHarness() {
         try {
@@ -53,7 +56,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(DeadLetterHandlers.EVENTS_CONFIG, events);
-        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled(), events), props, START);
+        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled(), CalendarLoader.bundled(),
+                clock, events), props, START);
         releases = driver.createInputTopic(Topics.RELEASES, Serdes.String().serializer(), Serdes.String().serializer());
         targets = driver.createInputTopic(Topics.TARGETS, Serdes.String().serializer(), Serdes.String().serializer());
         progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
@@ -117,6 +121,36 @@ final class TopologyHarness implements AutoCloseable {
             return Json.MAPPER.writeValueAsString(value);
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Moves time on: the topology's clock and the driver's wall clock, which fires punctuations. */
+    void advance(final java.time.Duration duration) {
+        clock.now = clock.now.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** A clock the test moves by hand. */
+    static final class TestClock extends java.time.Clock {
+        private Instant now;
+
+        TestClock(final Instant start) {
+            this.now = start;
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return java.time.ZoneOffset.UTC;
+        }
+
+        @Override
+        public java.time.Clock withZone(final java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
