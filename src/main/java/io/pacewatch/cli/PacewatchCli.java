@@ -2,6 +2,7 @@ package io.pacewatch.cli;
 
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
+import io.pacewatch.notify.NotifyCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pacewatch", mixinStandardHelpOptions = true, version = "pacewatch 0.1.0",
         description = "Watches economic-indicator releases on Kafka and alerts when an indicator falls behind pace.",
         subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, TargetsCommand.class,
-                CommandLine.HelpCommand.class})
+                NotifyCommand.class, CommandLine.HelpCommand.class})
 public final class PacewatchCli {
 
     public static void main(final String[] args) {

@@ -1,0 +1,206 @@
+package io.pacewatch.notify;
+
+import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.AlertKind;
+import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.Severity;
+import io.pacewatch.topology.Topics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code pacewatch notify}: delivers every alert to people, through WeCom, DingTalk, Slack or
+ * generic JSON webhooks, as the routes file says. See docs/notify.md.
+ */
+@Command(name = "notify", mixinStandardHelpOptions = true,
+        description = {"Deliver alerts to people: read the alerts topic and POST each alert to the webhooks of a "
+                + "routes file (WeCom, DingTalk, Slack, generic JSON), with retries, per-route filters and "
+                + "quiet hours. A delivery log topic makes sure a restart never sends twice what was delivered "
+                + "and never drops what was not. Runs until stopped (SIGTERM/Ctrl-C).",
+                "See docs/notify.md for the routes file."})
+public final class NotifyCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    KafkaConnectionOptions kafka;
+
+    @Option(names = "--routes", paramLabel = "FILE", required = true, defaultValue = "${env:PACEWATCH_NOTIFY_ROUTES}",
+            description = "Routes file (JSON): where alerts go and which (env PACEWATCH_NOTIFY_ROUTES).")
+    Path routesFile;
+
+    @Option(names = "--check", negatable = false,
+            description = "Only read the routes file, print the routes and a sample message for each, and exit.")
+    boolean check;
+
+    @Option(names = "--alerts-topic", paramLabel = "TOPIC", defaultValue = "pacewatch.alerts",
+            description = "Topic to read alerts from (default ${DEFAULT-VALUE}).")
+    String alertsTopic;
+
+    @Option(names = "--deliveries-topic", paramLabel = "TOPIC", defaultValue = "pacewatch.alerts.deliveries",
+            description = "Compacted delivery log topic; created when missing (default ${DEFAULT-VALUE}).")
+    String deliveriesTopic;
+
+    @Option(names = "--group-id", paramLabel = "GROUP", defaultValue = "${env:PACEWATCH_NOTIFY_GROUP_ID:-pacewatch-notify}",
+            description = "Consumer group; instances with the same group share the partitions "
+                    + "(env PACEWATCH_NOTIFY_GROUP_ID; default ${DEFAULT-VALUE}).")
+    String groupId;
+
+    @Option(names = "--start-from", defaultValue = "earliest", paramLabel = "earliest|latest|INSTANT",
+            converter = StartFromConverter.class,
+            description = "Where a group without committed offsets starts: the first alert ever (default), only new "
+                    + "ones, or alerts published since an instant such as 2024-01-01T00:00:00Z.")
+    StartFrom startFrom;
+
+    @Option(names = "--http-timeout", paramLabel = "DURATION", defaultValue = "10s", converter = DurationConverter.class,
+            description = "Time allowed for one request, connect included (default ${DEFAULT-VALUE}; at most 1m).")
+    Duration httpTimeout;
+
+    @Option(names = "--retry-initial", paramLabel = "DURATION", defaultValue = "1s", converter = DurationConverter.class,
+            description = "Wait after the first failure at a receiver; doubled after each further one "
+                    + "(default ${DEFAULT-VALUE}).")
+    Duration retryInitial;
+
+    @Option(names = "--retry-max", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "Longest wait between attempts at a receiver that keeps failing; it is retried at this "
+                    + "interval for as long as it fails (default ${DEFAULT-VALUE}).")
+    Duration retryMax;
+
+    @Option(names = "--max-buffered", paramLabel = "N", defaultValue = "10000",
+            description = "Undelivered alerts held per partition before reading it pauses (default ${DEFAULT-VALUE}).")
+    int maxBuffered;
+
+    @Option(names = "--deliveries-partitions", paramLabel = "N", defaultValue = "1",
+            description = "Partitions of the delivery log when it is created (default ${DEFAULT-VALUE}).")
+    int deliveriesPartitions;
+
+    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "0",
+            description = "Replication of the delivery log when it is created; 0 = min(3, brokers) (default).")
+    short replicationFactor;
+
+    @Option(names = "--no-create-topics", negatable = false,
+            description = "Never create the delivery log topic; only check it.")
+    boolean checkOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        final PrintWriter err = spec.commandLine().getErr();
+        final PrintWriter out = spec.commandLine().getOut();
+        final List<Route> routes;
+        try {
+            routes = RoutesFile.load(routesFile, System.getenv());
+        } catch (final RoutesFile.InvalidRoutesException e) {
+            err.println("pacewatch notify: the routes file " + routesFile + " is not usable:");
+            e.problems().forEach(problem -> err.println("  - " + problem));
+            return 2;
+        } catch (final NoSuchFileException e) {
+            err.println("pacewatch notify: no routes file " + routesFile);
+            return 2;
+        } catch (final IOException e) {
+            err.println("pacewatch notify: cannot read " + routesFile + ": " + e.getMessage());
+            return 2;
+        }
+        if (check) {
+            printCheck(out, routes);
+            return 0;
+        }
+        if (!kafka.hasBootstrapServers()) {
+            err.println("pacewatch notify: no Kafka brokers given; use --bootstrap-servers or PACEWATCH_BOOTSTRAP_SERVERS");
+            return 2;
+        }
+        final NotifierSettings settings;
+        try {
+            settings = NotifierSettings.builder(kafka.clientProperties(), routes)
+                    .alertsTopic(alertsTopic)
+                    .deliveriesTopic(deliveriesTopic)
+                    .groupId(groupId)
+                    .startFrom(startFrom)
+                    .httpTimeout(httpTimeout)
+                    .backoff(new Backoff(retryInitial, retryMax, Backoff.DEFAULT.jitter()))
+                    .maxBuffered(maxBuffered)
+                    .createTopics(!checkOnly)
+                    .deliveriesPartitions(deliveriesPartitions)
+                    .replicationFactor(replicationFactor)
+                    .build();
+        } catch (final IllegalArgumentException e) {
+            err.println("pacewatch notify: " + e.getMessage());
+            return 2;
+        }
+        final Notifier notifier;
+        try {
+            notifier = Notifier.start(settings);
+        } catch (final IllegalStateException e) {
+            err.println("pacewatch notify: " + e.getMessage());
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(notifier::close, "pacewatch-notify-shutdown"));
+        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)");
+        out.flush();
+        return notifier.awaitStop() ? 0 : 1;
+    }
+
+    private static void printCheck(final PrintWriter out, final List<Route> routes) {
+        final AlertFormatter formatter = new AlertFormatter(Clock.systemUTC());
+        final Alert sample = new Alert("0123456789abcdef0123456789abcdef", "luohu", "BUDGET_REVENUE", 2023, "2023-S1",
+                PaceStatus.ON_PACE, PaceStatus.AT_RISK, AlertKind.WORSENED, Severity.WARNING,
+                Instant.parse("2023-07-12T01:30:00Z"),
+                "【预警】luohu 地方一般公共预算收入由“正常”转为“预警”：1-6月累计完成60亿元，"
+                        + "完成年度目标127亿元的47.2%，低于序时进度2.8个百分点",
+                "[WARNING] luohu Local general public budget revenue moved from on pace to at risk: Jan–Jun 2023: "
+                        + "6 billion yuan, 47.2% of the annual target of 12.7 billion yuan, 2.8 pp behind time progress (50.0%)",
+                null);
+        final byte[] json = Topics.alerts().valueSerde().serializer().serialize("sample", sample);
+        final Inbound in = new Inbound("sample", 0, 0, 0, sample, json);
+        out.println(routes.size() + " route(s):");
+        for (final Route route : routes) {
+            out.println();
+            out.println("  " + route);
+            out.println("    filter:       " + route.filter());
+            out.println("    quiet hours:  " + (route.quietHours() == null ? "none" : route.quietHours()));
+            out.println("    min interval: " + Durations.show(route.minInterval()));
+            out.println("    signed:       " + (route.secret() == null ? "no" : "yes"));
+            if (!route.headers().isEmpty()) {
+                out.println("    headers:      " + route.headers().keySet());
+            }
+            out.println("    sample body:  " + formatter.single(route, in).bodyText());
+        }
+        out.flush();
+    }
+
+    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(final String value) {
+            try {
+                return Durations.parse(value);
+            } catch (final IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
+    static final class StartFromConverter implements CommandLine.ITypeConverter<StartFrom> {
+        @Override
+        public StartFrom convert(final String value) {
+            try {
+                return StartFrom.parse(value);
+            } catch (final IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+}
