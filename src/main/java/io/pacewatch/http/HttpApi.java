@@ -23,8 +23,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The one HTTP port: Prometheus metrics, health for orchestrators, and the progress API answered
- * from interactive queries. Errors are JSON with a message, never a stack trace.
+ * The one HTTP port: the leaders' page, Prometheus metrics, health for orchestrators, and the
+ * progress API answered from interactive queries. Errors are JSON with a message, never a stack trace.
  */
 public final class HttpApi implements AutoCloseable {
 
@@ -68,7 +68,8 @@ public final class HttpApi implements AutoCloseable {
                                 final IndicatorCatalogue catalogue) {
         final HttpApi api = new HttpApi(bound, metrics, state, queries, catalogue);
         api.server.start();
-        LOG.info("HTTP on {}: /metrics, /health/live, /health/ready, /api/progress, /api/alerts", api.address());
+        LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts",
+                api.address());
         return api;
     }
 
@@ -100,6 +101,7 @@ public final class HttpApi implements AutoCloseable {
         final String path = exchange.getRequestURI().getRawPath();
         final String query = exchange.getRequestURI().getRawQuery();
         switch (path) {
+            case "/" -> StaticAssets.serve(exchange);
             case "/metrics" -> sendText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
             case "/health/live" -> sendJson(exchange, 200, Map.of("status", "UP"));
             case "/health/ready" -> {
@@ -123,8 +125,10 @@ public final class HttpApi implements AutoCloseable {
             default -> {
                 if (path.startsWith("/api/progress/")) {
                     sendJson(exchange, 200, series(path.substring("/api/progress/".length()), query));
+                } else if (path.startsWith(StaticAssets.PREFIX)) {
+                    StaticAssets.serve(exchange);
                 } else {
-                    throw ApiException.notFound("no such endpoint; try /api/progress, /api/alerts, /metrics");
+                    throw ApiException.notFound("no such endpoint; try /, /api/progress, /api/alerts, /metrics");
                 }
             }
         }
