@@ -1,0 +1,57 @@
+package io.pacewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pacewatch.testkit.KafkaTestBroker;
+import io.pacewatch.testkit.WithKafka;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.common.config.ConfigResource;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+/** `run` creates what is missing with the right policy, and says exactly what is wrong with what exists. */
+@WithKafka
+class TopicSetupIT {
+
+    private KafkaTestBroker kafka;
+
+    @Test
+    @DisplayName("missing topics are created compacted or deleting as specified, with the partitions asked for")
+    void createsMissingTopics() throws Exception {
+        final TopicSpec targets = new TopicSpec(kafka.uniqueTopicName("targets"), TopicSpec.COMPACT, -1, "targets");
+        final TopicSpec releases = new TopicSpec(kafka.uniqueTopicName("releases"), TopicSpec.DELETE, -1, "releases");
+
+        final List<String> problems = new TopicSetup(kafka.admin()).ensure(List.of(targets, releases), true, 3, (short) 1);
+
+        assertThat(problems).isEmpty();
+        assertThat(policy(targets.name())).isEqualTo("compact");
+        assertThat(policy(releases.name())).isEqualTo("delete");
+        assertThat(kafka.admin().describeTopics(List.of(releases.name())).allTopicNames().get()
+                .get(releases.name()).partitions()).hasSize(3);
+    }
+
+    @Test
+    @DisplayName("an existing topic with the wrong cleanup policy, or a missing one in check-only mode, is reported")
+    void reportsWhatIsWrong() throws Exception {
+        final String wrong = kafka.uniqueTopicName("targets");
+        kafka.createTopic(wrong, 1, false);
+        final TopicSpec mustBeCompact = new TopicSpec(wrong, TopicSpec.COMPACT, -1, "the current target per series");
+        final TopicSpec absent = new TopicSpec(kafka.uniqueTopicName("absent"), TopicSpec.DELETE, -1, "releases");
+
+        final List<String> problems = new TopicSetup(kafka.admin())
+                .ensure(List.of(mustBeCompact, absent), false, 1, (short) 1);
+
+        assertThat(problems).containsExactlyInAnyOrder(
+                "topic " + absent.name() + " does not exist",
+                "topic " + wrong + " has cleanup.policy=delete but needs compact (the current target per series)");
+        assertThat(kafka.admin().listTopics().names().get()).doesNotContain(absent.name());
+    }
+
+    private String policy(final String topic) throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        final Map<ConfigResource, Config> configs = kafka.admin().describeConfigs(List.of(resource)).all().get();
+        return configs.get(resource).get("cleanup.policy").value();
+    }
+}
