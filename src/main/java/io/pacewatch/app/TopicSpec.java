@@ -1,12 +1,17 @@
 package io.pacewatch.app;
 
+import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** How each pacewatch topic must be configured, and why. */
-public record TopicSpec(String name, String cleanupPolicy, long retentionMs, String purpose) {
+public record TopicSpec(String name, String cleanupPolicy, long retentionMs, String purpose, Integer maxMessageBytes) {
+
+    public TopicSpec(final String name, final String cleanupPolicy, final long retentionMs, final String purpose) {
+        this(name, cleanupPolicy, retentionMs, purpose, null);
+    }
 
     public static final String COMPACT = "compact";
     public static final String DELETE = "delete";
@@ -20,10 +25,17 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
                 new TopicSpec(Topics.PROGRESS, COMPACT, FOREVER, "the latest standing per series and per month"),
                 new TopicSpec(Topics.ALERTS, DELETE, FOREVER, "every status change, the alert history"),
                 new TopicSpec(Topics.DEAD_LETTERS, DELETE, Duration.ofDays(30).toMillis(),
-                        "refused records with the reason; a month to look at them"));
+                        "refused records with the reason; a month to look at them",
+                        DeadLetterHandlers.MAX_DEAD_LETTER_BYTES));
     }
 
     public Map<String, String> configs() {
-        return Map.of("cleanup.policy", cleanupPolicy, "retention.ms", Long.toString(retentionMs));
+        final Map<String, String> configs = new java.util.HashMap<>(
+                Map.of("cleanup.policy", cleanupPolicy, "retention.ms", Long.toString(retentionMs)));
+        if (maxMessageBytes != null) {
+            // A dead letter carries a whole refused record plus headers, more than the default 1 MiB allows.
+            configs.put("max.message.bytes", Integer.toString(maxMessageBytes));
+        }
+        return configs;
     }
 }

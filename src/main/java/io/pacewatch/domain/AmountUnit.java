@@ -45,7 +45,7 @@ public enum AmountUnit {
                 .filter(u -> u.symbol.equals(trimmed) || u.name().equals(trimmed.toUpperCase(Locale.ROOT)))
                 .findFirst()
                 .orElseThrow(() -> new InvalidInputException(RejectionReason.UNKNOWN_UNIT,
-                        "unit '" + text + "' is not one of 元, 万元, 亿元 (YUAN, WAN_YUAN, YI_YUAN)"));
+                        "unit " + SafeText.quote(text) + " is not one of 元, 万元, 亿元 (YUAN, WAN_YUAN, YI_YUAN)"));
     }
 
     public static Optional<AmountUnit> ofPowerOfTen(final int powerOfTen) {

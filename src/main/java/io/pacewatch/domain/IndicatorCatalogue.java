@@ -26,7 +26,7 @@ public final class IndicatorCatalogue {
     /** The indicator, or the rejection a publisher sees for an unknown code. */
     public Indicator require(final String code) {
         return find(code).orElseThrow(() -> new InvalidInputException(RejectionReason.UNKNOWN_INDICATOR,
-                "indicator '" + code + "' is not in the catalogue (known: " + String.join(", ", byCode.keySet()) + ")"));
+                "indicator " + SafeText.quote(code) + " is not in the catalogue (known: " + String.join(", ", byCode.keySet()) + ")"));
     }
 
     public Collection<Indicator> all() {

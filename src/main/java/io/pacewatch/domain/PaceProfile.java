@@ -31,7 +31,7 @@ public record PaceProfile(List<BigDecimal> seasonalShares) {
             previous = share;
         }
         if (previous.compareTo(BigDecimal.ONE) != 0) {
-            throw invalid("the December share of a seasonal profile must be 1, not " + previous.toPlainString());
+            throw invalid("the December share of a seasonal profile must be 1, not " + previous.toEngineeringString());
         }
         return new PaceProfile(cumulativeShares);
     }

@@ -44,7 +44,7 @@ public record ReferencePeriod(int year, int firstMonth, int lastMonth) {
         final ReferencePeriod span = parseSpan(text.trim());
         if (basis == Basis.CUMULATIVE) {
             if (span.firstMonth != 1 && text.contains("/")) {
-                throw invalid("a cumulative figure starts in January, but '" + text + "' starts in month "
+                throw invalid("a cumulative figure starts in January, but " + SafeText.quote(text) + " starts in month "
                         + span.firstMonth);
             }
             return cumulativeThrough(span.year, span.lastMonth);
@@ -81,14 +81,14 @@ public record ReferencePeriod(int year, int firstMonth, int lastMonth) {
             final int length = Integer.parseInt(m.group(4));
             requireRange(text, start, 12, "month");
             if (!"01".equals(m.group(3))) {
-                throw invalid("'" + text + "' must start on the first day of a month");
+                throw invalid(SafeText.quote(text) + " must start on the first day of a month");
             }
             if (length < 1 || start + length - 1 > 12) {
-                throw invalid("'" + text + "' does not fit within one year");
+                throw invalid(SafeText.quote(text) + " does not fit within one year");
             }
             return new ReferencePeriod(year(m), start, start + length - 1);
         }
-        throw invalid("'" + text + "' is not a period (use 2023, 2023-03, 2023-M03, 2023-Q2, 2023-S1 or 2023-01-01/P2M)");
+        throw invalid(SafeText.quote(text) + " is not a period (use 2023, 2023-03, 2023-M03, 2023-Q2, 2023-S1 or 2023-01-01/P2M)");
     }
 
     private static int year(final Matcher m) {
@@ -97,7 +97,7 @@ public record ReferencePeriod(int year, int firstMonth, int lastMonth) {
 
     private static void requireRange(final String text, final int value, final int max, final String what) {
         if (value < 1 || value > max) {
-            throw invalid("'" + text + "' names " + what + " " + value + ", which does not exist");
+            throw invalid(SafeText.quote(text) + " names " + what + " " + value + ", which does not exist");
         }
     }
 

@@ -78,19 +78,25 @@ public final class ReleaseValidator {
     }
 
     static OffsetDateTime parseDateTime(final String field, final String text) {
+        final OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(text.trim());
+            parsed = OffsetDateTime.parse(text.trim());
         } catch (final DateTimeParseException e) {
             throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " " + SafeText.quote(text)
                     + " is not an ISO-8601 date-time with offset, e.g. 2023-07-15T09:30:00+08:00", e);
         }
+        if (parsed.getYear() < ReferencePeriod.MIN_YEAR || parsed.getYear() > ReferencePeriod.MAX_YEAR) {
+            throw new InvalidInputException(RejectionReason.INVALID_FIELD, field + " " + SafeText.quote(text)
+                    + " is outside the years " + ReferencePeriod.MIN_YEAR + "-" + ReferencePeriod.MAX_YEAR);
+        }
+        return parsed;
     }
 
     static BigDecimal amount(final Indicator indicator, final BigDecimal stated, final String unitText) {
         final AmountUnit unit = AmountUnit.parse(TextRules.requirePresent("unit", unitText));
         if (stated.signum() < 0 && !indicator.negativeAllowed()) {
             throw new InvalidInputException(RejectionReason.NEGATIVE_AMOUNT,
-                    indicator.code() + " cannot be negative, but the value is " + stated.toPlainString());
+                    indicator.code() + " cannot be negative, but the value is " + stated.toEngineeringString());
         }
         requireDecimals("value", stated, MAX_YUAN_DECIMALS + unit.powerOfTen());
         if (stated.abs().compareTo(MAX_AMOUNT_YUAN.movePointLeft(unit.powerOfTen())) > 0) {

@@ -5,7 +5,13 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.Arrays;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.streams.errors.DefaultProductionExceptionHandler;
 import org.apache.kafka.streams.errors.ErrorHandlerContext;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
@@ -25,6 +31,17 @@ public final class DeadLetterHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
     public static final String REASON_HEADER = "pacewatch.rejection.reason";
+    /** Set on a dead letter whose key or value was too large to copy: the original stays at its source offset. */
+    public static final String OMITTED_HEADER = "pacewatch.original.omitted";
+    /**
+     * What a dead letter copies of the original key and value: anything a broker with the default
+     * 1 MiB limit accepted. The dead-letter topic and the producer allow {@link #MAX_DEAD_LETTER_BYTES}
+     * so that the copy plus headers fits; larger originals stay at their source offset.
+     */
+    static final int MAX_COPIED_BYTES = 1_100_000;
+    /** Room for a copied key and value plus bounded headers: the DLQ topic's max.message.bytes and the producer's max.request.size. */
+    public static final int MAX_DEAD_LETTER_BYTES = 3 * 1024 * 1024;
+    static final int MAX_HEADER_BYTES = 4 * 1024;
     public static final String EVENTS_CONFIG = "pacewatch.pipeline.events";
     /** The reason label for failures that are not a validation rule: worth a look by an engineer. */
     public static final String UNEXPECTED = "unexpected";
@@ -81,9 +98,45 @@ public final class DeadLetterHandlers {
                     exception.getMessage());
         }
         final byte[] label = (reason == null ? UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
-        records.forEach(r -> r.headers().add(REASON_HEADER, label));
         events.rejected(context.topic(), reason);
-        return records;
+        return records.stream().map(r -> bounded(r, label)).toList();
+    }
+
+    /**
+     * Kafka's default production handler stops the stream after any failed send. A dead letter that a
+     * misconfigured DLQ topic refuses as too large must not: the record would stop every restart too.
+     * It is logged with its source; everything else fails as before.
+     */
+    public static final class Production extends DefaultProductionExceptionHandler {
+        @Override
+        public Response handleError(final ErrorHandlerContext context, final ProducerRecord<byte[], byte[]> record,
+                                    final Exception exception) {
+            if (exception instanceof RecordTooLargeException && Topics.DEAD_LETTERS.equals(record.topic())) {
+                LOG.error("A dead letter for {}-{}@{} is too large for {} ({}); the original stays at its source offset",
+                        context.topic(), context.partition(), context.offset(), record.topic(), exception.getMessage());
+                return Response.resume();
+            }
+            return super.handleError(context, record, exception);
+        }
+    }
+
+    private static ProducerRecord<byte[], byte[]> bounded(final ProducerRecord<byte[], byte[]> record, final byte[] reason) {
+        final Headers headers = new RecordHeaders();
+        for (final Header header : record.headers()) {
+            final byte[] value = header.value();
+            headers.add(header.key(), value != null && value.length > MAX_HEADER_BYTES
+                    ? Arrays.copyOf(value, MAX_HEADER_BYTES) : value);
+        }
+        headers.add(REASON_HEADER, reason);
+        final boolean keyFits = record.key() == null || record.key().length <= MAX_COPIED_BYTES;
+        final boolean valueFits = record.value() == null || record.value().length <= MAX_COPIED_BYTES;
+        if (!keyFits || !valueFits) {
+            headers.add(OMITTED_HEADER, ((keyFits ? "" : "key of " + record.key().length + " bytes ")
+                    + (valueFits ? "" : "value of " + record.value().length + " bytes")).trim()
+                    .getBytes(StandardCharsets.UTF_8));
+        }
+        return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(),
+                keyFits ? record.key() : null, valueFits ? record.value() : null, headers);
     }
 
     private static PipelineEvents eventsFrom(final Map<String, ?> configs) {

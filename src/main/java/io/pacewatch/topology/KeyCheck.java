@@ -3,6 +3,7 @@ package io.pacewatch.topology;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Target;
 
@@ -41,7 +42,7 @@ final class KeyCheck {
 
     private static RejectedRecordException mismatch(final String key, final SeriesKey series) {
         return new RejectedRecordException(new InvalidInputException(RejectionReason.KEY_MISMATCH,
-                "record key '" + key + "' does not match the value's series '" + series.id() + "'"));
+                "record key " + SafeText.quote(key) + " does not match the value's series " + SafeText.quote(series.id())));
     }
 
     private static void wrap(final Runnable check) {

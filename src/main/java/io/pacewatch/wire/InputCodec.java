@@ -17,6 +17,10 @@ import io.pacewatch.domain.Target;
 import io.pacewatch.domain.TargetDraft;
 import io.pacewatch.domain.TargetValidator;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.function.Function;
 
 /**
@@ -65,13 +69,29 @@ public final class InputCodec {
                     "the message is " + json.length + " bytes; at most " + MAX_MESSAGE_BYTES + " are accepted");
         }
         try {
-            final T draft = reader.readValue(json);
+            final T draft = reader.readValue(strictUtf8(json));
             if (draft == null) {
                 throw new InvalidInputException(RejectionReason.MALFORMED_JSON, "the message is JSON null");
             }
             return draft;
         } catch (final IOException e) {
             throw classify(e, type);
+        }
+    }
+
+    /**
+     * The topics carry UTF-8 JSON. Jackson's own decoder is lenient (overlong forms, surrogates,
+     * UTF-16 detection), so the bytes are decoded strictly first, as {@code publish} reads files.
+     */
+    private static String strictUtf8(final byte[] json) {
+        try {
+            final String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(json)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (final CharacterCodingException e) {
+            throw new InvalidInputException(RejectionReason.MALFORMED_JSON, "the message is not valid UTF-8", e);
         }
     }
 

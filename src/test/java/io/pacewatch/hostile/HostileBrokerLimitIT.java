@@ -46,9 +46,6 @@ class HostileBrokerLimitIT {
     }
 
     @Test
-    @Disabled("BUG: the DLQ copy (value + __streams.errors.* headers) exceeds the Streams producer's max.request.size"
-            + " (1 MiB): RecordTooLargeException, the production handler answers FAIL, the stream thread dies and the"
-            + " client shuts down (ERROR); after a restart the same record kills it again")
     @DisplayName("a value just under the broker's 1 MiB limit is dead-lettered as oversize and the stream keeps running")
     void justUnderTheBrokerLimit() throws Exception {
         pacewatch = HostileService.start(kafka, "hostile-limit");
@@ -56,10 +53,6 @@ class HostileBrokerLimitIT {
     }
 
     @Test
-    @Disabled("BUG: KeyCheck echoes the whole key in the exception message, which Kafka Streams copies into"
-            + " __streams.errors.message and __streams.errors.stacktrace: the DLQ copy of a 600 kB key is 2.4 MB,"
-            + " RecordTooLargeException, the stream thread dies (ERROR). The record stays on pacewatch.releases, so"
-            + " every instance that reads it dies the same way: do not enable on a shared broker before the fix")
     @DisplayName("a 600 kB key that is not the series is dead-lettered as key_mismatch and the stream keeps running")
     void hugeWrongKey() throws Exception {
         pacewatch = HostileService.start(kafka, "hostile-key");

@@ -189,8 +189,6 @@ class HostilePublishTest {
     }
 
     @Test
-    @Disabled("BUG: see KnownBugs.PUBLISH: accepted although invalid, or (alone in a file) publish fails with"
-            + " 'java.lang.ArithmeticException: long overflow' and exit code 1, or it takes half a minute and a 1 GB line")
     @DisplayName("known bugs: each case alone in a file is reported with its expected reason")
     void knownBugCases() throws IOException {
         final SoftAssertions softly = new SoftAssertions();
