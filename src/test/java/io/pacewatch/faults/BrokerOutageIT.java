@@ -1,0 +1,183 @@
+package io.pacewatch.faults;
+
+import static io.pacewatch.faults.FaultKit.LOG;
+import static io.pacewatch.faults.FaultKit.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pacewatch.app.PacewatchService;
+import io.pacewatch.domain.ReleaseCalendar;
+import io.pacewatch.testkit.KafkaTestBroker;
+import io.pacewatch.testkit.WithKafka;
+import io.pacewatch.topology.Topics;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Issue 5, faults 3: the broker goes away for a while, in the middle of processing, and comes back.
+ * pacewatch must recover by itself (same process, no restart) and lose or repeat nothing: a feed split
+ * around the outage ends exactly as the same feed (under other region names) that never saw one.
+ *
+ * <p>What {@code /health/ready} does is recorded: it reports Kafka Streams' state, and Kafka Streams
+ * stays RUNNING through a 15 s outage (its clients retry), so readiness stays 200 throughout. The test
+ * asserts that readiness always agrees with the state it reports, and answers throughout.
+ */
+@WithKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BrokerOutageIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+    private static final Duration OUTAGE = Duration.ofSeconds(15);
+    private static final int REGIONS = 10;
+    private static final long SEED = 11_2023L;
+    /** The year in three parts: before the outage, during it, after it. */
+    private static final int[][] PARTS = {{2, 6}, {7, 9}, {10, 12}};
+
+    private final String tag = "bo" + UUID.randomUUID().toString().substring(0, 8);
+    private final Feed reference = new Feed(tag + "-ref", REGIONS, SEED);
+    private final Feed outage = new Feed(tag + "-out", REGIONS, SEED);
+    private KafkaTestBroker kafka;
+    private PacewatchService service;
+    private Path stateDir;
+    private boolean brokerDown;
+
+    @AfterAll
+    void cleanUp() {
+        if (brokerDown) {
+            kafka.restartBroker();
+        }
+        if (service != null) {
+            service.close();
+            FaultKit.resetSharedTopics(kafka.admin());
+        }
+        FaultKit.deleteRecursively(stateDir);
+    }
+
+    @Test
+    @DisplayName("broker down 15 s mid-processing and back: the same process recovers, nothing lost or repeated")
+    void recoversFromABrokerOutageByItself() throws Exception {
+        FaultKit.ensureTopics(kafka.admin());
+        stateDir = Files.createTempDirectory("pacewatch-faults-outage");
+        // No release deadlines, so that every change of pace alerts (see FaultKit.noDeadlinesCalendar).
+        service = FaultKit.startService(kafka.bootstrapServers(),
+                FaultKit.APPLICATION_ID_PREFIX + "outage-" + tag, stateDir, FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
+        final int port = service.httpAddress().getPort();
+        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
+             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+            FaultKit.sync(kafka, progress, tag + "-sync", WAIT);
+
+            // The reference: the whole year, no outage, sent in the same three parts.
+            feedTargets(reference, progress);
+            for (final int[] part : PARTS) {
+                produceReleases(reference, part);
+                awaitJudgedThrough(reference, progress, part[1]);
+            }
+
+            // The same year under other names; the broker goes away while July–September is processed.
+            feedTargets(outage, progress);
+            produceReleases(outage, PARTS[0]);
+            awaitJudgedThrough(outage, progress, PARTS[0][1]);
+            assertThat(FaultKit.get(port, "/health/ready").status()).isEqualTo(200);
+            produceReleases(outage, PARTS[1]);
+            // Pull the plug as soon as July–September is being judged (within 10 s), with transactions in flight.
+            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!judgedBeyond(outage, progress.poll(), PARTS[0][1]) && System.nanoTime() < deadline) {
+                FaultKit.sleep(10);
+            }
+
+            // Readiness is Kafka Streams' state (200 only while RUNNING). Kafka Streams does not leave RUNNING
+            // because the broker is unreachable for a while: its clients keep retrying. Record what it says.
+            final Set<String> readinessSeen = new LinkedHashSet<>();
+            final List<String> inconsistent = new ArrayList<>();
+            final long judgedAtStop = percentJudged(outage, progress, PARTS[1][1]);
+            final long stopping = System.nanoTime();
+            brokerDown = true;
+            kafka.stopBroker();
+            LOG.info("outage: broker stopping with July–September {}% judged, stopped {} ms later", judgedAtStop,
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
+            final long down = System.nanoTime();
+            while (System.nanoTime() - down < OUTAGE.toNanos()) {
+                final FaultKit.Answer ready = FaultKit.get(port, "/health/ready");
+                final String streams = ready.status() > 0 ? ready.json().get("streams").asText() : "(no answer)";
+                readinessSeen.add(ready.status() + " " + streams);
+                if ((ready.status() == 200) != "RUNNING".equals(streams)) {
+                    inconsistent.add(ready.status() + " " + ready.body());
+                }
+                FaultKit.sleep(250);
+            }
+            LOG.info("outage: during {} s without a broker /health/ready answered {}", OUTAGE.toSeconds(), readinessSeen);
+            if (readinessSeen.stream().allMatch(r -> r.startsWith("200 "))) {
+                LOG.warn("outage: readiness stayed 200 (Kafka Streams RUNNING) for the whole outage: it reports the "
+                        + "Streams state, which does not reflect an unreachable broker");
+            }
+            assertThat(inconsistent).as("readiness answers that contradict the Streams state they report").isEmpty();
+            assertThat(readinessSeen).as("/health/ready answered throughout the outage")
+                    .noneMatch(r -> r.startsWith("-1 "));
+            kafka.restartBroker();
+            brokerDown = false;
+            final long back = System.nanoTime();
+
+            produceReleases(outage, PARTS[2]);
+            awaitJudgedThrough(outage, progress, PARTS[2][1]);
+            LOG.info("outage: the rest of the year judged {} ms after the broker came back",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
+            await("readiness back to 200", WAIT, () -> FaultKit.get(port, "/health/ready").status() == 200,
+                    () -> FaultKit.get(port, "/health/ready").body());
+
+            progress.catchUp(WAIT);
+            alerts.catchUp(WAIT);
+            FaultKit.assertSameMap("final progress of every key",
+                    FaultKit.neutralProgress(progress.latest(), reference.regionToken()),
+                    FaultKit.neutralProgress(progress.latest(), outage.regionToken()));
+            assertThat(FaultKit.duplicateIds(alertsOf(alerts, outage))).as("alert ids published more than once").isEmpty();
+            FaultKit.assertSameAlerts("every transition exactly once, as without the outage",
+                    FaultKit.neutralAlerts(alerts.records(), reference.regionToken()),
+                    FaultKit.neutralAlerts(alerts.records(), outage.regionToken()));
+            assertThat(service.state().name()).as("the same instance, running").isEqualTo("RUNNING");
+        }
+    }
+
+    private void feedTargets(final Feed feed, final TopicWatch progress) {
+        kafka.produceStrings(Topics.TARGETS, feed.targets());
+        await("targets of " + feed.regionToken() + "* judged", WAIT,
+                () -> progress.poll().latest().keySet().containsAll(feed.seriesIds()));
+    }
+
+    private void produceReleases(final Feed feed, final int[] months) {
+        kafka.produceStrings(Topics.RELEASES, feed.releases(months[0], months[1]));
+    }
+
+    /** Until every series of the feed stands as of its last figure up to {@code month}. */
+    private void awaitJudgedThrough(final Feed feed, final TopicWatch progress, final int month) {
+        await(feed.regionToken() + "* judged through month " + month, WAIT,
+                () -> percentJudged(feed, progress.poll(), month) == 100,
+                () -> percentJudged(feed, progress, month) + "% judged");
+    }
+
+    private static boolean judgedBeyond(final Feed feed, final TopicWatch progress, final int month) {
+        return feed.seriesIds().stream().anyMatch(id -> FaultKit.asOfMonth(progress.latest().get(id)) > month);
+    }
+
+    private static long percentJudged(final Feed feed, final TopicWatch progress, final int month) {
+        final long judged = feed.seriesIds().stream()
+                .filter(id -> FaultKit.asOfMonth(progress.latest().get(id))
+                        == Feed.lastPublishedMonth(id.split("\\|")[1], month))
+                .count();
+        return 100 * judged / feed.seriesIds().size();
+    }
+
+    private static List<ConsumerRecord<String, String>> alertsOf(final TopicWatch alerts, final Feed feed) {
+        return new ArrayList<>(alerts.records().stream().filter(r -> r.key().startsWith(feed.regionToken())).toList());
+    }
+}
