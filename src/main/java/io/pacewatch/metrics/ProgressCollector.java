@@ -81,18 +81,11 @@ public final class ProgressCollector implements MultiCollector {
         return List.copyOf(gauges.keySet());
     }
 
-    /**
-     * Only labels that never change for a series, so a status change does not split its time series;
-     * the status is a gauge of its own.
-     */
+    /** The status is a gauge of its own, not a label, so a status change does not split the time series. */
     private static Labels labels(final Progress progress, final Function<Progress, String> unit) {
-        final Labels base = Labels.of(
-                "region", progress.region(),
-                "indicator", progress.indicator(),
-                "indicator_name", progress.indicatorNameEn(),
-                "indicator_name_zh", progress.indicatorNameZh(),
-                "year", Integer.toString(progress.year()));
-        return unit == null ? base : base.merge(Labels.of("unit", unit.apply(progress)));
+        final Labels base = SeriesLabels.of(progress.region(), progress.indicator(), progress.indicatorNameEn(),
+                progress.indicatorNameZh(), progress.year());
+        return unit == null ? base : SeriesLabels.withUnit(base, unit.apply(progress));
     }
 
     private static final Function<Progress, String> AMOUNT_UNIT = Progress::unit;

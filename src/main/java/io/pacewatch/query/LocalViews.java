@@ -70,9 +70,29 @@ public final class LocalViews {
 
     /** Every version of every figure of the series, or empty when no release of it is held here. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
-        final ReadOnlyKeyValueStore<String, ReleaseHistory> store = streams.store(StoreQueryParameters.fromNameAndType(
-                PacewatchTopology.RELEASE_HISTORY_STORE, QueryableStoreTypes.<String, ReleaseHistory>keyValueStore()));
-        return Optional.ofNullable(store.get(series.id())).map(Vintages::of);
+        return Optional.ofNullable(historyStore().get(series.id())).map(Vintages::of);
+    }
+
+    /**
+     * Every version of every series whose release history this instance holds actively. That store
+     * belongs to other tasks than the progress view, so a series' history may be held by another
+     * instance than its progress.
+     */
+    public List<ReleaseHistory> releaseHistories() {
+        final List<ReleaseHistory> found = new ArrayList<>();
+        try (KeyValueIterator<String, ReleaseHistory> all = historyStore().all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    found.add(kv.value);
+                }
+            });
+        }
+        return found;
+    }
+
+    private ReadOnlyKeyValueStore<String, ReleaseHistory> historyStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
+                QueryableStoreTypes.<String, ReleaseHistory>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, Progress> progressStore() {
