@@ -110,6 +110,25 @@ class PacewatchServiceIT {
     }
 
     @Test
+    @DisplayName("a corrected figure shows in /metrics as the move from its first estimate, as on /vintages")
+    void revisionInMetrics() throws Exception {
+        final String revised = region + "-rev";
+        final String key = revised + "|BUDGET_REVENUE|2023";
+        kafka.produce(Topics.RELEASES, key, release(revised, "2023-05", "49"));
+        kafka.produce(Topics.RELEASES, key, release(revised, "2023-05", "50.2")
+                .replace("\"2023-07-15T09:00:00+08:00\"", "\"2023-07-20T09:00:00+08:00\",\"revision\":1"));
+
+        final String series = "\\{[^}]*region=\"" + revised + "\"[^}]*\\} ";
+        final String metrics = awaitMetrics("pacewatch_revised_periods" + series + "1\\.0");
+        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_amount\\{[^}]*region=\"" + revised
+                + "\"[^}]*unit=\"亿元\"[^}]*\\} 1\\.2\\b");
+        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_ratio" + series + "0\\.0245\\b");
+        assertThat(metrics).containsPattern("pacewatch_latest_revision_month" + series + "5\\.0");
+        assertThat(getJson("/api/progress/" + revised + "/BUDGET_REVENUE/2023/vintages")).singleElement()
+                .satisfies(v -> assertThat(v.get("valueChange").decimalValue()).isEqualByComparingTo("1.2"));
+    }
+
+    @Test
     @DisplayName("refused records land on the DLQ with reason, original bytes and source; the stream keeps going")
     void badRecordsGoToTheDeadLetterTopic() throws Exception {
         final String marker = region + "-dlq";
@@ -216,6 +235,19 @@ class PacewatchServiceIT {
         assertThat(get("/api/progress/" + region + "/NO_SUCH/2023").statusCode()).isEqualTo(404);
         assertThat(get("/api/progress/nobody/GDP/2023").statusCode()).isEqualTo(404);
         assertThat(get("/api/alerts?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    /** /metrics once it matches {@code pattern}: gauges are read at scrape time, so poll until processed. */
+    private String awaitMetrics(final String pattern) throws Exception {
+        final java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
+        final long deadline = System.nanoTime() + WAIT.toNanos();
+        String metrics = get("/metrics").body();
+        while (!wanted.matcher(metrics).find() && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            metrics = get("/metrics").body();
+        }
+        assertThat(metrics).containsPattern(wanted);
+        return metrics;
     }
 
     private static String release(final String region, final String period, final String value) {
