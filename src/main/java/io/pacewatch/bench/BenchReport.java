@@ -1,0 +1,271 @@
+package io.pacewatch.bench;
+
+import io.pacewatch.bench.SyntheticLoad.Type;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.stream.Collectors;
+
+/** Prints the figures as they come, in tables that paste into Markdown, and the goals at the end. */
+final class BenchReport {
+
+    static final double GOAL_RATIO = 0.70;
+    static final double GOAL_ALERT_P99_MS = 250;
+    static final double GOAL_RESTORE_SECONDS_PER_MILLION_KEYS = 30;
+
+    private final PrintStream out;
+    private final List<ResourceMonitor.Usage> usages = new ArrayList<>();
+    private Double ratioToTrivial;
+    private Double ratioToTrivialProcessing;
+    private Double alertP99Ms;
+    private long alertsTimed;
+    private Double restoreSeconds;
+    private long restoreKeys;
+    private double restoreFixedSeconds;
+    private double restoreVariableSeconds;
+
+    BenchReport(final PrintStream out) {
+        this.out = out;
+    }
+
+    void header(final SyntheticLoad.Shape shape, final int partitions, final int threads,
+                final Map<String, String> overrides, final String broker) {
+        final Runtime runtime = Runtime.getRuntime();
+        out.println("# pacewatch bench, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        out.printf("machine: %d cores, %s RAM, %s %s; Java %s (%s); bench JVM flags: [%s], max heap %s%n",
+                runtime.availableProcessors(), memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), BenchCommand.jvmFlags(),
+                mib(runtime.maxMemory()));
+        out.printf("load averages (1/5/15 min) at start: %s%n", ProcStats.loadAverages());
+        out.printf("load: %,d regions × %d indicators × %d year(s) from %d; revisions %.1f%%, bad records %.2f%%; seed %d%n",
+                shape.regions(), shape.indicators(), shape.years(), shape.firstYear(), shape.revisionRate() * 100,
+                shape.badRate() * 100, shape.seed());
+        out.printf("kafka: broker %s; %d partitions per topic; num.stream.threads=%d; Streams overrides: %s%n",
+                broker, partitions, threads, overrides.isEmpty() ? "none (pacewatch's defaults)" : overrides);
+        out.println();
+    }
+
+    void data(final Preload.Tally tally) {
+        final long releases = tally.count(Type.RELEASE);
+        out.println("## Data (pre-produced before any reader starts)");
+        out.printf("pacewatch.releases: %,d records, %s: %,d first publications, %,d revisions (%.2f%%), %,d bad (%.3f%%)%n",
+                tally.releaseTopicRecords(), mb(tally.releaseTopicBytes()), releases, tally.count(Type.REVISION),
+                100.0 * tally.count(Type.REVISION) / releases, tally.count(Type.BAD), 100.0 * tally.count(Type.BAD) / releases);
+        out.printf("bad records by reason: %s%n", tally.badByReason.entrySet().stream()
+                .map(e -> e.getKey().code() + " " + e.getValue()).collect(Collectors.joining(", ")));
+        out.printf("pacewatch.targets: %,d records, %s%n", tally.count(Type.TARGET), mb(tally.bytes.getOrDefault(Type.TARGET, 0L)));
+        out.printf("produced (acks=all, idempotent) in %.1f s: %,.0f records/s%n", tally.nanos / 1e9,
+                tally.total() / (tally.nanos / 1e9));
+        out.println();
+    }
+
+    void throughput(final List<ThroughputRuns.Result> raw, final List<ThroughputRuns.Result> trivial,
+                    final List<ThroughputRuns.Result> pacewatch, final Preload.Tally tally) {
+        out.println("## (a) + (b) Throughput: the same records of pacewatch.releases, read three ways");
+        out.println("'start→done': from creating the client/KafkaStreams to the group's committed offsets reaching the end of "
+                + "every input (sources and repartition topics, polled every 100 ms); 'RUNNING→done' leaves out start-up and "
+                + "the first rebalance. pacewatch also reads the " + String.format("%,d", tally.count(Type.TARGET))
+                + " targets and its own outputs (query views); its rate counts release records only.");
+        out.println();
+        out.println("| reader | run | records | wall s | records/s start→done | records/s RUNNING→done | bench JVM CPU (cores) | broker CPU (cores) | other processes (cores) | load 1/5/15 before → after |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|");
+        for (final List<ThroughputRuns.Result> results : List.of(raw, trivial, pacewatch)) {
+            int run = 1;
+            for (final ThroughputRuns.Result r : results) {
+                usages.add(r.usage());
+                out.printf("| %s | %d | %,d | %.1f | %,.0f | %s | %s | %s | %s | %s → %s |%n", r.name(), run++, r.records(),
+                        r.seconds(), r.rate(), r.runningNanos() < 0 ? "–" : String.format("%,.0f", r.processingRate()),
+                        cores(r.usage(), r.usage().cpuMillis()), cores(r.usage(), r.usage().brokerCpuMillis()),
+                        cores(r.usage(), r.usage().otherCpuMillis()), r.usage().loadBefore(), r.usage().loadAfter());
+            }
+        }
+        final double rawRate = median(raw, ThroughputRuns.Result::rate);
+        final double trivialRate = median(trivial, ThroughputRuns.Result::rate);
+        final double trivialProcessing = median(trivial, ThroughputRuns.Result::processingRate);
+        final double pwRate = median(pacewatch, ThroughputRuns.Result::rate);
+        final double pwProcessing = median(pacewatch, ThroughputRuns.Result::processingRate);
+        ratioToTrivial = pwRate / trivialRate;
+        ratioToTrivialProcessing = pwProcessing / trivialProcessing;
+        out.println();
+        out.printf("medians of %d run(s), records/s start→done (RUNNING→done):%n", pacewatch.size());
+        out.printf("  raw KafkaConsumer            %,10.0f%n", rawRate);
+        out.printf("  trivial count, exactly-once  %,10.0f (%,.0f)%n", trivialRate, trivialProcessing);
+        out.printf("  pacewatch, exactly-once      %,10.0f (%,.0f)%n", pwRate, pwProcessing);
+        out.printf("  pacewatch / raw consumer     %9.1f%% (%.1f%%)%n", 100 * pwRate / rawRate, 100 * pwProcessing / rawRate);
+        out.printf("  pacewatch / trivial count    %9.1f%% (%.1f%%)%n", 100 * ratioToTrivial, 100 * ratioToTrivialProcessing);
+        final ThroughputRuns.Result last = pacewatch.get(pacewatch.size() - 1);
+        out.printf("  pacewatch CPU: %.2f ms of bench-JVM CPU and %s ms of broker CPU per 1,000 releases%n",
+                1000.0 * last.usage().cpuMillis() / last.records(),
+                last.usage().brokerCpuMillis() < 0 ? "n/a" : String.format("%.2f", 1000.0 * last.usage().brokerCpuMillis() / last.records()));
+        out.println();
+    }
+
+    void verification(final Verification.Result v) {
+        out.println("## Backfill outputs (checked after timing)");
+        out.printf("progress: %,d committed records (%s) on pacewatch.progress; last month present for %,d of %,d series%s%n",
+                v.progressRecords(), mb(v.progressBytes()), v.seriesCovered(), v.seriesExpected(),
+                v.seriesCovered() == v.seriesExpected() ? "" : "  <-- INCOMPLETE");
+        out.printf("alerts: %,d on pacewatch.alerts%n", v.alerts());
+        out.printf("dead letters by reason: %s%s%n", v.deadLettersByReason(),
+                v.deadLettersMatch() ? " (exactly the bad records sent)" : "  <-- MISMATCH, sent " + v.badSentByReason());
+        if (!v.withoutDeadLetter().isEmpty()) {
+            out.printf("bad records without a dead letter (topic-partition@offset reason): %s%n", v.withoutDeadLetter()
+                    .stream().limit(20).map(b -> b.topic() + "-" + b.partition() + "@" + b.offset() + " " + b.reason().code())
+                    .collect(Collectors.joining(", ")));
+        }
+        out.printf("(checked in %.1f s)%n", v.millis() / 1e3);
+        out.println();
+    }
+
+    void latency(final LatencyRun.Result r, final int regions, final int year) {
+        usages.add(r.usage());
+        out.printf("## (c) Latency at a steady %.0f releases/s%n", r.ratePerSecond());
+        out.printf("%,d records (%d regions × all indicators, year %d, same revision and bad-record shares) sent in %.1f s "
+                        + "(%.0f/s) by one producer (acks=all, linger.ms=0) into the running instance of (a); latency = "
+                        + "time from just before send() to the record coming out of a read_committed consumer's poll().%n",
+                r.sent(), regions, year, r.actualMillis() / 1e3, r.sent() * 1000.0 / r.actualMillis());
+        out.println();
+        out.println("| path | timed | p50 ms | p90 ms | p99 ms | max ms | expected but not seen |");
+        out.println("|---|---|---|---|---|---|---|");
+        row("publish → progress (region|indicator|year|period)", r.progressNanos(), r.progressMissing());
+        row("publish → alert (by predicted alert id)", r.alertNanos(), r.alertsMissing());
+        out.printf("load 1/5/15 before → after: %s → %s; other processes used %s cores%n", r.usage().loadBefore(),
+                r.usage().loadAfter(), cores(r.usage(), r.usage().otherCpuMillis()));
+        alertP99Ms = r.alertNanos().isEmpty() ? null : percentile(r.alertNanos(), 0.99) / 1e6;
+        alertsTimed = r.alertNanos().size();
+        out.println();
+    }
+
+    private void row(final String name, final List<Long> nanos, final int missing) {
+        if (nanos.isEmpty()) {
+            out.printf("| %s | 0 | – | – | – | – | %d |%n", name, missing);
+            return;
+        }
+        out.printf("| %s | %,d | %.0f | %.0f | %.0f | %.0f | %d |%n", name, nanos.size(), percentile(nanos, 0.5) / 1e6,
+                percentile(nanos, 0.9) / 1e6, percentile(nanos, 0.99) / 1e6, percentile(nanos, 1.0) / 1e6, missing);
+    }
+
+    void restore(final RestoreRun.Result r) {
+        usages.add(r.usage());
+        out.println("## (d) State restore after losing the state directory");
+        out.printf("state directory before the wipe: %s. PacewatchService start → RUNNING: %.1f s. Same topology on a plain "
+                        + "KafkaStreams with a StateRestoreListener: start → RUNNING %.1f s, first restore start → last "
+                        + "restore end %.1f s, %,d records restored into %,d keys.%n",
+                mb(r.stateDirBytes()), r.serviceStartToRunningMillis() / 1e3, r.startToRunningMillis() / 1e3,
+                r.restoreMillis() / 1e3, r.records(), r.keys());
+        out.println();
+        out.println("| store | records restored | changelog records (end − start) | restore s (first start → last end) | keys (counted after the restore) |");
+        out.println("|---|---|---|---|---|");
+        for (final RestoreRun.StoreRestore s : r.stores()) {
+            out.printf("| %s | %,d | %,d | %.1f | %,d |%n", s.store(), s.records(), s.changelogRecords(), s.millis() / 1e3,
+                    s.keys());
+        }
+        restoreSeconds = Math.max(r.serviceStartToRunningMillis(), r.startToRunningMillis()) / 1e3;
+        restoreKeys = r.keys();
+        // Start-up (group join, task assignment) does not grow with the state; the restore itself does.
+        restoreFixedSeconds = Math.max(0, r.startToRunningMillis() - r.restoreMillis()) / 1e3;
+        restoreVariableSeconds = r.restoreMillis() / 1e3;
+        out.println();
+    }
+
+    void memory() {
+        out.println("## (e) Memory and CPU by phase (bench JVM = pacewatch + the bench's own clients; the broker is apart "
+                + "when it runs in its own process)");
+        out.println("heap used: sampled every 50 ms and just before each GC (includes garbage); after GC: what each "
+                + "collection left (young collections leave old garbage); live at end: after a full GC (System.gc()) "
+                + "at the end of the phase; RSS: the kernel's high-water mark (VmHWM) reset at each phase start.");
+        out.println();
+        out.println("| phase | wall s | heap used peak | heap after GC peak | live heap at end | heap committed peak | RSS peak | bench JVM CPU (cores) | broker RSS peak | broker CPU (cores) | other processes (cores) |");
+        out.println("|---|---|---|---|---|---|---|---|---|---|---|");
+        for (final ResourceMonitor.Usage u : usages) {
+            out.printf("| %s | %.1f | %s | %s | %s | %s | %s%s | %s | %s | %s | %s |%n", u.phase(), u.wallMillis() / 1e3,
+                    mib(u.heapUsedPeak()), mib(u.heapAfterGcPeak()), mib(u.liveHeapAtEnd()), mib(u.heapCommittedPeak()),
+                    mib(u.rssPeak()),
+                    u.rssFromKernel() ? "" : " (sampled)", cores(u, u.cpuMillis()),
+                    u.brokerRssPeak() < 0 ? "–" : mib(u.brokerRssPeak()), cores(u, u.brokerCpuMillis()),
+                    cores(u, u.otherCpuMillis()));
+        }
+        out.printf("whole bench JVM: peak RSS %s (VmHWM since the last phase reset), load averages at the end: %s%n",
+                mib(ProcStats.statusBytes("self", "VmHWM").orElse(-1)), ProcStats.loadAverages());
+        out.println();
+    }
+
+    void goals() {
+        out.println("## Goals");
+        if (ratioToTrivial != null) {
+            out.printf("- pacewatch ≥ %.0f%% of the trivial exactly-once aggregate: %.1f%% start→done, %.1f%% RUNNING→done: %s%n",
+                    GOAL_RATIO * 100, ratioToTrivial * 100, ratioToTrivialProcessing * 100,
+                    ratioToTrivial >= GOAL_RATIO ? "MET" : "MISSED");
+        }
+        if (alertP99Ms != null) {
+            out.printf("- publish→alert p99 ≤ %.0f ms: %.0f ms over %,d alerts: %s%n", GOAL_ALERT_P99_MS, alertP99Ms,
+                    alertsTimed, alertP99Ms <= GOAL_ALERT_P99_MS ? "MET" : "MISSED");
+        } else {
+            out.println("- publish→alert p99: not measured");
+        }
+        if (restoreSeconds != null && restoreKeys > 0) {
+            if (restoreKeys >= 900_000) {
+                final double perMillion = restoreSeconds * 1_000_000 / restoreKeys;
+                out.printf("- restore of 1 M keys ≤ %.0f s: %.1f s for %,d keys (%.1f s per 1 M keys): %s%n",
+                        GOAL_RESTORE_SECONDS_PER_MILLION_KEYS, restoreSeconds, restoreKeys, perMillion,
+                        perMillion <= GOAL_RESTORE_SECONDS_PER_MILLION_KEYS ? "MET" : "MISSED");
+            } else {
+                final double estimate = restoreFixedSeconds + restoreVariableSeconds * 1_000_000 / restoreKeys;
+                out.printf("- restore of 1 M keys ≤ %.0f s: %.1f s to RUNNING for %,d keys; estimated %.1f s for 1 M keys "
+                                + "(%.1f s start-up + restore time scaled linearly by keys; run the full size to measure it): %s%n",
+                        GOAL_RESTORE_SECONDS_PER_MILLION_KEYS, restoreSeconds, restoreKeys, estimate, restoreFixedSeconds,
+                        estimate <= GOAL_RESTORE_SECONDS_PER_MILLION_KEYS ? "MET (estimate)" : "MISSED (estimate)");
+            }
+        }
+        out.println();
+    }
+
+    static double median(final List<ThroughputRuns.Result> results, final ToDoubleFunction<ThroughputRuns.Result> f) {
+        final double[] values = results.stream().mapToDouble(f).sorted().toArray();
+        final int n = values.length;
+        return n % 2 == 1 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+    }
+
+    /** Nearest-rank percentile. */
+    static long percentile(final List<Long> values, final double p) {
+        final List<Long> sorted = values.stream().sorted(Comparator.naturalOrder()).toList();
+        final int rank = (int) Math.ceil(p * sorted.size());
+        return sorted.get(Math.max(0, Math.min(sorted.size() - 1, rank - 1)));
+    }
+
+    private static String cores(final ResourceMonitor.Usage usage, final long millis) {
+        final double cores = usage.cores(millis);
+        return cores < 0 ? "–" : String.format("%.2f", cores);
+    }
+
+    static String mib(final long bytes) {
+        return bytes < 0 ? "n/a" : String.format("%,d MiB", Math.round(bytes / 1048576.0));
+    }
+
+    static String mb(final long bytes) {
+        return bytes < 0 ? "n/a" : String.format("%,.1f MB", bytes / 1e6);
+    }
+
+    private static String memTotal() {
+        try {
+            for (final String line : Files.readAllLines(Path.of("/proc/meminfo"))) {
+                if (line.startsWith("MemTotal:")) {
+                    return mib(Long.parseLong(line.replaceAll("[^0-9]", "")) * 1024);
+                }
+            }
+        } catch (final IOException | RuntimeException e) {
+            // not Linux
+        }
+        return mib(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getTotalMemorySize());
+    }
+}

@@ -1,0 +1,95 @@
+package io.pacewatch.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * When a Kafka Streams application has finished its input: its consumer group's committed offsets
+ * have reached the end offsets of every topic it reads: the source topics and its own repartition
+ * topics. With exactly-once, offsets commit in the same transaction as the outputs and state
+ * changes they caused, so a group at the end of all its inputs has every output committed and
+ * visible to read_committed consumers. Nothing is consumed to find out, so watching costs the
+ * application nothing but a few admin requests per poll.
+ */
+final class GroupLag {
+
+    private final Admin admin;
+    private final String groupId;
+    private final List<String> sourceTopics;
+
+    GroupLag(final Admin admin, final String groupId, final Collection<String> sourceTopics) {
+        this.admin = admin;
+        this.groupId = groupId;
+        this.sourceTopics = List.copyOf(sourceTopics);
+    }
+
+    /** Records not yet committed by the group, over the sources and the group's repartition topics. */
+    long remaining() throws InterruptedException {
+        try {
+            final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
+                    .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+            final List<String> topics = new ArrayList<>(sourceTopics);
+            final String internalPrefix = groupId + "-";
+            admin.listTopics().names().get(30, TimeUnit.SECONDS).stream()
+                    .filter(t -> t.startsWith(internalPrefix) && t.endsWith("-repartition"))
+                    .forEach(topics::add);
+            final Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames()
+                    .get(30, TimeUnit.SECONDS);
+            final Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+            described.values().forEach(d -> d.partitions().forEach(p ->
+                    request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+            final Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(request)
+                    .all().get(30, TimeUnit.SECONDS);
+            long lag = 0;
+            for (final Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end : ends.entrySet()) {
+                final OffsetAndMetadata done = committed.get(end.getKey());
+                lag += Math.max(0, end.getValue().offset() - (done == null ? 0 : done.offset()));
+            }
+            return lag;
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read the offsets of group " + groupId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Polls until nothing is left; returns the {@link System#nanoTime()} at which a poll first found
+     * the group caught up (so the figure is late by up to one poll interval plus a round trip). Fails after {@code timeout}, or at once when {@code failed} says so.
+     */
+    long awaitCaughtUp(final Duration timeout, final Duration poll, final BooleanSupplier failed)
+            throws InterruptedException {
+        final long deadline = System.nanoTime() + timeout.toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            last = remaining();
+            if (last == 0) {
+                // When the answer came back, not when it was asked: at most one admin round trip late.
+                return System.nanoTime();
+            }
+            if (failed.getAsBoolean()) {
+                throw new IllegalStateException("the application failed with " + last + " records left");
+            }
+            Thread.sleep(poll.toMillis());
+        }
+        throw new IllegalStateException("group " + groupId + " still had " + last + " records to go after " + timeout);
+    }
+
+    static Set<String> pacewatchSources() {
+        return Set.of(io.pacewatch.topology.Topics.RELEASES, io.pacewatch.topology.Topics.TARGETS,
+                io.pacewatch.topology.Topics.PROGRESS, io.pacewatch.topology.Topics.ALERTS);
+    }
+}

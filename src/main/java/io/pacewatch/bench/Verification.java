@@ -1,0 +1,113 @@
+package io.pacewatch.bench;
+
+import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.topology.DeadLetterHandlers;
+import io.pacewatch.topology.Topics;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/**
+ * Checks, after the timed backfill and outside any measured phase, that the figures are figures of
+ * correct work: every series' last month has a committed progress record, every bad record is on
+ * the dead-letter topic with the reason it was made for, and alerts were raised.
+ */
+final class Verification {
+
+    record Result(long progressRecords, long progressBytes, long seriesCovered, long seriesExpected, long alerts,
+                  Map<String, Long> deadLettersByReason, Map<String, Long> badSentByReason,
+                  List<Preload.BadRecord> withoutDeadLetter, long millis) {
+
+        boolean deadLettersMatch() {
+            return deadLettersByReason.equals(badSentByReason);
+        }
+
+        boolean complete() {
+            return seriesCovered == seriesExpected && deadLettersMatch();
+        }
+    }
+
+    private final BenchContext context;
+
+    Verification(final BenchContext context) {
+        this.context = context;
+    }
+
+    Result run(final SyntheticLoad.Shape shape, final Map<RejectionReason, Long> badSent,
+               final List<Preload.BadRecord> badRecords) {
+        final long start = System.nanoTime();
+        final Set<String> lastMonthKeys = new HashSet<>();
+        for (int y = shape.firstYear(); y < shape.firstYear() + shape.years(); y++) {
+            for (int i = 0; i < shape.indicators(); i++) {
+                for (int r = 0; r < shape.regions(); r++) {
+                    // The cumulative January–December code is the year itself.
+                    lastMonthKeys.add(SyntheticLoad.seriesKey(r, i, y) + "|" + y);
+                }
+            }
+        }
+        final long expected = lastMonthKeys.size();
+        final long[] progress = new long[2];
+        readAll(Topics.PROGRESS, record -> {
+            progress[0]++;
+            progress[1] += record.serializedValueSize() + record.serializedKeySize();
+            if (record.value() != null) {
+                lastMonthKeys.remove(record.key());
+            }
+        });
+        final long[] alerts = new long[1];
+        readAll(Topics.ALERTS, record -> alerts[0]++);
+        final Map<String, Long> dead = new TreeMap<>();
+        final Set<String> deadSources = new HashSet<>();
+        readAll(Topics.DEAD_LETTERS, record -> {
+            final Header reason = record.headers().lastHeader(DeadLetterHandlers.REASON_HEADER);
+            dead.merge(reason == null ? "(no reason header)" : new String(reason.value(), StandardCharsets.UTF_8),
+                    1L, Long::sum);
+            deadSources.add(header(record, "__streams.errors.topic") + "-" + header(record, "__streams.errors.partition")
+                    + "@" + header(record, "__streams.errors.offset"));
+        });
+        final List<Preload.BadRecord> missing = badRecords.stream()
+                .filter(b -> !deadSources.contains(b.topic() + "-" + b.partition() + "@" + b.offset()))
+                .sorted(java.util.Comparator.comparingInt(Preload.BadRecord::partition)
+                        .thenComparingLong(Preload.BadRecord::offset))
+                .toList();
+        final Map<String, Long> sent = new TreeMap<>();
+        badSent.forEach((reason, count) -> sent.put(reason.code(), count));
+        return new Result(progress[0], progress[1], expected - lastMonthKeys.size(), expected, alerts[0], dead, sent,
+                missing, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static String header(final ConsumerRecord<?, ?> record, final String name) {
+        final Header header = record.headers().lastHeader(name);
+        return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    private void readAll(final String topic, final Consumer<ConsumerRecord<String, byte[]>> each) {
+        final Properties props = context.clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-verify");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
+            }
+        }
+    }
+}
