@@ -11,9 +11,11 @@ import io.pacewatch.domain.Target;
 import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.InputCodec;
 import java.time.Clock;
+import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
@@ -112,7 +114,11 @@ public final class PacewatchTopology {
                 .to(alerts.name(), alerts.produced());
 
         addQueryViews(builder, progress, alerts);
-        return builder.build();
+        // The optimizer is applied here or nowhere: KafkaStreams ignores the property for a built
+        // topology. It makes the compacted progress topic the view's changelog instead of a second copy.
+        final Properties optimize = new Properties();
+        optimize.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
+        return builder.build(optimize);
     }
 
     private static void addQueryViews(final StreamsBuilder builder, final Topic<String, Progress> progress,

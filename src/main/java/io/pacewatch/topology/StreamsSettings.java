@@ -23,7 +23,6 @@ public final class StreamsSettings {
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
         // A dead letter copies the original (up to the broker's default 1 MiB) plus headers.
         props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DeadLetterHandlers.MAX_DEAD_LETTER_BYTES);
-        props.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         return props;
     }
 }
