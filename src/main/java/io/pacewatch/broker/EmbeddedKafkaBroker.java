@@ -89,13 +89,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     private boolean closed;
 
     private EmbeddedKafkaBroker(final Path workDir, final int brokerPort, final int controllerPort,
-                                final Duration readyTimeout) {
+                                final Duration readyTimeout, final Map<String, String> overrides) {
         this.workDir = workDir;
         this.logDir = workDir.resolve("kraft-logs");
         this.brokerPort = brokerPort;
         this.controllerPort = controllerPort;
         this.readyTimeout = readyTimeout;
         this.serverProperties = serverProperties(logDir, brokerPort, controllerPort, readyTimeout);
+        this.serverProperties.putAll(overrides);
         this.config = new KafkaConfig(serverProperties, false);
     }
 
@@ -126,6 +127,15 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
      * Like {@link #start(int)} with an explicit bound on how long to wait for readiness.
      */
     public static EmbeddedKafkaBroker start(final int brokerPort, final Duration readyTimeout) {
+        return start(brokerPort, readyTimeout, Map.of());
+    }
+
+    /**
+     * Like {@link #start(int, Duration)} with broker settings added to (or replacing) this class's
+     * own, e.g. a short {@code log.retention.check.interval.ms} for a test of time-based retention.
+     */
+    public static EmbeddedKafkaBroker start(final int brokerPort, final Duration readyTimeout,
+                                            final Map<String, String> overrides) {
         if (brokerPort < 0 || brokerPort > 65_535) {
             throw new IllegalArgumentException("broker port must be 0 (pick a free one) or 1-65535: " + brokerPort);
         }
@@ -143,7 +153,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
             final int clientPort = portsArePicked ? freePort() : brokerPort;
             final int ctlPort = freePortOtherThan(clientPort);
             try {
-                return startOnce(clientPort, ctlPort, readyTimeout);
+                return startOnce(clientPort, ctlPort, readyTimeout, overrides);
             } catch (final EmbeddedKafkaException e) {
                 if (!causedByBindFailure(e) || attempt >= attempts) {
                     throw e;
@@ -155,7 +165,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
     }
 
     private static EmbeddedKafkaBroker startOnce(final int brokerPort, final int controllerPort,
-                                                 final Duration readyTimeout) {
+                                                 final Duration readyTimeout, final Map<String, String> overrides) {
         final Path workDir;
         try {
             workDir = Files.createTempDirectory("pacewatch-kafka-");
@@ -164,7 +174,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         }
         final long startNanos = System.nanoTime();
         try {
-            final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(workDir, brokerPort, controllerPort, readyTimeout);
+            final EmbeddedKafkaBroker broker = new EmbeddedKafkaBroker(workDir, brokerPort, controllerPort, readyTimeout, overrides);
             broker.formatStorage();
             synchronized (broker) {
                 broker.startServer(startNanos);

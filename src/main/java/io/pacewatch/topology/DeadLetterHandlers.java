@@ -22,7 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' own dead-letter handlers (KIP-1034), which already write the original key and value
  * bytes with {@code __streams.errors.*} headers (exception, message, source topic, partition, offset),
- * plus one header of ours, {@value #REASON_HEADER}, that names the rule, and a count by reason.
+ * plus one header of ours, {@value #REASON_HEADER}, that names the rule, and a count by reason. A dead
+ * letter is stamped with the time of rejection, not the refused record's timestamp (kept in
+ * {@value #ORIGINAL_TIMESTAMP_HEADER}), so that the dead-letter topic's retention counts from the rejection.
  * The parent classes log each failure with its stack trace; pacewatch's logging configuration turns
  * those down and this logs one line per rejected record instead, since bad input is expected here.
  */
@@ -31,6 +33,8 @@ public final class DeadLetterHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
     public static final String REASON_HEADER = "pacewatch.rejection.reason";
+    /** The refused record's own timestamp (epoch milliseconds, decimal): the dead letter's is the time of rejection. */
+    public static final String ORIGINAL_TIMESTAMP_HEADER = "pacewatch.original.timestamp";
     /** Set on a dead letter whose key or value was too large to copy: the original stays at its source offset. */
     public static final String OMITTED_HEADER = "pacewatch.original.omitted";
     /**
@@ -128,6 +132,9 @@ public final class DeadLetterHandlers {
                     ? Arrays.copyOf(value, MAX_HEADER_BYTES) : value);
         }
         headers.add(REASON_HEADER, reason);
+        if (record.timestamp() != null) {
+            headers.add(ORIGINAL_TIMESTAMP_HEADER, Long.toString(record.timestamp()).getBytes(StandardCharsets.UTF_8));
+        }
         final boolean keyFits = record.key() == null || record.key().length <= MAX_COPIED_BYTES;
         final boolean valueFits = record.value() == null || record.value().length <= MAX_COPIED_BYTES;
         if (!keyFits || !valueFits) {
@@ -135,7 +142,11 @@ public final class DeadLetterHandlers {
                     + (valueFits ? "" : "value of " + record.value().length + " bytes")).trim()
                     .getBytes(StandardCharsets.UTF_8));
         }
-        return new ProducerRecord<>(record.topic(), record.partition(), record.timestamp(),
+        // No timestamp: the producer stamps the time of rejection. Kafka Streams gives a dead letter the
+        // refused record's own timestamp, a release's publication time; on a topic with time-based
+        // retention a dead letter of a record older than the retention (a replay, a backfill, a late
+        // correction) would be deleted by the broker's next retention check, minutes after it was written.
+        return new ProducerRecord<>(record.topic(), record.partition(), null,
                 keyFits ? record.key() : null, valueFits ? record.value() : null, headers);
     }
 
