@@ -11,7 +11,11 @@ import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.health.AdminBrokerProbe;
+import io.pacewatch.health.BrokerReachability;
+import io.pacewatch.health.Readiness;
 import io.pacewatch.http.HttpApi;
+import io.pacewatch.metrics.BrokerReachableGauge;
 import io.pacewatch.metrics.PipelineCounters;
 import io.pacewatch.metrics.ProgressCollector;
 import io.pacewatch.query.ProgressFilter;
@@ -45,15 +49,20 @@ public final class PacewatchService implements AutoCloseable {
     private final HttpApi http;
     private final PrometheusMeterRegistry registry;
     private final KafkaStreamsMetrics streamsMetrics;
+    private final BrokerReachability broker;
+    private final AdminBrokerProbe probe;
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
 
     private PacewatchService(final KafkaStreams streams, final HttpApi http, final PrometheusMeterRegistry registry,
-                             final KafkaStreamsMetrics streamsMetrics) {
+                             final KafkaStreamsMetrics streamsMetrics, final BrokerReachability broker,
+                             final AdminBrokerProbe probe) {
         this.streams = streams;
         this.http = http;
         this.registry = registry;
         this.streamsMetrics = streamsMetrics;
+        this.broker = broker;
+        this.probe = probe;
     }
 
     public static PacewatchService start(final ServiceSettings settings) throws IOException, InterruptedException {
@@ -93,8 +102,13 @@ public final class PacewatchService implements AutoCloseable {
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(new ProgressCollector(() -> localLatest(queries)));
 
-        final HttpApi http = HttpApi.start(bound, registry, streams::state, queries, settings.catalogue());
-        final PacewatchService service = new PacewatchService(streams, http, registry, streamsMetrics);
+        final AdminBrokerProbe probe = AdminBrokerProbe.create(settings.kafka());
+        final BrokerReachability broker = BrokerReachability.start(probe, settings.brokerUnreachableAfter());
+        new BrokerReachableGauge(broker::reachable).bindTo(registry);
+        final Readiness readiness = new Readiness(streams::state, broker::problem);
+
+        final HttpApi http = HttpApi.start(bound, registry, readiness::check, queries, settings.catalogue());
+        final PacewatchService service = new PacewatchService(streams, http, registry, streamsMetrics, broker, probe);
         streams.start();
         return service;
     }
@@ -163,6 +177,8 @@ public final class PacewatchService implements AutoCloseable {
         }
         http.close();
         streams.close(CLOSE_TIMEOUT);
+        broker.close();
+        probe.close();
         streamsMetrics.close();
         registry.close();
         stopped.countDown();

@@ -5,13 +5,15 @@ import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.wire.CalendarLoader;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Properties;
 
 /**
  * Everything a running pacewatch instance needs. {@code kafka} holds connection and any Streams
  * overrides; {@code advertisedHost} is how other instances reach this one's HTTP port for
  * interactive queries ({@code application.server}); {@code clock} is "now" for embargoes and
- * overdue releases (the system clock, except when the demo replays a past year).
+ * overdue releases (the system clock, except when the demo replays a past year);
+ * {@code brokerUnreachableAfter} is how long no broker may answer before {@code /health/ready} says 503.
  */
 public record ServiceSettings(
         Properties kafka,
@@ -24,7 +26,28 @@ public record ServiceSettings(
         Path stateDir,
         boolean createTopics,
         int partitions,
-        short replicationFactor) {
+        short replicationFactor,
+        Duration brokerUnreachableAfter) {
+
+    /** Five probes fit in it, so one slow answer is no outage; a real one shows within seconds. */
+    public static final Duration DEFAULT_BROKER_UNREACHABLE_AFTER = Duration.ofSeconds(5);
+
+    public ServiceSettings {
+        if (brokerUnreachableAfter == null) {
+            brokerUnreachableAfter = DEFAULT_BROKER_UNREACHABLE_AFTER;
+        } else if (brokerUnreachableAfter.isNegative() || brokerUnreachableAfter.isZero()) {
+            throw new IllegalArgumentException("brokerUnreachableAfter must be positive: " + brokerUnreachableAfter);
+        }
+    }
+
+    /** With the default broker window. */
+    public ServiceSettings(final Properties kafka, final IndicatorCatalogue catalogue, final ReleaseCalendar calendar,
+                           final Clock clock, final String httpBindAddress, final int httpPort,
+                           final String advertisedHost, final Path stateDir, final boolean createTopics,
+                           final int partitions, final short replicationFactor) {
+        this(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, stateDir, createTopics,
+                partitions, replicationFactor, DEFAULT_BROKER_UNREACHABLE_AFTER);
+    }
 
     /** With the bundled release calendar and the system clock. */
     public ServiceSettings(final Properties kafka, final IndicatorCatalogue catalogue, final String httpBindAddress,
@@ -36,11 +59,16 @@ public record ServiceSettings(
 
     public ServiceSettings withStateDir(final Path dir) {
         return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, dir,
-                createTopics, partitions, replicationFactor);
+                createTopics, partitions, replicationFactor, brokerUnreachableAfter);
     }
 
     public ServiceSettings withClock(final Clock simulated) {
         return new ServiceSettings(kafka, catalogue, calendar, simulated, httpBindAddress, httpPort, advertisedHost,
-                stateDir, createTopics, partitions, replicationFactor);
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter);
+    }
+
+    public ServiceSettings withBrokerUnreachableAfter(final Duration window) {
+        return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost,
+                stateDir, createTopics, partitions, replicationFactor, window);
     }
 }

@@ -5,6 +5,7 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.CatalogueLoader;
 import java.time.Clock;
+import java.time.Duration;
 import java.nio.file.Path;
 import java.util.Properties;
 import picocli.CommandLine.Option;
@@ -41,6 +42,12 @@ public final class ServiceOptions {
             description = "Kafka Streams application.id: instances with the same id share the work (default ${DEFAULT-VALUE}).")
     String applicationId;
 
+    @Option(names = "--broker-unreachable-after-ms", paramLabel = "MS",
+            defaultValue = "${env:PACEWATCH_BROKER_UNREACHABLE_AFTER_MS:-5000}",
+            description = "/health/ready answers 503 (and pacewatch_broker_reachable is 0) once no Kafka broker has "
+                    + "answered for this long (env PACEWATCH_BROKER_UNREACHABLE_AFTER_MS; default ${DEFAULT-VALUE}).")
+    long brokerUnreachableAfterMs;
+
     IndicatorCatalogue loadCatalogue() {
         return catalogue == null ? CatalogueLoader.bundled() : CatalogueLoader.fromFile(catalogue);
     }
@@ -52,6 +59,7 @@ public final class ServiceOptions {
         withId.putIfAbsent("application.id", applicationId);
         return new ServiceSettings(withId, loadCatalogue(),
                 calendar == null ? CalendarLoader.bundled() : CalendarLoader.fromFile(calendar), Clock.systemUTC(),
-                httpBind, httpPort, advertisedHost, stateDir, createTopics, partitions, replicationFactor);
+                httpBind, httpPort, advertisedHost, stateDir, createTopics, partitions, replicationFactor,
+                Duration.ofMillis(brokerUnreachableAfterMs));
     }
 }

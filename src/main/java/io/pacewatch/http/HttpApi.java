@@ -5,6 +5,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.health.Readiness;
 import io.pacewatch.metrics.RevisionCollector;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
@@ -14,12 +15,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,16 +40,16 @@ public final class HttpApi implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor;
     private final PrometheusMeterRegistry metrics;
-    private final Supplier<KafkaStreams.State> state;
+    private final Supplier<Readiness.Report> readiness;
     private final ProgressQueries queries;
     private final IndicatorCatalogue catalogue;
 
     private HttpApi(final HttpServer server, final PrometheusMeterRegistry metrics,
-                    final Supplier<KafkaStreams.State> state, final ProgressQueries queries,
+                    final Supplier<Readiness.Report> readiness, final ProgressQueries queries,
                     final IndicatorCatalogue catalogue) {
         this.server = server;
         this.metrics = metrics;
-        this.state = state;
+        this.readiness = readiness;
         this.queries = queries;
         this.catalogue = catalogue;
         this.executor = Executors.newFixedThreadPool(4, r -> {
@@ -66,9 +67,9 @@ public final class HttpApi implements AutoCloseable {
     }
 
     public static HttpApi start(final HttpServer bound, final PrometheusMeterRegistry metrics,
-                                final Supplier<KafkaStreams.State> state, final ProgressQueries queries,
+                                final Supplier<Readiness.Report> readiness, final ProgressQueries queries,
                                 final IndicatorCatalogue catalogue) {
-        final HttpApi api = new HttpApi(bound, metrics, state, queries, catalogue);
+        final HttpApi api = new HttpApi(bound, metrics, readiness, queries, catalogue);
         // The revision gauges read the same release histories as /vintages; what is out of embargo goes by
         // the system clock, which is the service's own clock everywhere but in the demo.
         metrics.getPrometheusRegistry().register(RevisionCollector.of(queries.local(), catalogue, Instant::now));
@@ -110,9 +111,13 @@ public final class HttpApi implements AutoCloseable {
             case "/metrics" -> sendText(exchange, 200, metrics.scrape(), "text/plain; version=0.0.4; charset=utf-8");
             case "/health/live" -> sendJson(exchange, 200, Map.of("status", "UP"));
             case "/health/ready" -> {
-                final KafkaStreams.State current = state.get();
-                final boolean ready = current == KafkaStreams.State.RUNNING;
-                sendJson(exchange, ready ? 200 : 503, Map.of("status", ready ? "UP" : "DOWN", "streams", current.name()));
+                final Readiness.Report report = readiness.get();
+                final Map<String, Object> body = new LinkedHashMap<>();
+                body.put("status", report.ready() ? "UP" : "DOWN");
+                body.put("streams", report.streams().name());
+                body.put("broker", report.brokerReachable() ? "REACHABLE" : "UNREACHABLE");
+                body.put("reasons", report.reasons());
+                sendJson(exchange, report.ready() ? 200 : 503, body);
             }
             case "/api/progress" -> {
                 final QueryParameters params = QueryParameters.parse(query, PROGRESS_PARAMS);

@@ -225,9 +225,13 @@ class PacewatchServiceIT {
     }
 
     @Test
-    @DisplayName("readiness is true while running, and bad API requests get a JSON 400 or 404")
+    @DisplayName("readiness is true while running and the broker answers, and bad API requests get a JSON 400 or 404")
     void healthAndErrors() throws Exception {
-        assertThat(get("/health/ready").statusCode()).isEqualTo(200);
+        final HttpResponse<String> ready = get("/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(ready.body()))
+                .isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\",\"streams\":\"RUNNING\",\"broker\":\"REACHABLE\",\"reasons\":[]}"));
+        assertThat(get("/metrics").body()).contains("\npacewatch_broker_reachable 1");
         assertThat(get("/health/live").statusCode()).isEqualTo(200);
         final HttpResponse<String> badYear = get("/api/progress?year=20x3");
         assertThat(badYear.statusCode()).isEqualTo(400);
