@@ -4,7 +4,9 @@ import static io.pacewatch.faults.FaultKit.LOG;
 import static io.pacewatch.faults.FaultKit.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
+import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
@@ -29,9 +31,10 @@ import org.junit.jupiter.api.TestInstance;
  * pacewatch must recover by itself (same process, no restart) and lose or repeat nothing: a feed split
  * around the outage ends exactly as the same feed (under other region names) that never saw one.
  *
- * <p>What {@code /health/ready} does is recorded: it reports Kafka Streams' state, and Kafka Streams
- * stays RUNNING through a 15 s outage (its clients retry), so readiness stays 200 throughout. The test
- * asserts that readiness always agrees with the state it reports, and answers throughout.
+ * <p>Readiness follows the broker: Kafka Streams stays RUNNING through a 15 s outage (its clients retry),
+ * yet {@code /health/ready} must turn 503 within the broker window (5 s by default) saying the broker is
+ * unreachable, with {@code pacewatch_broker_reachable} 0, keep answering throughout, and be 200 again
+ * shortly after the broker is back.
  */
 @WithKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -96,10 +99,11 @@ class BrokerOutageIT {
                 FaultKit.sleep(10);
             }
 
-            // Readiness is Kafka Streams' state (200 only while RUNNING). Kafka Streams does not leave RUNNING
-            // because the broker is unreachable for a while: its clients keep retrying. Record what it says.
+            // Kafka Streams stays RUNNING through the outage (its clients keep retrying); readiness must not.
             final Set<String> readinessSeen = new LinkedHashSet<>();
             final List<String> inconsistent = new ArrayList<>();
+            long firstUnreadyMillis = -1;
+            FaultKit.Answer lastAnswer = null;
             final long judgedAtStop = percentJudged(outage, progress, PARTS[1][1]);
             final long stopping = System.nanoTime();
             brokerDown = true;
@@ -109,24 +113,44 @@ class BrokerOutageIT {
             final long down = System.nanoTime();
             while (System.nanoTime() - down < OUTAGE.toNanos()) {
                 final FaultKit.Answer ready = FaultKit.get(port, "/health/ready");
-                final String streams = ready.status() > 0 ? ready.json().get("streams").asText() : "(no answer)";
-                readinessSeen.add(ready.status() + " " + streams);
-                if ((ready.status() == 200) != "RUNNING".equals(streams)) {
-                    inconsistent.add(ready.status() + " " + ready.body());
+                lastAnswer = ready;
+                if (ready.status() < 0) {
+                    readinessSeen.add("(no answer) " + ready.body());
+                } else {
+                    final JsonNode body = ready.json();
+                    readinessSeen.add(ready.status() + " streams " + body.get("streams").asText() + ", broker "
+                            + body.get("broker").asText());
+                    if ((ready.status() == 200) != body.get("reasons").isEmpty()
+                            || (ready.status() == 200) != "UP".equals(body.get("status").asText())) {
+                        inconsistent.add(ready.status() + " " + ready.body());
+                    }
+                    if (ready.status() == 503 && firstUnreadyMillis < 0) {
+                        firstUnreadyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - down);
+                        assertThat(brokerReachableGauge(port)).as("pacewatch_broker_reachable while unready")
+                                .isEqualTo(0.0);
+                    }
                 }
                 FaultKit.sleep(250);
             }
-            LOG.info("outage: during {} s without a broker /health/ready answered {}", OUTAGE.toSeconds(), readinessSeen);
-            if (readinessSeen.stream().allMatch(r -> r.startsWith("200 "))) {
-                LOG.warn("outage: readiness stayed 200 (Kafka Streams RUNNING) for the whole outage: it reports the "
-                        + "Streams state, which does not reflect an unreachable broker");
-            }
-            assertThat(inconsistent).as("readiness answers that contradict the Streams state they report").isEmpty();
+            LOG.info("outage: during {} s without a broker /health/ready answered {}; first 503 after {} ms; last: {}",
+                    OUTAGE.toSeconds(), readinessSeen, firstUnreadyMillis, lastAnswer);
             assertThat(readinessSeen).as("/health/ready answered throughout the outage")
-                    .noneMatch(r -> r.startsWith("-1 "));
+                    .noneMatch(r -> r.startsWith("(no answer)"));
+            assertThat(inconsistent).as("answers whose status contradicts their reasons").isEmpty();
+            // The window plus one probe interval, plus slack for a loaded machine.
+            assertThat(firstUnreadyMillis).as("ms from the broker's stop to the first 503")
+                    .isBetween(0L, ServiceSettings.DEFAULT_BROKER_UNREACHABLE_AFTER.plusSeconds(4).toMillis());
+            assertThat(lastAnswer.status()).as("readiness at the end of the outage: " + lastAnswer.body()).isEqualTo(503);
+            assertThat(lastAnswer.json().get("broker").asText()).isEqualTo("UNREACHABLE");
+            assertThat(lastAnswer.json().get("reasons").get(0).asText()).startsWith("broker unreachable for ");
             kafka.restartBroker();
             brokerDown = false;
             final long back = System.nanoTime();
+            await("readiness 200 once the broker is back", WAIT, () -> FaultKit.get(port, "/health/ready").status() == 200,
+                    () -> FaultKit.get(port, "/health/ready").body());
+            LOG.info("outage: /health/ready 200 again {} ms after the broker was back",
+                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
+            assertThat(brokerReachableGauge(port)).as("pacewatch_broker_reachable once the broker is back").isEqualTo(1.0);
 
             produceReleases(outage, PARTS[2]);
             awaitJudgedThrough(outage, progress, PARTS[2][1]);
@@ -146,6 +170,17 @@ class BrokerOutageIT {
                     FaultKit.neutralAlerts(alerts.records(), outage.regionToken()));
             assertThat(service.state().name()).as("the same instance, running").isEqualTo("RUNNING");
         }
+    }
+
+    /** The value of {@code pacewatch_broker_reachable} in {@code /metrics}. */
+    private static double brokerReachableGauge(final int port) {
+        final FaultKit.Answer metrics = FaultKit.get(port, "/metrics");
+        assertThat(metrics.status()).as("/metrics answers").isEqualTo(200);
+        return metrics.body().lines()
+                .filter(line -> line.startsWith("pacewatch_broker_reachable "))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1).strip()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no pacewatch_broker_reachable in /metrics"));
     }
 
     private void feedTargets(final Feed feed, final TopicWatch progress) {

@@ -85,7 +85,7 @@ final class PacewatchProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** True while {@code /health/ready} answers 200 (Kafka Streams RUNNING). */
+    /** True while {@code /health/ready} answers 200 (Kafka Streams RUNNING and the broker answering). */
     boolean ready() {
         return process.isAlive() && FaultKit.get(httpPort, "/health/ready").status() == 200;
     }
