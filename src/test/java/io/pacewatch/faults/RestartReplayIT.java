@@ -128,18 +128,22 @@ class RestartReplayIT {
         }
     }
 
+    /**
+     * The default session timeout (45 s): close() leaves the consumer group, so the restarted instance gets
+     * its tasks at once instead of waiting for the old member's session to expire.
+     */
     private PacewatchService start() throws Exception {
-        // PacewatchService.close() does not leave the consumer group, so the restarted instance waits until
-        // the old member's session expires before it gets its tasks: 6 s here instead of the default 45 s.
-        return FaultKit.startService(kafka.bootstrapServers(), applicationId, stateDir,
-                FaultKit.settings(Map.of("session.timeout.ms", "6000", "heartbeat.interval.ms", "1500")));
+        return FaultKit.startService(kafka.bootstrapServers(), applicationId, stateDir, FaultKit.START_AT_LATEST);
     }
 
     private void restart(final boolean wipe) throws Exception {
+        final long closing = System.nanoTime();
         service.close();
         service = null;
-        LOG.info("restart: after close() the group {} still has {} member(s)", applicationId,
-                FaultKit.groupMembers(kafka.admin(), applicationId));
+        LOG.info("restart: close() took {} ms", TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - closing));
+        await("the closed instance to have left the group " + applicationId, Duration.ofSeconds(10),
+                () -> FaultKit.groupMembers(kafka.admin(), applicationId) == 0,
+                () -> FaultKit.groupMembers(kafka.admin(), applicationId) + " member(s)");
         if (wipe) {
             FaultKit.deleteRecursively(stateDir);
             Files.createDirectories(stateDir);
