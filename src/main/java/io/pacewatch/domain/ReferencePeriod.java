@@ -120,8 +120,9 @@ public record ReferencePeriod(int year, int firstMonth, int lastMonth) {
 
     /** Canonical SDMX-style code: 2023-M03, 2023-Q2, 2023-S1, 2023, or 2023-01-01/P2M. */
     public String code() {
+        // Concatenation, not String.format: codes are built for every month of a series at every release.
         if (firstMonth == lastMonth) {
-            return String.format("%d-M%02d", year, lastMonth);
+            return year + "-M" + twoDigits(lastMonth);
         }
         if (firstMonth == 1 && lastMonth == 12) {
             return Integer.toString(year);
@@ -132,7 +133,11 @@ public record ReferencePeriod(int year, int firstMonth, int lastMonth) {
         if (months() == 6 && lastMonth % 6 == 0) {
             return year + "-S" + lastMonth / 6;
         }
-        return String.format("%d-%02d-01/P%dM", year, firstMonth, months());
+        return year + "-" + twoDigits(firstMonth) + "-01/P" + months() + "M";
+    }
+
+    private static String twoDigits(final int month) {
+        return month < 10 ? "0" + month : Integer.toString(month);
     }
 
     /** The wording of Chinese releases: 3月, 1-2月, 1-6月. */

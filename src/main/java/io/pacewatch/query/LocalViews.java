@@ -8,9 +8,11 @@ import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.topology.PacewatchTopology;
 import io.pacewatch.topology.RecentAlerts;
 import io.pacewatch.topology.SeriesPartitioner;
+import io.pacewatch.topology.Topics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -26,6 +28,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  */
 public final class LocalViews {
 
+    private static final Serde<Progress> PROGRESS = Topics.progress().valueSerde();
+
     private final KafkaStreams streams;
 
     public LocalViews(final KafkaStreams streams) {
@@ -34,10 +38,13 @@ public final class LocalViews {
 
     public List<Progress> latest(final ProgressFilter filter) {
         final List<Progress> found = new ArrayList<>();
-        try (KeyValueIterator<String, Progress> all = progressStore().all()) {
+        try (KeyValueIterator<String, byte[]> all = progressStore().all()) {
             all.forEachRemaining(kv -> {
-                if (SeriesPartitioner.isLatestKey(kv.key) && kv.value != null && filter.matches(kv.value)) {
-                    found.add(kv.value);
+                if (SeriesPartitioner.isLatestKey(kv.key) && kv.value != null) {
+                    final Progress progress = decode(kv.value);
+                    if (filter.matches(progress)) {
+                        found.add(progress);
+                    }
                 }
             });
         }
@@ -45,18 +52,18 @@ public final class LocalViews {
     }
 
     public Optional<SeriesDetail> series(final SeriesKey series) {
-        final ReadOnlyKeyValueStore<String, Progress> store = progressStore();
-        final Progress latest = store.get(series.id());
+        final ReadOnlyKeyValueStore<String, byte[]> store = progressStore();
+        final byte[] latest = store.get(series.id());
         if (latest == null) {
             return Optional.empty();
         }
         final List<Progress> history = new ArrayList<>();
-        try (KeyValueIterator<String, Progress> months = store.prefixScan(series.id() + "|", Serdes.String().serializer())) {
-            months.forEachRemaining(kv -> history.add(kv.value));
+        try (KeyValueIterator<String, byte[]> months = store.prefixScan(series.id() + "|", Serdes.String().serializer())) {
+            months.forEachRemaining(kv -> history.add(decode(kv.value)));
         }
         history.sort(java.util.Comparator.comparingInt(Progress::asOfMonth));
         final RecentAlerts alerts = alertStore().get(series.id());
-        return Optional.of(new SeriesDetail(latest, history, alerts == null ? List.of() : alerts.alerts()));
+        return Optional.of(new SeriesDetail(decode(latest), history, alerts == null ? List.of() : alerts.alerts()));
     }
 
     public List<Alert> alerts(final ProgressFilter filter) {
@@ -95,9 +102,14 @@ public final class LocalViews {
                 QueryableStoreTypes.<String, ReleaseHistory>keyValueStore()));
     }
 
-    private ReadOnlyKeyValueStore<String, Progress> progressStore() {
+    private ReadOnlyKeyValueStore<String, byte[]> progressStore() {
         return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
-                QueryableStoreTypes.<String, Progress>keyValueStore()));
+                QueryableStoreTypes.<String, byte[]>keyValueStore()));
+    }
+
+    /** The view holds the topic's bytes, so only what a reader asks for is decoded. */
+    private static Progress decode(final byte[] json) {
+        return PROGRESS.deserializer().deserialize(Topics.PROGRESS, json);
     }
 
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {

@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.pacewatch.wire.Json;
@@ -19,10 +20,20 @@ public final class JsonSerde<T> implements Serde<T> {
     private final ObjectWriter writer;
     private final Class<T> type;
 
+    /** The public dialect: what other teams read on pacewatch's output topics. */
     public JsonSerde(final Class<T> type) {
+        this(type, Json.MAPPER);
+    }
+
+    private JsonSerde(final Class<T> type, final ObjectMapper mapper) {
         this.type = type;
-        this.reader = Json.MAPPER.readerFor(type);
-        this.writer = Json.MAPPER.writerFor(type);
+        this.reader = mapper.readerFor(type);
+        this.writer = mapper.writerFor(type);
+    }
+
+    /** For state stores and repartition topics, which only pacewatch reads: see {@link Json#INTERNAL}. */
+    public static <T> JsonSerde<T> internal(final Class<T> type) {
+        return new JsonSerde<>(type, Json.INTERNAL);
     }
 
     @Override

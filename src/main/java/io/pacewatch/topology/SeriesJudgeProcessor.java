@@ -105,13 +105,15 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
         final List<KeyValue<String, Progress>> changed = new ArrayList<>();
         current.forEach((progressKey, progress) -> {
             final long fingerprint = Fingerprint.of(progress);
-            fingerprints.put(progressKey, fingerprint);
-            if (!Long.valueOf(fingerprint).equals(previous.fingerprints().get(progressKey))) {
+            final String shortKey = EmittedState.shortKey(key, progressKey);
+            fingerprints.put(shortKey, fingerprint);
+            if (!Long.valueOf(fingerprint).equals(previous.fingerprints().get(shortKey))) {
                 changed.add(KeyValue.pair(progressKey, progress));
             }
         });
         // A record that no longer exists is deleted from the compacted topic, not left standing.
         previous.fingerprints().keySet().stream()
+                .map(k -> EmittedState.recordKey(key, k))
                 .filter(k -> !current.containsKey(k))
                 .sorted()
                 .forEach(k -> changed.add(KeyValue.pair(k, null)));

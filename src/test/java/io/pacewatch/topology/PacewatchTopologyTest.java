@@ -226,13 +226,15 @@ class PacewatchTopologyTest {
         harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
         harness.cumulative(REVENUE, "2023-06", "50", null, "2023-07-15T09:00:00+08:00");
 
-        final KeyValueStore<String, Progress> progressView =
+        final KeyValueStore<String, byte[]> progressBytes =
                 harness.driver.getKeyValueStore(PacewatchTopology.PROGRESS_VIEW_STORE);
+        final java.util.function.Function<String, Progress> progressView = key ->
+                Topics.progress().valueSerde().deserializer().deserialize(Topics.PROGRESS, progressBytes.get(key));
         final KeyValueStore<String, RecentAlerts> alertView =
                 harness.driver.getKeyValueStore(PacewatchTopology.ALERTS_VIEW_STORE);
 
-        assertThat(progressView.get(REVENUE_KEY).status()).isEqualTo(PaceStatus.BEHIND);
-        assertThat(progressView.get(REVENUE_KEY + "|2023-S1")).isNotNull();
+        assertThat(progressView.apply(REVENUE_KEY).status()).isEqualTo(PaceStatus.BEHIND);
+        assertThat(progressView.apply(REVENUE_KEY + "|2023-S1")).isNotNull();
         assertThat(alertView.get(REVENUE_KEY).alerts()).singleElement()
                 .satisfies(a -> assertThat(a.status()).isEqualTo(PaceStatus.BEHIND));
     }
