@@ -18,6 +18,7 @@ import io.pacewatch.http.HttpApi;
 import io.pacewatch.metrics.BrokerReachableGauge;
 import io.pacewatch.metrics.PipelineCounters;
 import io.pacewatch.metrics.ProgressCollector;
+import io.pacewatch.metrics.RevisionCollector;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.topology.DeadLetterHandlers;
@@ -105,6 +106,9 @@ public final class PacewatchService implements AutoCloseable {
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(new ProgressCollector(() -> localLatest(queries)));
+        // Out of embargo by the service's clock, as the judge decides it (a simulated one in the demo).
+        registry.getPrometheusRegistry().register(RevisionCollector.of(queries.local(), settings.catalogue(),
+                settings.clock()::instant));
 
         final AdminBrokerProbe probe = AdminBrokerProbe.create(settings.kafka());
         final BrokerReachability broker = BrokerReachability.start(probe, settings.brokerUnreachableAfter());

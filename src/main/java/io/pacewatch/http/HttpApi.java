@@ -6,7 +6,6 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.health.Readiness;
-import io.pacewatch.metrics.RevisionCollector;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.wire.Json;
@@ -14,7 +13,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -70,9 +68,6 @@ public final class HttpApi implements AutoCloseable {
                                 final Supplier<Readiness.Report> readiness, final ProgressQueries queries,
                                 final IndicatorCatalogue catalogue) {
         final HttpApi api = new HttpApi(bound, metrics, readiness, queries, catalogue);
-        // The revision gauges read the same release histories as /vintages; what is out of embargo goes by
-        // the system clock, which is the service's own clock everywhere but in the demo.
-        metrics.getPrometheusRegistry().register(RevisionCollector.of(queries.local(), catalogue, Instant::now));
         api.server.start();
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts",
                 api.address());
