@@ -8,7 +8,7 @@ import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -50,8 +50,8 @@ final class Fingerprint {
             return mixLong(unscaled.bitLength() < Long.SIZE ? mixLong(h, unscaled.longValue())
                     : mix(h, unscaled.toByteArray()), decimal.scale());
         }
-        if (value instanceof Number number) {
-            return mixLong(mixLong(hash, 3), number.longValue());
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
+            return mixLong(mixLong(hash, 3), ((Number) value).longValue());
         }
         if (value instanceof Boolean bool) {
             return mixLong(mixLong(hash, 4), bool ? 1 : 0);
@@ -69,7 +69,8 @@ final class Fingerprint {
             }
             return mixLong(h, bytes.length);
         }
-        if (value instanceof Collection<?> items) {
+        // Lists only: a set's order follows hash codes, which are identity-based for enums.
+        if (value instanceof List<?> items) {
             long h = mixLong(hash, 8);
             for (final Object item : items) {
                 h = mix(h, item);

@@ -56,5 +56,7 @@ class FingerprintTest {
     @DisplayName("a type without a stable content hash is refused rather than hashed by identity")
     void refusesUnknownTypes() {
         assertThatThrownBy(() -> Fingerprint.of(new Object())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fingerprint.of(java.util.Set.of("a", "b"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Fingerprint.of(0.1d)).isInstanceOf(IllegalArgumentException.class);
     }
 }
