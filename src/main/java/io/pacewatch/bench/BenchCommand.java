@@ -1,7 +1,6 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.bench.SyntheticLoad.Type;
 import java.io.PrintStream;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
@@ -308,9 +307,5 @@ public final class BenchCommand implements Callable<Integer> {
     /** The JVM's own flags, for the report: heap limits matter to the heap and RSS figures. */
     static String jvmFlags() {
         return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
-    }
-
-    static long count(final Preload.Tally tally, final Type type) {
-        return tally.count(type);
     }
 }

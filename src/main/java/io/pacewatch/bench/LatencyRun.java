@@ -42,8 +42,8 @@ final class LatencyRun {
 
     private static final Duration DRAIN = Duration.ofSeconds(30);
     /**
-     * Two records of one series closer than this would be judged together (the release table's cache
-     * is flushed once per commit), while the predictor judges them one by one; keep them apart.
+     * One series' releases are sent at least this far apart, as a bureau's are (months apart in life),
+     * so that each release is timed on its own, not queued behind the previous one of its series.
      */
     private static final double SERIES_GAP_SECONDS = 1.0;
 

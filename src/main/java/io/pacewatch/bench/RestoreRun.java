@@ -96,9 +96,9 @@ final class RestoreRun {
     }
 
     /**
-     * A stopped Kafka Streams instance stays in its group until its session times out; a restarted
-     * one would wait for that before it gets its tasks. Removing the old members first, as an
-     * operator or {@code kafka-consumer-groups --delete} would, keeps that wait out of the figure.
+     * PacewatchService leaves its group on close, but a plain KafkaStreams closed with defaults stays
+     * a member until its session times out, and a restarted instance would wait for that before it
+     * gets its tasks. Removing any such member first keeps that wait out of the figure.
      */
     private void forgetMembers(final String groupId) {
         try {

@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -37,7 +35,7 @@ final class ThroughputRuns {
     static final Duration LAG_POLL = Duration.ofMillis(100);
 
     /** One timed run. Times are {@link System#nanoTime()}; {@code runningNanos} is -1 for the plain consumer. */
-    record Result(String name, long records, long bytes, long startNanos, long runningNanos, long doneNanos,
+    record Result(String name, long records, long startNanos, long runningNanos, long doneNanos,
                   ResourceMonitor.Usage usage) {
 
         double seconds() {
@@ -70,7 +68,6 @@ final class ThroughputRuns {
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-raw-consumer");
         final long start = System.nanoTime();
         long records = 0;
-        long bytes = 0;
         try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
                 new ByteArrayDeserializer())) {
             final List<TopicPartition> partitions = consumer.partitionsFor(Topics.RELEASES).stream()
@@ -79,18 +76,14 @@ final class ThroughputRuns {
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                final ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(100));
-                for (final ConsumerRecord<byte[], byte[]> record : polled) {
-                    records++;
-                    bytes += record.serializedKeySize() + record.serializedValueSize();
-                }
+                records += consumer.poll(Duration.ofMillis(100)).count();
             }
         }
         final long done = System.nanoTime();
         if (records != expected) {
             context.say("raw consumer read " + records + " records, expected " + expected);
         }
-        return new Result("raw KafkaConsumer", records, bytes, start, -1, done, phase.end());
+        return new Result("raw KafkaConsumer", records, start, -1, done, phase.end());
     }
 
     /** groupByKey().count() over the releases, exactly_once_v2, RocksDB, counts written to a topic. */
@@ -120,7 +113,7 @@ final class ThroughputRuns {
                     .awaitCaughtUp(RUN_TIMEOUT, LAG_POLL, () -> failure.get() != null);
             final ResourceMonitor.Usage usage = phase.end();
             streams.close(Duration.ofSeconds(60));
-            return new Result("trivial count, exactly-once", records, -1, start, running, done, usage);
+            return new Result("trivial count, exactly-once", records, start, running, done, usage);
         } finally {
             BenchContext.deleteRecursively(stateDir);
         }
@@ -143,7 +136,7 @@ final class ThroughputRuns {
                 .awaitCaughtUp(RUN_TIMEOUT, LAG_POLL, () -> service.state() == KafkaStreams.State.ERROR
                         || service.state() == KafkaStreams.State.NOT_RUNNING
                         || service.state() == KafkaStreams.State.PENDING_ERROR);
-        return new Result("pacewatch, exactly-once", records, -1, start, running, done, phase.end());
+        return new Result("pacewatch, exactly-once", records, start, running, done, phase.end());
     }
 
     /** Polls the state every 5 ms; returns the {@link System#nanoTime()} RUNNING was first seen. */
