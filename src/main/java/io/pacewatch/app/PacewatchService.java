@@ -102,7 +102,7 @@ public final class PacewatchService implements AutoCloseable {
         });
         streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
 
-        final ProgressQueries queries = new ProgressQueries(streams, self);
+        final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock());
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(new ProgressCollector(() -> localLatest(queries)));

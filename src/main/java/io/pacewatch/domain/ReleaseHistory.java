@@ -64,6 +64,11 @@ public record ReleaseHistory(List<Release> versions) {
         return versions.stream().anyMatch(v -> v.slot().equals(release.slot()) && !v.sameVersionAs(release));
     }
 
+    /** Only the versions out of embargo at {@code visibleAt}: what may be shown to anyone then. */
+    public ReleaseHistory visibleAt(final Instant visibleAt) {
+        return new ReleaseHistory(versions.stream().filter(r -> r.isVisibleAt(visibleAt)).toList());
+    }
+
     /** When the next version still under embargo at {@code visibleAt} may be shown, if any is. */
     public java.util.Optional<Instant> nextEmbargoEnd(final Instant visibleAt) {
         return versions.stream()

@@ -34,10 +34,7 @@ public record RevisionSummary(int revisedPeriods, Optional<PeriodVintages> lates
     }
 
     public static RevisionSummary of(final ReleaseHistory history, final Instant visibleAt) {
-        final ReleaseHistory visible = new ReleaseHistory(history.versions().stream()
-                .filter(r -> r.isVisibleAt(visibleAt))
-                .toList());
-        final List<PeriodVintages> revised = Vintages.of(visible).stream()
+        final List<PeriodVintages> revised = Vintages.of(history, visibleAt).stream()
                 .filter(p -> p.versions().size() > 1)
                 .toList();
         return new RevisionSummary(revised.size(), revised.stream().max(REVISED_LAST));

@@ -27,9 +27,10 @@ public final class Vintages {
                                  List<Vintage> versions) {
     }
 
-    public static List<PeriodVintages> of(final ReleaseHistory history) {
+    /** Versions still under embargo at {@code visibleAt} are left out: an embargoed figure is not public yet. */
+    public static List<PeriodVintages> of(final ReleaseHistory history, final Instant visibleAt) {
         final Map<Release.SlotKey, List<Release>> bySlot = new LinkedHashMap<>();
-        history.versions().forEach(r -> bySlot.computeIfAbsent(r.slot(), s -> new ArrayList<>()).add(r));
+        history.visibleAt(visibleAt).versions().forEach(r -> bySlot.computeIfAbsent(r.slot(), s -> new ArrayList<>()).add(r));
         final List<PeriodVintages> result = new ArrayList<>(bySlot.size());
         bySlot.forEach((slot, releases) -> {
             releases.sort(Release.PUBLICATION_ORDER);

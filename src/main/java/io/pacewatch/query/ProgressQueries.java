@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -43,9 +44,9 @@ public final class ProgressQueries {
     private final HostInfo self;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
 
-    public ProgressQueries(final KafkaStreams streams, final HostInfo self) {
+    public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock) {
         this.streams = streams;
-        this.local = new LocalViews(streams);
+        this.local = new LocalViews(streams, clock);
         this.self = self;
     }
 
