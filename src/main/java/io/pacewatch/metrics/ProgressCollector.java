@@ -2,6 +2,8 @@ package io.pacewatch.metrics;
 
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
+import io.pacewatch.query.LocalViews;
+import io.pacewatch.query.ProgressFilter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -26,6 +28,10 @@ public final class ProgressCollector implements MultiCollector {
 
     private final Supplier<List<Progress>> localLatest;
     private final Map<String, Gauge> gauges = new LinkedHashMap<>();
+
+    public static ProgressCollector of(final LocalViews views) {
+        return new ProgressCollector(ActiveStores.orNoneWhileRebalancing(() -> views.latest(ProgressFilter.ALL)));
+    }
 
     public ProgressCollector(final Supplier<List<Progress>> localLatest) {
         this.localLatest = localLatest;

@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
-import org.apache.kafka.streams.errors.InvalidStateStoreException;
 
 /**
  * Per-series revision gauges, read at scrape time from this instance's active release-history store:
@@ -63,16 +62,9 @@ public final class RevisionCollector implements MultiCollector {
         this.now = now;
     }
 
-    /** During a rebalance the stores are briefly unavailable; the scrape then shows no series rather than failing. */
     public static RevisionCollector of(final LocalViews views, final IndicatorCatalogue catalogue,
                                        final Supplier<Instant> now) {
-        return new RevisionCollector(() -> {
-            try {
-                return views.releaseHistories();
-            } catch (final InvalidStateStoreException e) {
-                return List.of();
-            }
-        }, catalogue, now);
+        return new RevisionCollector(ActiveStores.orNoneWhileRebalancing(views::releaseHistories), catalogue, now);
     }
 
     @Override

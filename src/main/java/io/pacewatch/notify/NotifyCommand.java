@@ -48,15 +48,15 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Only read the routes file, print the routes and a sample message for each, and exit.")
     boolean check;
 
-    @Option(names = "--alerts-topic", paramLabel = "TOPIC", defaultValue = "pacewatch.alerts",
+    @Option(names = "--alerts-topic", paramLabel = "TOPIC", defaultValue = Topics.ALERTS,
             description = "Topic to read alerts from (default ${DEFAULT-VALUE}).")
     String alertsTopic;
 
-    @Option(names = "--deliveries-topic", paramLabel = "TOPIC", defaultValue = "pacewatch.alerts.deliveries",
+    @Option(names = "--deliveries-topic", paramLabel = "TOPIC", defaultValue = NotifierSettings.DEFAULT_DELIVERIES_TOPIC,
             description = "Compacted delivery log topic; created when missing (default ${DEFAULT-VALUE}).")
     String deliveriesTopic;
 
-    @Option(names = "--group-id", paramLabel = "GROUP", defaultValue = "${env:PACEWATCH_NOTIFY_GROUP_ID:-pacewatch-notify}",
+    @Option(names = "--group-id", paramLabel = "GROUP", defaultValue = "${env:PACEWATCH_NOTIFY_GROUP_ID:-" + NotifierSettings.DEFAULT_GROUP_ID + "}",
             description = "Consumer group; instances with the same group share the partitions "
                     + "(env PACEWATCH_NOTIFY_GROUP_ID; default ${DEFAULT-VALUE}).")
     String groupId;
@@ -81,7 +81,7 @@ public final class NotifyCommand implements Callable<Integer> {
                     + "interval for as long as it fails (default ${DEFAULT-VALUE}).")
     Duration retryMax;
 
-    @Option(names = "--max-buffered", paramLabel = "N", defaultValue = "10000",
+    @Option(names = "--max-buffered", paramLabel = "N", defaultValue = "" + NotifierSettings.DEFAULT_MAX_BUFFERED,
             description = "Undelivered alerts held per partition before reading it pauses (default ${DEFAULT-VALUE}).")
     int maxBuffered;
 
