@@ -119,7 +119,7 @@ class HostilePublishTest {
     @DisplayName("the report escapes control, bidi and other hidden characters and cuts long values")
     void outputIsSafeForATerminal() {
         final String err = run.err();
-        err.codePoints().forEach(cp -> assertThat(cp == '\n' || !isHidden(cp))
+        err.codePoints().forEach(cp -> assertThat(cp == '\n' || !HostileService.isHidden(cp))
                 .as("hidden character U+%04X in the output", cp).isTrue());
         assertThat(err.lines()).allSatisfy(line -> assertThat(line.length()).isLessThan(MAX_ERROR_LINE_LENGTH));
         // The echoed values are there, escaped: \u001B for ESC, \u202E for the override, \u200D for ZWJ.
@@ -184,7 +184,7 @@ class HostilePublishTest {
         csvRun.err().lines().map(ERROR_LINE::matcher).filter(Matcher::matches)
                 .forEach(m -> reported.put(Integer.parseInt(m.group(2)), m.group(3)));
         assertThat(reported).as(csvRun.err()).containsExactlyEntriesOf(expected);
-        csvRun.err().codePoints().forEach(cp -> assertThat(cp == '\n' || !isHidden(cp))
+        csvRun.err().codePoints().forEach(cp -> assertThat(cp == '\n' || !HostileService.isHidden(cp))
                 .as("hidden character U+%04X in the output", cp).isTrue());
     }
 
@@ -207,14 +207,6 @@ class HostilePublishTest {
 
     private static String validRelease(final int line) {
         return String.format(HostileCorpus.VALID_TEMPLATE, "hostile-publish-" + line, "财政局", "");
-    }
-
-    private static boolean isHidden(final int cp) {
-        return switch (Character.getType(cp)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                    Character.SURROGATE -> true;
-            default -> false;
-        };
     }
 
     private static Run publish(final Path file) {

@@ -197,7 +197,6 @@ class LeadersPageIT {
                 "industrial value added to turn ON_PACE");
         final Duration took = Duration.ofNanos(System.nanoTime() - sent);
         System.out.println("leaders' page showed the new release " + took.toMillis() + " ms after it was produced");
-        assertThat(took).isLessThan(WAIT);
         final JsonNode industry = byIndicator(updated).get("INDUSTRIAL_VALUE_ADDED");
         assertThat(industry.get("labelZh").asText()).isEqualTo(PaceStatus.ON_PACE.labelZh());
         assertThat(industry.get("labelEn").asText()).isEqualTo(PaceStatus.ON_PACE.labelEn());
