@@ -66,9 +66,4 @@ public record ServiceSettings(
         return new ServiceSettings(kafka, catalogue, calendar, simulated, httpBindAddress, httpPort, advertisedHost,
                 stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter);
     }
-
-    public ServiceSettings withBrokerUnreachableAfter(final Duration window) {
-        return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost,
-                stateDir, createTopics, partitions, replicationFactor, window);
-    }
 }

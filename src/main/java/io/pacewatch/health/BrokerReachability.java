@@ -108,10 +108,6 @@ public final class BrokerReachability implements AutoCloseable {
         return problem().isEmpty();
     }
 
-    public Duration unreachableAfter() {
-        return unreachableAfter;
-    }
-
     /** Whole seconds, as operators read them; milliseconds only for sub-second windows (tests). */
     private static String show(final long nanos) {
         return nanos < TimeUnit.SECONDS.toNanos(1) ? TimeUnit.NANOSECONDS.toMillis(nanos) + " ms"

@@ -12,8 +12,13 @@ import org.apache.kafka.streams.KafkaStreams;
  */
 public final class Readiness {
 
-    /** What {@code /health/ready} reports; {@code reasons} is empty exactly when {@code ready}. */
-    public record Report(boolean ready, KafkaStreams.State streams, boolean brokerReachable, List<String> reasons) {
+    /** What {@code /health/ready} reports: why this instance is not ready, if it is not. */
+    public record Report(KafkaStreams.State streams, boolean brokerReachable, List<String> reasons) {
+
+        /** Ready exactly when there is no reason not to be. */
+        public boolean ready() {
+            return reasons.isEmpty();
+        }
     }
 
     private final Supplier<KafkaStreams.State> streams;
@@ -32,6 +37,6 @@ public final class Readiness {
             reasons.add("Kafka Streams is " + state + ", not RUNNING");
         }
         broker.ifPresent(reasons::add);
-        return new Report(reasons.isEmpty(), state, broker.isEmpty(), List.copyOf(reasons));
+        return new Report(state, broker.isEmpty(), List.copyOf(reasons));
     }
 }
