@@ -148,7 +148,7 @@ public final class PaceAssessor {
             return new Progress(
                     series.region(), series.indicator(), indicator.nameZh(), indicator.nameEn(), series.year(),
                     month, month == 0 ? null : ReferencePeriod.cumulativeThrough(series.year(), month).code(),
-                    status, judgement, indicator.unit().symbol(),
+                    status, status, judgement, indicator.unit().symbol(),
                     ytd.amountThroughMonth() == month ? ytd.amount() : null,
                     ytd.growthThroughMonth() == month ? ytd.cumulativeGrowthPercent() : null,
                     target == null ? null : target.kind(),

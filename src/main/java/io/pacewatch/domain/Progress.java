@@ -8,6 +8,10 @@ import java.util.List;
  * How one series stands against its target as of one month: the record a dashboard shows and the
  * one an alert is decided on. Ratios are fractions (0.472 = 47.2%); gaps are percentage points.
  * Fields that the data do not allow are null, never guessed.
+ *
+ * <p>{@code judgedStatus} is what the figures were judged to: it equals {@code status} except while
+ * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
+ * is news of its own; it does not make a behind indicator any less behind.
  */
 public record Progress(
         String region,
@@ -18,6 +22,7 @@ public record Progress(
         int asOfMonth,
         String asOfPeriod,
         PaceStatus status,
+        PaceStatus judgedStatus,
         Judgement judgedOn,
         String unit,
         BigDecimal ytdValue,
@@ -40,6 +45,10 @@ public record Progress(
         String messageEn) {
 
     public Progress {
+        if (judgedStatus == null && status != PaceStatus.OVERDUE) {
+            // records written before the field existed: outside OVERDUE the two were always equal
+            judgedStatus = status;
+        }
         missingMonths = missingMonths == null ? List.of() : List.copyOf(missingMonths);
         releaseVersions = releaseVersions == null ? List.of() : List.copyOf(releaseVersions);
     }
@@ -51,7 +60,7 @@ public record Progress(
     /** The same standing, marked overdue, with the reason in front of the last figures' message. */
     Progress overdue(final String reasonZh, final String reasonEn) {
         return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
-                PaceStatus.OVERDUE, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
                 updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn);

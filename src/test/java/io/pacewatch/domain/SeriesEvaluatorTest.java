@@ -160,4 +160,28 @@ class SeriesEvaluatorTest {
         assertThat(empty).isEmpty();
         assertThat(uncatalogued).isEmpty();
     }
+
+    @Test
+    @DisplayName("A behind series whose next release is late is overdue, and still judged behind")
+    void overdueKeepsTheLastJudgedStatus() {
+        // given: 1–6月 revenue far below pace, and a calendar that expects July's figures by 20 August
+        final SeriesEvaluator withCalendar = new SeriesEvaluator(Releases.CATALOGUE, new ReleaseCalendar(
+                java.time.ZoneId.of("Asia/Shanghai"), java.util.List.of(
+                        new ReleaseCalendar.Rule(null, null, null, 20, true))));
+        final ReleaseHistory history = Releases.history(
+                Releases.budgetRevenue().cumulativeThrough(6).value("40").build());
+        final Target target = Targets.budgetRevenue127().build();
+
+        // when
+        final Progress onTime = withCalendar.evaluate(REVENUE, history, target,
+                Instant.parse("2023-07-20T00:00:00Z")).orElseThrow().latest();
+        final Progress late = withCalendar.evaluate(REVENUE, history, target,
+                Instant.parse("2023-08-25T00:00:00Z")).orElseThrow().latest();
+
+        // then
+        assertThat(onTime.status()).isEqualTo(PaceStatus.BEHIND);
+        assertThat(onTime.judgedStatus()).isEqualTo(PaceStatus.BEHIND);
+        assertThat(late.status()).isEqualTo(PaceStatus.OVERDUE);
+        assertThat(late.judgedStatus()).isEqualTo(PaceStatus.BEHIND);
+    }
 }
