@@ -89,6 +89,7 @@ public final class PacewatchService implements AutoCloseable {
         if (settings.stateDir() != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }
+        StateDirectoryGuard.check(settings.kafka(), props);
         final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), settings.calendar(),
                 settings.clock(), counters), props);
         streams.setUncaughtExceptionHandler(e -> {
