@@ -21,56 +21,48 @@ class StateDirectoryGuardTest {
 
     @Test
     void aFirstStartNotesTheOrigin() {
-        final Path app = stateDir.resolve("app");
-        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app)).isEqualTo(Outcome.FIRST_START);
-        assertThat(app.resolve(StateDirectoryGuard.MARKER)).exists();
-        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app)).as("read back").isEqualTo(Outcome.SAME_ORIGIN);
+        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app())).isEqualTo(Outcome.FIRST_START);
+        assertThat(app().resolve(StateDirectoryGuard.MARKER)).exists();
+        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app())).as("read back").isEqualTo(Outcome.SAME_ORIGIN);
     }
 
     @Test
     void stateFromTheSameTopicsIsKept() throws IOException {
-        final Path app = stateDir.resolve("app");
-        StateDirectoryGuard.reconcile(ORIGIN, app);
-        final Path store = storeFile(app);
-        assertThat(StateDirectoryGuard.reconcile(origin("cluster-a", "releases-id-1"), app))
+        final Path store = stateBuiltFrom(ORIGIN);
+        assertThat(StateDirectoryGuard.reconcile(origin("cluster-a", "releases-id-1"), app()))
                 .isEqualTo(Outcome.SAME_ORIGIN);
         assertThat(store).exists();
     }
 
     @Test
     void stateFromRecreatedTopicsIsDeletedEvenOnTheSameClusterId() throws IOException {
-        final Path app = stateDir.resolve("app");
-        StateDirectoryGuard.reconcile(ORIGIN, app);
-        final Path store = storeFile(app);
+        final Path store = stateBuiltFrom(ORIGIN);
         final StateOrigin recreated = origin("cluster-a", "releases-id-2");
-        assertThat(StateDirectoryGuard.reconcile(recreated, app)).isEqualTo(Outcome.WIPED);
+        assertThat(StateDirectoryGuard.reconcile(recreated, app())).isEqualTo(Outcome.WIPED);
         assertThat(store).doesNotExist();
-        assertThat(StateDirectoryGuard.reconcile(recreated, app)).as("the new origin noted").isEqualTo(Outcome.SAME_ORIGIN);
+        assertThat(StateDirectoryGuard.reconcile(recreated, app())).as("the new origin noted")
+                .isEqualTo(Outcome.SAME_ORIGIN);
     }
 
     @Test
     void stateFromAnotherClusterIsDeleted() throws IOException {
-        final Path app = stateDir.resolve("app");
-        StateDirectoryGuard.reconcile(ORIGIN, app);
-        final Path store = storeFile(app);
-        assertThat(StateDirectoryGuard.reconcile(origin("cluster-b", "releases-id-1"), app)).isEqualTo(Outcome.WIPED);
+        final Path store = stateBuiltFrom(ORIGIN);
+        assertThat(StateDirectoryGuard.reconcile(origin("cluster-b", "releases-id-1"), app())).isEqualTo(Outcome.WIPED);
         assertThat(store).doesNotExist();
     }
 
     @Test
     void stateOfUnknownOriginIsDeleted() throws IOException {
-        final Path app = stateDir.resolve("app");
-        final Path store = storeFile(app);
-        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app)).isEqualTo(Outcome.WIPED);
+        final Path store = storeFile();
+        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app())).isEqualTo(Outcome.WIPED);
         assertThat(store).doesNotExist();
     }
 
     @Test
     void anUnreadableMarkerCountsAsUnknown() throws IOException {
-        final Path app = stateDir.resolve("app");
-        final Path store = storeFile(app);
-        Files.writeString(app.resolve(StateDirectoryGuard.MARKER), "{not json");
-        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app)).isEqualTo(Outcome.WIPED);
+        final Path store = storeFile();
+        Files.writeString(app().resolve(StateDirectoryGuard.MARKER), "{not json");
+        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app())).isEqualTo(Outcome.WIPED);
         assertThat(store).doesNotExist();
     }
 
@@ -86,8 +78,18 @@ class StateDirectoryGuardTest {
                         "pacewatch"));
     }
 
-    private static Path storeFile(final Path app) throws IOException {
-        final Path store = app.resolve("0_0").resolve("rocksdb").resolve("release-history").resolve("CURRENT");
+    private Path app() {
+        return stateDir.resolve("app");
+    }
+
+    /** A first start noting {@code origin}, then a store written as Kafka Streams would; returns a store file. */
+    private Path stateBuiltFrom(final StateOrigin origin) throws IOException {
+        assertThat(StateDirectoryGuard.reconcile(origin, app())).isEqualTo(Outcome.FIRST_START);
+        return storeFile();
+    }
+
+    private Path storeFile() throws IOException {
+        final Path store = app().resolve("0_0").resolve("rocksdb").resolve("release-history").resolve("CURRENT");
         Files.createDirectories(store.getParent());
         Files.writeString(store, "MANIFEST-000001\n");
         return store;
