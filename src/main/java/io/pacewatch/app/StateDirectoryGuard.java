@@ -87,13 +87,16 @@ public final class StateDirectoryGuard {
         return outcome;
     }
 
-    /** True if the folder holds anything but the marker (stores, checkpoints, Kafka Streams' own files). */
+    /**
+     * True if the folder holds anything but the marker (stores, checkpoints, Kafka Streams' own files); a
+     * marker left half-written by a crash ({@code .tmp}) is not state either.
+     */
     private static boolean holdsState(final Path applicationDir) {
         if (!Files.isDirectory(applicationDir)) {
             return false;
         }
         try (Stream<Path> entries = Files.list(applicationDir)) {
-            return entries.anyMatch(entry -> !entry.getFileName().toString().equals(MARKER));
+            return entries.anyMatch(entry -> !entry.getFileName().toString().startsWith(MARKER));
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot list " + applicationDir, e);
         }

@@ -27,6 +27,13 @@ class StateDirectoryGuardTest {
     }
 
     @Test
+    void aMarkerLeftHalfWrittenIsNoState() throws IOException {
+        Files.createDirectories(app());
+        Files.writeString(app().resolve(StateDirectoryGuard.MARKER + ".tmp"), "{\"clusterId\":");
+        assertThat(StateDirectoryGuard.reconcile(ORIGIN, app())).isEqualTo(Outcome.FIRST_START);
+    }
+
+    @Test
     void stateFromTheSameTopicsIsKept() throws IOException {
         final Path store = stateBuiltFrom(ORIGIN);
         assertThat(StateDirectoryGuard.reconcile(origin("cluster-a", "releases-id-1"), app()))
