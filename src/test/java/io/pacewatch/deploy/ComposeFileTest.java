@@ -54,6 +54,8 @@ class ComposeFileTest {
         assertThat(builders).as("services with a build section").containsExactly("pacewatch");
         final String image = services.path("pacewatch").path("image").asText();
         assertThat(image).as("the tag the build produces").isNotEmpty();
+        assertThat(services.path("pacewatch").path("pull_policy").asText()).as("the builder never pulls its tag")
+                .isEqualTo("build");
 
         final List<String> users = new ArrayList<>();
         services.fields().forEachRemaining(s -> {
