@@ -22,9 +22,10 @@ import java.util.stream.StreamSupport;
 final class AlertReceiver implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEARTBEAT = "Watchdog";
 
-    /** One webhook call: when it came and what it said. */
-    record Notification(Instant received, JsonNode payload) {
+    /** One webhook call: when it came, where to, and what it said. */
+    record Notification(Instant received, String path, JsonNode payload) {
 
         List<JsonNode> alerts() {
             return StreamSupport.stream(payload.path("alerts").spliterator(), false).toList();
@@ -32,7 +33,7 @@ final class AlertReceiver implements AutoCloseable {
 
         @Override
         public String toString() {
-            return received + " " + alerts().stream()
+            return received + " " + path + " " + alerts().stream()
                     .map(a -> a.path("status").asText() + " " + a.path("labels").path("alertname").asText()
                             + " " + a.path("labels"))
                     .collect(Collectors.joining("; "));
@@ -66,17 +67,20 @@ final class AlertReceiver implements AutoCloseable {
                 .count();
     }
 
-    /** Every notification so far, one a line, for failure messages. */
+    /** Every notification so far, one a line, for failure messages; heartbeats (Watchdog) only counted. */
     synchronized String summary() {
-        return notifications.isEmpty() ? "(no notification)" : notifications.stream().map(Notification::toString)
-                .collect(Collectors.joining("\n  ", "\n  ", ""));
+        final List<Notification> news = notifications.stream()
+                .filter(n -> n.alerts().stream().anyMatch(a -> !HEARTBEAT.equals(a.path("labels").path("alertname").asText())))
+                .toList();
+        return news.stream().map(Notification::toString).collect(Collectors.joining("\n  ", "\n  ", ""))
+                + "\n  (and " + (notifications.size() - news.size()) + " " + HEARTBEAT + " heartbeats)";
     }
 
     private void receive(final HttpExchange exchange) throws IOException {
         try (exchange) {
             final JsonNode payload = JSON.readTree(exchange.getRequestBody());
             synchronized (this) {
-                notifications.add(new Notification(Instant.now(), payload));
+                notifications.add(new Notification(Instant.now(), exchange.getRequestURI().getPath(), payload));
             }
             exchange.sendResponseHeaders(200, -1);
         }

@@ -145,6 +145,7 @@ class DeployedStackIT {
         // The image's entrypoint, java -jar pacewatch.jar run, with a small heap for a small machine.
         pacewatchCommand = List.of(java(), "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-jar", jar.toString(), "run");
+        System.out.println("DeployedStackIT: pacewatch run with the environment " + pacewatchEnvironment);
         startPacewatch();
         publishTheDemoFeed();
         within("pacewatch to judge luohu's industrial value added behind pace, as of December", START,
@@ -170,7 +171,7 @@ class DeployedStackIT {
         prometheusCommand.addAll(command("prometheus"));
         prometheusCommand.add("--web.listen-address=" + Loopback.HOST + ":" + prometheusPort);
         // Debian's Prometheus 2.42 expands ${VAR} in external labels only with this feature flag.
-        if (prometheusCommand.stream().noneMatch(arg -> arg.startsWith("--enable-feature"))) {
+        if (prometheusCommand.stream().noneMatch(arg -> arg.contains("expand-external-labels"))) {
             prometheusCommand.add("--enable-feature=expand-external-labels");
         }
         final StackProcess prometheus = start("prometheus", prometheusCommand, environment("prometheus"));

@@ -25,6 +25,8 @@ final class Deployment {
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
     private static final Pattern ENV_SETTING = Pattern.compile("(\\w+)=(\"[^\"]*\"|\\S+)");
+    /** Compose's variable syntax: ${NAME}, ${NAME:-default}, ${NAME-default}, ${NAME:?error}, ${NAME?error}, $$. */
+    private static final Pattern VARIABLE = Pattern.compile("\\$\\$|\\$\\{(\\w+)(?:(:?[-?])([^}]*))?}");
 
     private final Path root;
     private final JsonNode compose;
@@ -74,18 +76,36 @@ final class Deployment {
         if (declared.isArray()) {
             declared.forEach(entry -> {
                 final String[] pair = entry.asText().split("=", 2);
-                environment.put(pair[0], pair.length > 1 ? pair[1] : "");
+                environment.put(pair[0], interpolate(pair.length > 1 ? pair[1] : ""));
             });
         } else {
-            declared.fields().forEachRemaining(e -> environment.put(e.getKey(), e.getValue().asText()));
+            declared.fields().forEachRemaining(e -> environment.put(e.getKey(), interpolate(e.getValue().asText())));
         }
         return environment;
+    }
+
+    /**
+     * A value with compose's variables replaced as {@code docker compose up} does where none is set (the
+     * test must not depend on the machine's): a default where the file gives one, else empty; a
+     * required variable ({@code ?}) fails.
+     */
+    static String interpolate(final String value) {
+        return VARIABLE.matcher(value).replaceAll(variable -> {
+            if (variable.group().equals("$$")) {
+                return "\\$";
+            }
+            final String operator = variable.group(2);
+            if (operator != null && operator.endsWith("?")) {
+                throw new AssertionError("the compose file requires ${" + variable.group(1) + "}: " + variable.group(3));
+            }
+            return Matcher.quoteReplacement(operator == null ? "" : variable.group(3));
+        });
     }
 
     /** The service's {@code command}, one argument an item. */
     List<String> command(final String name) {
         final List<String> command = new ArrayList<>();
-        service(name).path("command").forEach(arg -> command.add(arg.asText()));
+        service(name).path("command").forEach(arg -> command.add(interpolate(arg.asText())));
         return command;
     }
 

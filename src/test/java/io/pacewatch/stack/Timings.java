@@ -30,9 +30,13 @@ final class Timings {
     private Timings() {
     }
 
-    /** {@code duration} divided by {@link #FACTOR}, in milliseconds ("15m" becomes "15000ms"). */
+    /** {@code duration} divided by {@link #FACTOR} ("15m" becomes "15s", "30s" becomes "500ms"). */
     static String shorten(final String duration) {
-        return parse(duration).dividedBy(FACTOR).toMillis() + "ms";
+        final long millis = parse(duration).dividedBy(FACTOR).toMillis();
+        if (millis % 60_000 == 0 && millis > 0) {
+            return millis / 60_000 + "m";
+        }
+        return millis % 1000 == 0 ? millis / 1000 + "s" : millis + "ms";
     }
 
     static Duration parse(final String duration) {
