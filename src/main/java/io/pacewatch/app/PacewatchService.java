@@ -15,6 +15,7 @@ import io.pacewatch.health.BrokerReachability;
 import io.pacewatch.health.Readiness;
 import io.pacewatch.http.HttpApi;
 import io.pacewatch.metrics.BrokerReachableGauge;
+import io.pacewatch.metrics.IndicatorInfoCollector;
 import io.pacewatch.metrics.PipelineCounters;
 import io.pacewatch.metrics.ProgressCollector;
 import io.pacewatch.metrics.RevisionCollector;
@@ -77,7 +78,7 @@ public final class PacewatchService implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        final PipelineCounters counters = new PipelineCounters(registry);
+        final PipelineCounters counters = new PipelineCounters(registry, settings.catalogue());
 
         final HttpServer bound = HttpApi.bind(new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()));
         final HostInfo self = new HostInfo(settings.advertisedHost(), bound.getAddress().getPort());
@@ -103,6 +104,7 @@ public final class PacewatchService implements AutoCloseable {
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(ProgressCollector.of(queries.local()));
+        registry.getPrometheusRegistry().register(new IndicatorInfoCollector(settings.catalogue()));
         // Out of embargo by the service's clock, as the judge decides it (a simulated one in the demo).
         registry.getPrometheusRegistry().register(RevisionCollector.of(queries.local(), settings.catalogue(),
                 settings.clock()::instant));
