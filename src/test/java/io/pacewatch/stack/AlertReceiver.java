@@ -58,8 +58,15 @@ final class AlertReceiver implements AutoCloseable {
      * How many notifications carried the alert {@code alertname} with these labels in {@code status}
      * ("firing" or "resolved").
      */
-    synchronized long count(final String alertname, final Map<String, String> labels, final String status) {
+    long count(final String alertname, final Map<String, String> labels, final String status) {
+        return count(alertname, labels, status, Instant.MIN);
+    }
+
+    /** Like {@link #count(String, Map, String)}, of the notifications received after {@code since}. */
+    synchronized long count(final String alertname, final Map<String, String> labels, final String status,
+                            final Instant since) {
         return notifications.stream()
+                .filter(n -> n.received().isAfter(since))
                 .filter(n -> n.alerts().stream().anyMatch(a -> status.equals(a.path("status").asText())
                         && alertname.equals(a.path("labels").path("alertname").asText())
                         && labels.entrySet().stream().allMatch(

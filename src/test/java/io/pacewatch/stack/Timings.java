@@ -13,8 +13,12 @@ import java.util.regex.Pattern;
  *   <li>Alertmanager's {@code group_wait}, {@code group_interval}, {@code repeat_interval} on every route,
  *       and {@code global.resolve_timeout}: divided by {@value #FACTOR};</li>
  *   <li>Prometheus' {@code scrape_interval}, {@code scrape_timeout} and {@code evaluation_interval}:
- *       {@value #INTERVAL_SECONDS} s (not 15 s / 60 = 250 ms, which would only load the machine).</li>
+ *       {@value #INTERVAL_SECONDS} s (not 15 s / 60 = 250 ms, which would only load the machine);</li>
+ *   <li>Prometheus' {@code --rules.alert.resend-delay} (how often it sends a firing alert to Alertmanager
+ *       again; the compose file keeps the default of 1 m): {@value #RESEND_DELAY}.</li>
  * </ul>
+ * What the test cannot shorten: Prometheus applies the targets and Alertmanagers it discovers only every
+ * 5 s, so each start looks like a five-minute absence of pacewatch in the test's time (see DeployedStackIT).
  * The test's waits are derived from the shortened values (see {@link #shorten(String)}), not written
  * down a second time.
  */
@@ -23,6 +27,7 @@ final class Timings {
     static final long FACTOR = 60;
     static final long INTERVAL_SECONDS = 1;
     static final String INTERVAL = INTERVAL_SECONDS + "s";
+    static final String RESEND_DELAY = "1s";
 
     /** A Prometheus/Alertmanager duration: one or more number-unit pairs, largest unit first ("1h30m"). */
     private static final Pattern PART = Pattern.compile("(\\d+)(ms|s|m|h|d|w|y)");
