@@ -16,7 +16,6 @@ import io.pacewatch.domain.YearToDateCalculator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -43,16 +42,16 @@ class ProgressCollectorTest {
     void amountTarget() {
         final String scrape = registry.scrape();
 
-        assertThat(value(scrape, "pacewatch_ytd_amount_yuan", "BUDGET_REVENUE")).hasValue(6.0e9);
-        assertThat(value(scrape, "pacewatch_target_amount_yuan", "BUDGET_REVENUE")).hasValue(1.27e10);
-        assertThat(value(scrape, "pacewatch_expected_at_pace_amount_yuan", "BUDGET_REVENUE")).hasValue(6.35e9);
-        assertThat(value(scrape, "pacewatch_completion_ratio", "BUDGET_REVENUE")).hasValue(0.4724);
-        assertThat(value(scrape, "pacewatch_time_progress_ratio", "BUDGET_REVENUE")).hasValue(0.5);
-        assertThat(value(scrape, "pacewatch_completion_gap_ratio", "BUDGET_REVENUE")).hasValue(-0.0276);
-        assertThat(value(scrape, "pacewatch_pace_status", "BUDGET_REVENUE")).hasValue(2.0);
-        assertThat(value(scrape, "pacewatch_release_overdue", "BUDGET_REVENUE")).hasValue(0.0);
-        assertThat(value(scrape, "pacewatch_growth_gap_ratio", "BUDGET_REVENUE")).isEmpty();
-        assertThat(value(scrape, "pacewatch_target_growth_ratio", "BUDGET_REVENUE")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_ytd_amount_yuan", "BUDGET_REVENUE")).hasValue(6.0e9);
+        assertThat(Scrapes.value(scrape, "pacewatch_target_amount_yuan", "BUDGET_REVENUE")).hasValue(1.27e10);
+        assertThat(Scrapes.value(scrape, "pacewatch_expected_at_pace_amount_yuan", "BUDGET_REVENUE")).hasValue(6.35e9);
+        assertThat(Scrapes.value(scrape, "pacewatch_completion_ratio", "BUDGET_REVENUE")).hasValue(0.4724);
+        assertThat(Scrapes.value(scrape, "pacewatch_time_progress_ratio", "BUDGET_REVENUE")).hasValue(0.5);
+        assertThat(Scrapes.value(scrape, "pacewatch_completion_gap_ratio", "BUDGET_REVENUE")).hasValue(-0.0276);
+        assertThat(Scrapes.value(scrape, "pacewatch_pace_status", "BUDGET_REVENUE")).hasValue(2.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_release_overdue", "BUDGET_REVENUE")).hasValue(0.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_growth_gap_ratio", "BUDGET_REVENUE")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_target_growth_ratio", "BUDGET_REVENUE")).isEmpty();
     }
 
     @Test
@@ -60,14 +59,14 @@ class ProgressCollectorTest {
     void growthTarget() {
         final String scrape = registry.scrape();
 
-        assertThat(value(scrape, "pacewatch_target_growth_ratio", "RETAIL_SALES")).hasValue(0.05);
-        assertThat(value(scrape, "pacewatch_cumulative_growth_ratio", "RETAIL_SALES")).hasValue(0.042);
-        assertThat(value(scrape, "pacewatch_growth_gap_ratio", "RETAIL_SALES"))
+        assertThat(Scrapes.value(scrape, "pacewatch_target_growth_ratio", "RETAIL_SALES")).hasValue(0.05);
+        assertThat(Scrapes.value(scrape, "pacewatch_cumulative_growth_ratio", "RETAIL_SALES")).hasValue(0.042);
+        assertThat(Scrapes.value(scrape, "pacewatch_growth_gap_ratio", "RETAIL_SALES"))
                 .hasValueSatisfying(v -> assertThat(v).isCloseTo(-0.008, within(1e-12)));
-        assertThat(value(scrape, "pacewatch_ytd_amount_yuan", "RETAIL_SALES")).hasValue(2.0e10);
-        assertThat(value(scrape, "pacewatch_target_amount_yuan", "RETAIL_SALES")).isEmpty();
-        assertThat(value(scrape, "pacewatch_expected_at_pace_amount_yuan", "RETAIL_SALES")).isEmpty();
-        assertThat(value(scrape, "pacewatch_completion_gap_ratio", "RETAIL_SALES")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_ytd_amount_yuan", "RETAIL_SALES")).hasValue(2.0e10);
+        assertThat(Scrapes.value(scrape, "pacewatch_target_amount_yuan", "RETAIL_SALES")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_expected_at_pace_amount_yuan", "RETAIL_SALES")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_completion_gap_ratio", "RETAIL_SALES")).isEmpty();
     }
 
     @Test
@@ -91,9 +90,9 @@ class ProgressCollectorTest {
 
         final String scrape = registry.scrape();
 
-        assertThat(value(scrape, "pacewatch_pace_status", "BUDGET_REVENUE")).hasValue(2.0);
-        assertThat(value(scrape, "pacewatch_release_overdue", "BUDGET_REVENUE")).hasValue(1.0);
-        assertThat(value(scrape, "pacewatch_release_overdue", "RETAIL_SALES")).hasValue(0.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_pace_status", "BUDGET_REVENUE")).hasValue(2.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_release_overdue", "BUDGET_REVENUE")).hasValue(1.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_release_overdue", "RETAIL_SALES")).hasValue(0.0);
     }
 
     @Test
@@ -121,16 +120,5 @@ class ProgressCollectorTest {
                 p.expectedAtPace(), p.completionRatio(), p.timeProgress(), p.gapPp(), p.projectedYearEnd(),
                 p.remainingToTarget(), p.requiredRestOfYearGrowthPercent(), p.missingMonths(), p.releaseVersions(),
                 p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn());
-    }
-
-    /** The sample of the gauge for the luohu 2023 series of the indicator, if it has one. */
-    static Optional<Double> value(final String scrape, final String gauge, final String indicator) {
-        return scrape.lines()
-                .filter(l -> l.startsWith(gauge + "{") && l.contains("indicator=\"" + indicator + "\"")
-                        && l.contains("region=\"luohu\"") && l.contains("year=\"2023\""))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .reduce((a, b) -> {
-                    throw new AssertionError(gauge + " has two samples for " + indicator);
-                });
     }
 }
