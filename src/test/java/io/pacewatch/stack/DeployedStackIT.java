@@ -212,7 +212,7 @@ class DeployedStackIT {
 
     @Test
     @Order(2)
-    void aKilledPacewatchResolvesNothingAndFiresPacewatchDown() throws Exception {
+    void aKilledPacewatchResolvesNothingAndFiresPacewatchDown() throws InterruptedException {
         // Long enough for the pace alert's keep_firing_for to run out, for Prometheus to send the resolved
         // alert and for Alertmanager to pass it on at its next group interval.
         final Duration killed = keepFiringFor.plus(groupInterval.multipliedBy(2))
@@ -224,12 +224,11 @@ class DeployedStackIT {
                 () -> receiver.count(BEHIND_PACE, SERIES, RESOLVED) == 0);
         within("a firing " + DOWN + " notification while pacewatch is killed", Duration.ofSeconds(10),
                 () -> receiver.count(DOWN, Map.of(), FIRING, killedAt) > 0);
-        assertThat(pacewatch.isAlive()).isFalse();
     }
 
     @Test
     @Order(3)
-    void afterARestartNoDuplicateNotificationArrives() throws Exception {
+    void afterARestartNoDuplicateNotificationArrives() {
         final Instant restartedAt = Instant.now();
         if (!pacewatch.isAlive()) {
             startPacewatch();
