@@ -124,8 +124,10 @@ class DeployedStackIT {
         Files.createDirectories(work);
         receiver = new AlertReceiver();
 
+        // The broker's log directory goes to its java.io.tmpdir: under target/, whatever becomes of the process.
+        final Path brokerTmp = Files.createDirectories(work.resolve("kafka-tmp"));
         final StackProcess broker = start("kafka", List.of(java(), "-Xmx512m", "-XX:+UseSerialGC",
-                "-cp", String.join(File.pathSeparator, TARGET.resolve("test-classes").toString(), jar.toString(),
+                "-Djava.io.tmpdir=" + brokerTmp, "-cp", String.join(File.pathSeparator, TARGET.resolve("test-classes").toString(), jar.toString(),
                         TARGET.resolve("lib").resolve("*").toString()),
                 StackBroker.class.getName()), Map.of());
         within("the broker to start", START, () -> {
