@@ -29,7 +29,7 @@ final class CsvParser {
     }
 
     /** The next record, or {@code null} at the end of the file. */
-    CsvRow next() throws IOException {
+    TableRow next() throws IOException {
         if (stopped) {
             return null;
         }
@@ -41,7 +41,7 @@ final class CsvParser {
             return null;
         }
         if (first instanceof SourceLine.Unreadable unreadable) {
-            return new CsvRow.Broken(unreadableLine(unreadable));
+            return new TableRow.Broken(unreadableLine(unreadable));
         }
         final SourceLine.Text text = (SourceLine.Text) first;
         final Cursor cursor = new Cursor(text);
@@ -51,9 +51,9 @@ final class CsvParser {
                 final int cellNumber = cells.size() + 1;
                 cells.add(cursor.at(QUOTE) ? quotedCell(cursor, cellNumber) : unquotedCell(cursor, cellNumber));
             } while (cursor.skip(SEPARATOR));
-            return new CsvRow.Cells(text.number(), cells);
+            return new TableRow.Cells(text.number(), cells);
         } catch (final SyntaxError e) {
-            return new CsvRow.Broken(e.error);
+            return new TableRow.Broken(e.error);
         }
     }
 

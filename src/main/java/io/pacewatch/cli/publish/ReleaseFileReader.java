@@ -50,7 +50,7 @@ public final class ReleaseFileReader {
         }
         final OutcomeBuilder<Release> out = new OutcomeBuilder<>(name);
         final CsvParser parser = new CsvParser(lines);
-        final CsvRow.Cells headerRow = CsvRecords.headerRow(parser, out);
+        final TableRow.Cells headerRow = TableRecords.headerRow(parser, out);
         if (headerRow == null) {
             return out.build();
         }
@@ -60,15 +60,15 @@ public final class ReleaseFileReader {
                     + String.join(",", SdmxReleaseRows.LEADING)));
             return out.build();
         }
-        final CsvHeader.Result header = sdmx
-                ? CsvHeader.read(headerRow, SdmxReleaseRows.KNOWN, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
-                : CsvHeader.read(headerRow, CSV_COLUMNS, List.of(), "release field");
+        final TableHeader.Result header = sdmx
+                ? TableHeader.read(headerRow, SdmxReleaseRows.KNOWN, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
+                : TableHeader.read(headerRow, CSV_COLUMNS, List.of(), "release field");
         if (header.error() != null) {
             out.badFile(header.error());
             return out.build();
         }
-        final CsvRowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(codec, sdmxDefaults) : this::fromCsv;
-        CsvRecords.read(parser, header.header(), mapper, out);
+        final RowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(codec, sdmxDefaults) : this::fromCsv;
+        TableRecords.read(parser, header.header(), mapper, out);
         return out.build();
     }
 

@@ -19,7 +19,7 @@ import java.util.Locale;
  * of each other. The attributes that cannot change a figure's meaning ({@link #OBS_STATUS},
  * {@link #DECIMALS}) are read past.
  */
-final class SdmxReleaseRows implements CsvRowMapper<Release> {
+final class SdmxReleaseRows implements RowMapper<Release> {
 
     static final String STRUCTURE = "STRUCTURE";
     static final String STRUCTURE_ID = "STRUCTURE_ID";

@@ -54,7 +54,7 @@ public final class TargetFileReader {
         }
         final OutcomeBuilder<Target> out = new OutcomeBuilder<>(name);
         final CsvParser parser = new CsvParser(lines);
-        final CsvRow.Cells headerRow = CsvRecords.headerRow(parser, out);
+        final TableRow.Cells headerRow = TableRecords.headerRow(parser, out);
         if (headerRow == null) {
             return out.build();
         }
@@ -63,12 +63,12 @@ public final class TargetFileReader {
                     + " targets are CSV with the columns " + String.join(",", CSV_COLUMNS)));
             return out.build();
         }
-        final CsvHeader.Result header = CsvHeader.read(headerRow, CSV_COLUMNS, List.of(), "target field");
+        final TableHeader.Result header = TableHeader.read(headerRow, CSV_COLUMNS, List.of(), "target field");
         if (header.error() != null) {
             out.badFile(header.error());
             return out.build();
         }
-        CsvRecords.read(parser, header.header(), this::fromCsv, out);
+        TableRecords.read(parser, header.header(), this::fromCsv, out);
         return out.build();
     }
 

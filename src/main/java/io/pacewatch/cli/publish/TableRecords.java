@@ -4,19 +4,19 @@ import java.io.IOException;
 import java.util.Optional;
 
 /** The data rows of a CSV file, after its header: each read, shape-checked and validated in turn. */
-final class CsvRecords {
+final class TableRecords {
 
-    private CsvRecords() {
+    private TableRecords() {
     }
 
-    static <T> void read(final CsvParser parser, final CsvHeader header, final CsvRowMapper<T> mapper,
+    static <T> void read(final CsvParser parser, final TableHeader header, final RowMapper<T> mapper,
                          final OutcomeBuilder<T> out) throws IOException {
-        for (CsvRow row = parser.next(); row != null; row = parser.next()) {
-            if (row instanceof CsvRow.Broken broken) {
+        for (TableRow row = parser.next(); row != null; row = parser.next()) {
+            if (row instanceof TableRow.Broken broken) {
                 out.badRow(broken.error());
                 continue;
             }
-            final CsvRow.Cells cells = (CsvRow.Cells) row;
+            final TableRow.Cells cells = (TableRow.Cells) row;
             final Optional<RowError> shape = header.shapeError(cells);
             if (shape.isPresent()) {
                 out.badRow(shape.get());
@@ -28,16 +28,16 @@ final class CsvRecords {
     }
 
     /** The header row, or {@code null} after reporting why there is none. */
-    static CsvRow.Cells headerRow(final CsvParser parser, final OutcomeBuilder<?> out) throws IOException {
-        final CsvRow first = parser.next();
+    static TableRow.Cells headerRow(final CsvParser parser, final OutcomeBuilder<?> out) throws IOException {
+        final TableRow first = parser.next();
         if (first == null) {
             out.badFile(RowError.malformedCsv(1, "the file is empty; a CSV file starts with a header row"));
             return null;
         }
-        if (first instanceof CsvRow.Broken broken) {
+        if (first instanceof TableRow.Broken broken) {
             out.badFile(broken.error());
             return null;
         }
-        return (CsvRow.Cells) first;
+        return (TableRow.Cells) first;
     }
 }

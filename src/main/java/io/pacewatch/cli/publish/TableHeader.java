@@ -15,12 +15,12 @@ import java.util.stream.Collectors;
  * unknown one is either a typo (and its figures would silently be dropped) or a field pacewatch
  * does not understand, and both are better refused.
  */
-final class CsvHeader {
+final class TableHeader {
 
     private final int line;
     private final Map<String, Integer> columns;
 
-    private CsvHeader(final int line, final Map<String, Integer> columns) {
+    private TableHeader(final int line, final Map<String, Integer> columns) {
         this.line = line;
         this.columns = columns;
     }
@@ -29,7 +29,7 @@ final class CsvHeader {
      * Reads a header, or reports why it cannot be one. {@code what} names the rows (e.g. "release
      * field") for the messages.
      */
-    static Result read(final CsvRow.Cells row, final Collection<String> known, final Collection<String> required,
+    static Result read(final TableRow.Cells row, final Collection<String> known, final Collection<String> required,
                        final String what) {
         final Map<String, Integer> columns = new LinkedHashMap<>();
         final List<String> unknown = new ArrayList<>();
@@ -56,7 +56,7 @@ final class CsvHeader {
             return new Result(null, RowError.of(row.line(), RejectionReason.MISSING_FIELD,
                     "the header lacks the column(s) " + String.join(", ", missing)));
         }
-        return new Result(new CsvHeader(row.line(), columns), null);
+        return new Result(new TableHeader(row.line(), columns), null);
     }
 
     int line() {
@@ -75,7 +75,7 @@ final class CsvHeader {
      * Why a data row cannot be read against this header: it does not have one cell per column (a
      * missing or extra comma would shift every later figure into the wrong field).
      */
-    Optional<RowError> shapeError(final CsvRow.Cells row) {
+    Optional<RowError> shapeError(final TableRow.Cells row) {
         if (row.cells().size() == columns.size()) {
             return Optional.empty();
         }
@@ -84,11 +84,11 @@ final class CsvHeader {
     }
 
     /** The cells of a data row by column name; check {@link #shapeError} first. */
-    RowCells cells(final CsvRow.Cells row) {
+    RowCells cells(final TableRow.Cells row) {
         return new RowCells(columns, row.cells());
     }
 
     /** A header, or the error that makes the file unreadable. */
-    record Result(CsvHeader header, RowError error) {
+    record Result(TableHeader header, RowError error) {
     }
 }
