@@ -16,7 +16,7 @@ import java.util.List;
  * unterminated quote swallows the rest of the file, so after it nothing more can be trusted: it is
  * reported at the line where the quote opened and reading stops.
  */
-final class CsvParser {
+final class CsvParser implements TableRow.Source {
 
     private static final char SEPARATOR = ',';
     private static final char QUOTE = '"';
@@ -29,7 +29,8 @@ final class CsvParser {
     }
 
     /** The next record, or {@code null} at the end of the file. */
-    TableRow next() throws IOException {
+    @Override
+    public TableRow next() throws IOException {
         if (stopped) {
             return null;
         }
