@@ -53,7 +53,7 @@ class PublishCommandIT {
         assertThat(records).hasSize(6);
         final List<Release> expected = new ArrayList<>();
         for (final Path file : List.of(csv, jsonl)) {
-            new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE).read(file).records()
+            new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE, TestFiles.forms(), null).read(file).records()
                     .forEach(r -> expected.add(r.value()));
         }
         assertThat(records).extracting(ConsumerRecord::key, ConsumerRecord::value, ConsumerRecord::timestamp)

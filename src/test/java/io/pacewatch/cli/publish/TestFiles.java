@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.wire.CatalogueLoader;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -29,6 +30,11 @@ final class TestFiles {
         } catch (final URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The clerk forms of the bundled catalogue, dates in Asia/Shanghai, no default year. */
+    static ClerkForms forms() {
+        return new ClerkForms(CatalogueLoader.bundled(), ClerkForms.DEFAULT_ZONE, null);
     }
 
     static InputStream utf8(final String text) {
