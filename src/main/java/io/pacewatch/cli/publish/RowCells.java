@@ -70,6 +70,7 @@ final class RowCells {
         return read(field, (text, kind) -> switch (kind) {
             case NUMBER -> new BigDecimal(text);
             case PERCENT -> throw ClerkForms.notPercent(field, text);
+            case DATE -> throw dateNotNumber(field, text);
             default -> ClerkForms.number(field, text, false);
         });
     }
@@ -79,6 +80,7 @@ final class RowCells {
         return read(field, (text, kind) -> switch (kind) {
             case NUMBER -> new BigDecimal(text);
             case PERCENT -> new BigDecimal(text).movePointRight(2).stripTrailingZeros();
+            case DATE -> throw dateNotNumber(field, text);
             default -> ClerkForms.number(field, text, true);
         });
     }
@@ -105,6 +107,11 @@ final class RowCells {
             }
             return values;
         });
+    }
+
+    private static InvalidInputException dateNotNumber(final String field, final String text) {
+        return new InvalidInputException(RejectionReason.WRONG_TYPE, field + " is a date cell (" + text
+                + "), not a number; format the cell as a number and type the figure again");
     }
 
     private interface CellReading<R> {
