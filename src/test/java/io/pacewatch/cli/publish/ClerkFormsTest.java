@@ -143,4 +143,21 @@ class ClerkFormsTest {
                 .satisfies(e -> assertThat(((InvalidInputException) e).reason()).isEqualTo(RejectionReason.INVALID_FIELD))
                 .hasMessageContaining("the template's example row");
     }
+
+    @Test
+    void docsPublishingListsEveryHeadingAliasAndChoice() throws java.io.IOException {
+        final String docs = java.nio.file.Files.readString(java.nio.file.Path.of("docs/publishing.md"));
+
+        java.util.stream.Stream.of(ClerkForms.RELEASE_HEADINGS, ClerkForms.TARGET_HEADINGS).forEach(headings ->
+                headings.forEach((field, aliases) -> {
+                    assertThat(docs).as(field).contains("`" + field + "`");
+                    aliases.forEach(alias -> assertThat(docs).as(field).contains(alias));
+                }));
+        CatalogueLoader.bundled().all().forEach(indicator -> {
+            assertThat(docs).contains("`" + indicator.code() + "` | " + indicator.nameZh() + " | "
+                    + String.join(", ", indicator.aliases()) + " |");
+        });
+        java.util.List.of("basis", "kind", "paceProfile").forEach(field -> ClerkForms.choices(field).keySet()
+                .forEach(word -> assertThat(docs).as(field).contains(word)));
+    }
 }
