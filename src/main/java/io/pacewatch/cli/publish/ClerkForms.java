@@ -30,6 +30,8 @@ import java.util.stream.Collectors;
  *
  * <p>Nothing here guesses: a form is either one of those documented in docs/publishing.md, matched
  * exactly after folding full-width characters and spaces, or it is refused with the reason.
+ *
+ * <p>One instance reads the files of one run: it counts the dates it took in its zone, for the summary.
  */
 public final class ClerkForms {
 

@@ -12,9 +12,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -30,8 +28,6 @@ public final class ReleaseFileReader {
     /** The field names of a table of releases: the release message's fields, in any order, each optional. */
     static final List<String> CSV_COLUMNS = List.of("region", "indicator", "period", "basis", "value", "unit",
             "growthPercent", "publishedAt", "revision", "source", "embargoUntil");
-    private static final Map<String, List<String>> SDMX_HEADINGS = SdmxReleaseRows.KNOWN.stream()
-            .collect(Collectors.toMap(c -> c, c -> List.of(), (a, b) -> a, java.util.LinkedHashMap::new));
 
     private final InputCodec codec;
     private final InputFormat format;
@@ -80,7 +76,7 @@ public final class ReleaseFileReader {
             return;
         }
         final TableHeader.Result header = sdmx
-                ? TableHeader.read(headerRow, SDMX_HEADINGS, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
+                ? TableHeader.read(headerRow, SdmxReleaseRows.HEADINGS, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
                 : TableHeader.read(headerRow, ClerkForms.RELEASE_HEADINGS, List.of(), "release field");
         if (header.error() != null) {
             out.badFile(header.error());
