@@ -47,6 +47,8 @@ final class SheetTemplate {
     /** The release template; with a year its period list states it, else periods need {@code --year}. */
     static SheetTemplate releases(final IndicatorCatalogue catalogue, final Integer year) {
         final String y = year == null ? "" : year + "年";
+        // The example must be valid once unmarked: published after its period, in the template's year.
+        final int exampleYear = year == null ? 2023 : year;
         final List<String> periods = Stream.concat(
                 IntStream.rangeClosed(2, 12).mapToObj(m -> y + "1-" + m + "月"),
                 Stream.of(y + "一季度", y + "上半年", y + "前三季度", year == null ? "全年" : y))
@@ -54,11 +56,11 @@ final class SheetTemplate {
         return new SheetTemplate("数据", List.of(
                 new Column("region", "地区", "luohu", null, "@"),
                 new Column("indicator", "指标", "社会消费品零售总额", indicatorNames(catalogue), "@"),
-                new Column("period", "时期", y.isEmpty() ? "2023年1-6月" : y + "1-6月", periods, "@"),
+                new Column("period", "时期", exampleYear + "年1-6月", periods, "@"),
                 new Column("value", "累计值", new BigDecimal("1391.75"), null, null),
                 new Column("unit", "单位", "亿元", units(), "@"),
                 new Column("growthPercent", "累计增长(%)", new BigDecimal("5.2"), null, null),
-                new Column("publishedAt", "发布时间", LocalDate.of(2023, 7, 15), null, "yyyy-mm-dd"),
+                new Column("publishedAt", "发布时间", LocalDate.of(exampleYear, 7, 15), null, "yyyy-mm-dd"),
                 new Column("source", "来源", "罗湖区统计局", null, "@"),
                 new Column(ClerkForms.NOTE, "备注", ClerkForms.EXAMPLE_MARK, null, "@")),
                 List.of("每行一个地区、一个指标、一个时期的累计数。 One row per region, indicator and period, cumulative.",
@@ -71,14 +73,15 @@ final class SheetTemplate {
     }
 
     static SheetTemplate targets(final IndicatorCatalogue catalogue, final Integer year) {
+        final int exampleYear = year == null ? 2023 : year;
         return new SheetTemplate("目标", List.of(
                 new Column("region", "地区", "luohu", null, "@"),
-                new Column("year", "年度", year == null ? 2023 : year, null, null),
+                new Column("year", "年度", exampleYear, null, null),
                 new Column("indicator", "指标", "社会消费品零售总额", indicatorNames(catalogue), "@"),
                 new Column("kind", "目标类型", "增速", List.of("增速", "总量"), "@"),
                 new Column("value", "目标值", new BigDecimal("5"), null, null),
                 new Column("unit", "单位", "", units(), "@"),
-                new Column("publishedAt", "发布时间", LocalDate.of(2023, 1, 12), null, "yyyy-mm-dd"),
+                new Column("publishedAt", "发布时间", LocalDate.of(exampleYear, 1, 12), null, "yyyy-mm-dd"),
                 new Column("source", "来源", "罗湖区政府工作报告", null, "@"),
                 new Column(ClerkForms.NOTE, "备注", ClerkForms.EXAMPLE_MARK, null, "@")),
                 List.of("每行一个地区、一个指标的年度目标。 One row per region and indicator: its annual target.",

@@ -38,7 +38,7 @@ public final class TargetFileReader {
     public TargetFileReader(final InputCodec codec, final InputFormat format, final ClerkForms forms,
                             final String sheet) {
         if (format == InputFormat.SDMX_CSV) {
-            throw new IllegalArgumentException("targets are read from JSON Lines or CSV, not SDMX-CSV");
+            throw new IllegalArgumentException("targets are read from JSON Lines, CSV or xlsx, not SDMX-CSV");
         }
         this.codec = codec;
         this.format = format;
@@ -71,7 +71,7 @@ public final class TargetFileReader {
         }
         if (SdmxReleaseRows.isSdmxHeader(headerRow.cells())) {
             out.badFile(RowError.malformedCsv(headerRow.line(), "this is SDMX-CSV, which carries releases;"
-                    + " targets are CSV with the columns " + String.join(",", CSV_COLUMNS)));
+                    + " targets are tables with the columns " + String.join(",", CSV_COLUMNS)));
             return;
         }
         final TableHeader.Result header = TableHeader.read(headerRow, ClerkForms.TARGET_HEADINGS, List.of(),

@@ -74,7 +74,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         if (format == InputFormat.SDMX_CSV) {
-            throw new ParameterException(spec.commandLine(), "targets are read from JSON Lines or CSV, not SDMX-CSV");
+            throw new ParameterException(spec.commandLine(), "targets are read from JSON Lines, CSV or xlsx, not SDMX-CSV");
         }
         final IndicatorCatalogue indicators = catalogue.catalogue(spec);
         if (table.wantsTemplate()) {

@@ -31,6 +31,9 @@ import org.dhatim.fastexcel.reader.Row;
 import org.dhatim.fastexcel.reader.Sheet;
 import org.dhatim.fastexcel.reader.SheetVisibility;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
@@ -89,9 +92,12 @@ class SheetTemplateTest {
         periods.forEach(period -> assertThat(withYear.period(period)).startsWith("2023"));
     }
 
-    @Test
-    void theTemplateReadBackPublishesNothingBecauseOfItsExampleAndTheExampleIsValidOnceUnmarked() throws IOException {
-        final SheetTemplate template = SheetTemplate.releases(CATALOGUE, null);
+    @ParameterizedTest(name = "year {0}")
+    @NullSource
+    @ValueSource(ints = 2026)
+    void theTemplateReadBackPublishesNothingBecauseOfItsExampleAndTheExampleIsValidOnceUnmarked(final Integer year)
+            throws IOException {
+        final SheetTemplate template = SheetTemplate.releases(CATALOGUE, year);
         final ReleaseFileReader reader = new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE,
                 TestFiles.forms(), null);
 
@@ -111,7 +117,7 @@ class SheetTemplateTest {
         assertThat(unmarked.errors()).isEmpty();
         final Release release = unmarked.records().get(0).value();
         assertThat(release.indicator()).isEqualTo("RETAIL_SALES");
-        assertThat(release.period().code()).isEqualTo("2023-S1");
+        assertThat(release.period().code()).isEqualTo((year == null ? 2023 : year) + "-S1");
     }
 
     @Test
