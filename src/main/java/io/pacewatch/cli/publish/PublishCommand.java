@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
             "Validates release files and sends them to the releases topic.",
             "",
             "Every row of every file is checked first, by the same rules as the stream. If any row is invalid,"
-                    + " each one is listed with its line number and nothing is sent.",
+                    + " each one is listed with its line number (in a workbook: its sheet and cell) and nothing is sent.",
             "",
             "Formats: JSON Lines (.jsonl, .ndjson: one release message per line; blank lines and lines starting"
                     + " with # are skipped), tables in CSV (.csv) or an .xlsx workbook (its first sheet, or --sheet),"

@@ -95,10 +95,24 @@ class PublishCommandIT {
                 SheetReadingTest.row("luohu", "地区生产总值", "2023年一季度", 612.4, "亿元", 4.5,
                         LocalDateTime.of(2023, 4, 20, 10, 0), "罗湖区统计局"))));
 
+        // All or nothing across formats: the good workbook beside the unfilled template sends nothing.
+        final Path template = dir.resolve("模板.xlsx");
+        assertThat(TestFiles.run(new PublishCommand(), "--template", "xlsx", "-o", template.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        final Run refused = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, "--year", "2023", book.toString(), template.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains(template + ": sheet 数据, I3: invalid_field");
+        final Map<TopicPartition, OffsetSpec> ends = Map.of(new TopicPartition(topic, 0), OffsetSpec.latest(),
+                new TopicPartition(topic, 1), OffsetSpec.latest());
+        assertThat(kafka.admin().listOffsets(ends).all().get(30, TimeUnit.SECONDS).values())
+                .allSatisfy(end -> assertThat(end.offset()).isZero());
+
         final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
-                "--topic", topic, "--year", "2023", book.toString());
+                "--topic", topic, "--year", "2023", "--progress", book.toString());
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("sending [##############################] 100% 3/3");
         assertThat(run.out()).contains("rows read     3 (1 file(s))").contains("sent          3 releases to " + topic)
                 .contains("local times   3 date(s) without an offset, taken in Asia/Shanghai");
         final List<ConsumerRecord<String, String>> records = kafka.consumeStrings(topic, 3);
