@@ -13,8 +13,10 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -128,7 +130,7 @@ public final class ClerkForms {
 
     /** The summary's line on dates read without an offset, or {@code null} when there were none. */
     String zoneNote() {
-        return localTimes == 0 ? null : String.format(java.util.Locale.ROOT,
+        return localTimes == 0 ? null : String.format(Locale.ROOT,
                 "local times   %,d date(s) without an offset, taken in %s", localTimes, zone);
     }
 
@@ -291,7 +293,7 @@ public final class ClerkForms {
             final List<String> aliases = (List<String>) fieldsAndAliases[i + 1];
             map.put((String) fieldsAndAliases[i], aliases);
         }
-        return java.util.Collections.unmodifiableMap(map);
+        return Collections.unmodifiableMap(map);
     }
 
     private static Map<String, String> choices(final String first, final List<String> firstWords, final String second,

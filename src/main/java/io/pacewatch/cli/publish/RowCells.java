@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -135,7 +136,7 @@ final class RowCells {
         return at(field, () -> reading.read(text, kind));
     }
 
-    private <R> R at(final String field, final java.util.function.Supplier<R> reading) {
+    private <R> R at(final String field, final Supplier<R> reading) {
         try {
             return reading.get();
         } catch (final InvalidInputException e) {

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ExcelReaderException;
 import org.dhatim.fastexcel.reader.ReadableWorkbook;
 import org.dhatim.fastexcel.reader.ReadingOptions;
 import org.dhatim.fastexcel.reader.Row;
@@ -96,7 +98,16 @@ final class SheetReader implements TableRow.Source, Closeable {
     }
 
     @Override
-    public TableRow next() {
+    public TableRow next() throws IOException {
+        try {
+            return nextRow();
+        } catch (final ExcelReaderException | IllegalArgumentException e) {
+            // A damaged part of the workbook: nothing after it can be trusted, and nothing is sent.
+            throw new Unreadable("sheet " + SafeText.quote(name) + " cannot be read: " + e.getMessage());
+        }
+    }
+
+    private TableRow nextRow() {
         while (rows.hasNext()) {
             final Row row = rows.next();
             final List<String> texts = new ArrayList<>();
@@ -182,7 +193,7 @@ final class SheetReader implements TableRow.Source, Closeable {
     private String dateText(final BigDecimal serial) {
         final LocalDateTime epoch = workbook.isDate1904() ? LocalDateTime.of(1904, 1, 1, 0, 0)
                 : LocalDateTime.of(1899, 12, 30, 0, 0);
-        final long seconds = serial.multiply(BigDecimal.valueOf(86_400)).setScale(0, java.math.RoundingMode.HALF_UP)
+        final long seconds = serial.multiply(BigDecimal.valueOf(86_400)).setScale(0, RoundingMode.HALF_UP)
                 .longValueExact();
         final LocalDateTime moment = epoch.plus(seconds, ChronoUnit.SECONDS);
         return moment.toLocalTime().equals(LocalTime.MIDNIGHT) ? moment.toLocalDate().toString() : moment.toString();

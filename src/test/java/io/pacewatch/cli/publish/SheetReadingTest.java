@@ -14,6 +14,11 @@ import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
+import java.util.zip.ZipOutputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -24,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Releases and targets from .xlsx sheets, and the same clerk forms in CSV. */
 class SheetReadingTest {
@@ -168,6 +174,32 @@ class SheetReadingTest {
         assertThatThrownBy(() -> reader.read("a.xls", new ByteArrayInputStream(ole2), InputFormat.XLSX))
                 .isInstanceOf(SheetReader.Unreadable.class).hasMessageContaining("save it as an Excel workbook (.xlsx)");
         assertThat(InputFormat.AUTO.resolve(java.nio.file.Path.of("报表.XLSX"))).isEqualTo(InputFormat.XLSX);
+    }
+
+    @Test
+    void aDamagedSheetMakesTheFileUnreadableRatherThanHalfRead(@TempDir final Path dir) throws IOException {
+        final Path good = dir.resolve("good.xlsx");
+        Files.write(good, TestFiles.xlsx(sheet("数据", HEADINGS,
+                row("luohu", "社零", "2023年1-6月", 1391.75, "亿元", 5.2, "2023-07-15", "s"))));
+        final Path damaged = dir.resolve("damaged.xlsx");
+        try (ZipFile zip = new ZipFile(good.toFile());
+             ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(damaged))) {
+            for (final ZipEntry entry : java.util.Collections.list(zip.entries())) {
+                final byte[] bytes = zip.getInputStream(entry).readAllBytes();
+                out.putNextEntry(new ZipEntry(entry.getName()));
+                // The sheet cut off in the middle of its rows, as a broken copy or download leaves it.
+                out.write(entry.getName().equals("xl/worksheets/sheet1.xml")
+                        ? java.util.Arrays.copyOf(bytes, new String(bytes, java.nio.charset.StandardCharsets.UTF_8)
+                                .indexOf("<row r=\"2\"") + 20)
+                        : bytes);
+                out.closeEntry();
+            }
+        }
+
+        assertThat(reader().read(good).errors()).isEmpty();
+        assertThatThrownBy(() -> reader().read(damaged))
+                .isInstanceOf(SheetReader.Unreadable.class)
+                .hasMessageStartingWith("sheet '数据' cannot be read: ");
     }
 
     @Test
