@@ -36,10 +36,12 @@ public final class Liveness implements KafkaStreams.StateListener {
 
     @Override
     public void onChange(final KafkaStreams.State now, final KafkaStreams.State before) {
-        final boolean failed = now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR
-                || !stopping && (now == KafkaStreams.State.PENDING_SHUTDOWN || now == KafkaStreams.State.NOT_RUNNING);
-        if (failed && failure.compareAndSet(null, "Kafka Streams went from " + before + " to " + now
-                + (stopping ? "" : " without being asked to stop") + "; this instance must be restarted")) {
+        final boolean error = now == KafkaStreams.State.ERROR || now == KafkaStreams.State.PENDING_ERROR;
+        final boolean unaskedStop = !stopping
+                && (now == KafkaStreams.State.PENDING_SHUTDOWN || now == KafkaStreams.State.NOT_RUNNING);
+        if ((error || unaskedStop) && failure.compareAndSet(null, "Kafka Streams "
+                + (error ? "failed" : "stopped without being asked to") + " (" + before + " -> " + now
+                + "); this instance must be restarted")) {
             onFailure.run();
         }
     }
