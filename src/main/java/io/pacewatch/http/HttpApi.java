@@ -7,8 +7,11 @@ import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
+import java.net.InetSocketAddress;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -65,7 +68,7 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /** Binds the port first, so the service knows it before telling Kafka Streams where it answers. */
-    public static HttpPort bind(final java.net.InetSocketAddress address) {
+    public static HttpPort bind(final InetSocketAddress address) {
         return HttpPort.bind(address);
     }
 
@@ -79,7 +82,7 @@ public final class HttpApi implements AutoCloseable {
         return http;
     }
 
-    public java.net.InetSocketAddress address() {
+    public InetSocketAddress address() {
         return port.address();
     }
 
@@ -138,8 +141,8 @@ public final class HttpApi implements AutoCloseable {
                 : queries.alerts(filter, exchange.rawQuery(), limit));
     }
 
-    private static <T> ProgressQueries.Gathered<T> complete(final java.util.List<T> items) {
-        return new ProgressQueries.Gathered<>(items, java.util.List.of());
+    private static <T> ProgressQueries.Gathered<T> complete(final List<T> items) {
+        return new ProgressQueries.Gathered<>(items, List.of());
     }
 
     /** A JSON array as ever; whether instances are missing from it is said in headers, not in the body. */
@@ -176,7 +179,7 @@ public final class HttpApi implements AutoCloseable {
 
     private static String decodePath(final String segment) {
         try {
-            return java.net.URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
+            return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (final IllegalArgumentException e) {
             throw ApiException.badRequest("the path is not valid URL encoding");
         }
