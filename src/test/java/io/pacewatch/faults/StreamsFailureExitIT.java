@@ -42,6 +42,8 @@ class StreamsFailureExitIT {
     /** Streams' close timeout (30 s) plus the failure's own detection, with room for a loaded machine. */
     private static final Duration EXIT_BOUND = Duration.ofSeconds(60);
     private static final int REGIONS = 8;
+    /** What a JVM ends with after SIGTERM once its shutdown hooks are done: 128 + 15. */
+    private static final int SIGTERM_EXIT = 143;
 
     private final String tag = "sf" + UUID.randomUUID().toString().substring(0, 8);
     private KafkaTestBroker kafka;
@@ -100,6 +102,23 @@ class StreamsFailureExitIT {
         }
         assertThat(String.join("\n", Files.readAllLines(process.log)))
                 .contains("Kafka Streams failed and is shutting down", "exiting with " + RunCommand.EXIT_STREAMS_FAILED);
+    }
+
+    @Test
+    @DisplayName("SIGTERM is a requested stop, not a failure: the JVM's SIGTERM exit code (143), never 70")
+    void sigtermIsNoFailure() throws Exception {
+        final Path dir = Files.createTempDirectory("pacewatch-sigterm");
+        try (PacewatchProcess stopped = PacewatchProcess.start("sigterm", kafka.bootstrapServers(),
+                FaultKit.APPLICATION_ID_PREFIX + tag + "-term", dir, Map.of(), List.of())) {
+            await("sigterm ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(stopped::ready);
+            final int exitCode = stopped.stop();
+            final String log = String.join("\n", Files.readAllLines(stopped.log));
+            assertThat(exitCode).as(stopped.logTail(30)).isEqualTo(SIGTERM_EXIT);
+            assertThat(log).doesNotContain("Stopping this instance", "exiting with " + RunCommand.EXIT_STREAMS_FAILED);
+        } finally {
+            FaultKit.deleteRecursively(dir);
+        }
     }
 
     private List<KeyValue<String, String>> releases() {
