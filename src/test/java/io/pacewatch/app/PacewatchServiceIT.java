@@ -101,8 +101,8 @@ class PacewatchServiceIT {
         });
 
         final String metrics = get("/metrics").body();
-        assertThat(metrics).containsPattern("pacewatch_pace_gap_percentage_points\\{[^}]*region=\"" + region
-                + "\"[^}]*\\} -2\\.76");
+        assertThat(metrics).containsPattern("pacewatch_completion_gap_ratio\\{[^}]*region=\"" + region
+                + "\"[^}]*\\} -0\\.0276");
         assertThat(metrics).containsPattern("pacewatch_pace_status\\{[^}]*region=\"" + region + "\"[^}]*\\} 2\\.0");
 
         final List<ConsumerRecord<String, String>> alerts = kafka.consumeUntil(Topics.ALERTS, new StringDeserializer(),
@@ -121,8 +121,7 @@ class PacewatchServiceIT {
 
         final String series = "\\{[^}]*region=\"" + revised + "\"[^}]*\\} ";
         final String metrics = awaitMetrics("pacewatch_revised_periods" + series + "1\\.0");
-        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_amount\\{[^}]*region=\"" + revised
-                + "\"[^}]*unit=\"亿元\"[^}]*\\} 1\\.2\\b");
+        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_amount_yuan" + series + "1\\.2E8\\b");
         assertThat(metrics).containsPattern("pacewatch_latest_revision_change_ratio" + series + "0\\.0245\\b");
         assertThat(metrics).containsPattern("pacewatch_latest_revision_month" + series + "5\\.0");
         assertThat(getJson("/api/progress/" + revised + "/BUDGET_REVENUE/2023/vintages")).singleElement()
@@ -191,8 +190,8 @@ class PacewatchServiceIT {
         assertThat(api.at("/latest/cumulativeGrowthPercent").decimalValue()).isEqualByComparingTo("5.1");
         assertThat(api.at("/latest/status").asText()).isEqualTo("ON_PACE");
         assertThat(api.get("alerts")).extracting(a -> a.get("status").asText()).containsExactly("ON_PACE", "AT_RISK");
-        assertThat(get("/metrics").body()).containsPattern("pacewatch_cumulative_growth_percent\\{[^}]*region=\""
-                + fileRegion + "\"[^}]*\\} 5\\.1");
+        assertThat(get("/metrics").body()).containsPattern("pacewatch_cumulative_growth_ratio\\{[^}]*region=\""
+                + fileRegion + "\"[^}]*\\} 0\\.051\\b");
 
         final long before = endOffsetsSum(Topics.RELEASES);
         final Path bad = Files.writeString(dir.resolve("bad.jsonl"),
