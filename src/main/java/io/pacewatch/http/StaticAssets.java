@@ -31,8 +31,8 @@ public final class StaticAssets {
     private static final String RESOURCE_DIR = "/web/";
 
     /**
-     * The allow-list: every servable name and its Content-Type. The runbook is plain text: browsers
-     * show text/plain inline, while text/markdown is offered as a download.
+     * The allow-list: every servable name and its Content-Type. The runbook is served as text/plain,
+     * which every browser shows inline (Chromium shows text/markdown inline too; not every browser does).
      */
     private static final Map<String, String> TYPES = Map.of(
             INDEX, "text/html; charset=utf-8",
