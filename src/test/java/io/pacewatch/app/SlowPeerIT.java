@@ -39,7 +39,6 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsConfig;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -106,14 +105,7 @@ class SlowPeerIT {
 
         await("both members RUNNING").atMost(WAIT).until(() -> instance.state() == KafkaStreams.State.RUNNING
                 && silentMember.state() == KafkaStreams.State.RUNNING);
-        final List<KeyValue<String, String>> releases = new ArrayList<>();
-        for (int r = 0; r < REGIONS; r++) {
-            final String region = tag + "-" + r;
-            releases.add(KeyValue.pair(region + "|RETAIL_SALES|2023", "{\"region\":\"" + region
-                    + "\",\"indicator\":\"RETAIL_SALES\",\"period\":\"2023-03\",\"growthPercent\":" + (3 + r * 0.25)
-                    + ",\"publishedAt\":\"2023-04-15T09:00:00+08:00\",\"source\":\"bureau\"}"));
-        }
-        kafka.produceStrings(Topics.RELEASES, releases);
+        kafka.produceStrings(Topics.RELEASES, RetailReleases.forRegions(tag, REGIONS));
     }
 
     private Path stateDir() throws IOException {
