@@ -9,7 +9,13 @@ import picocli.CommandLine.Option;
 
 /** {@code pacewatch run}: the service against existing Kafka brokers, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run pacewatch against existing Kafka brokers until stopped (SIGTERM/Ctrl-C).")
+        description = "Run pacewatch against existing Kafka brokers until stopped (SIGTERM/Ctrl-C).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            " 0:stopped on request (after SIGTERM the JVM itself ends with 143)",
+            " 1:could not start (Kafka unreachable, topics unusable, HTTP port taken...)",
+            " 2:no Kafka brokers given",
+            "70:Kafka Streams failed and the instance stopped itself; restart it"})
 public final class RunCommand implements Callable<Integer> {
 
     /**
