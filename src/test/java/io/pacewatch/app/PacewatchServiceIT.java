@@ -226,14 +226,25 @@ class PacewatchServiceIT {
     }
 
     @Test
-    @DisplayName("readiness is true while running and the broker answers, and bad API requests get a JSON 400 or 404")
+    @DisplayName("ready and live while running, lists complete with one instance, the runbook served, and bad API requests get a JSON 400 or 404")
     void healthAndErrors() throws Exception {
         final HttpResponse<String> ready = get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(ready.body()))
                 .isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\",\"streams\":\"RUNNING\",\"broker\":\"REACHABLE\",\"reasons\":[]}"));
         assertThat(get("/metrics").body()).contains("\npacewatch_broker_reachable 1");
-        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        final HttpResponse<String> live = get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(live.body())).isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\"}"));
+        for (final String list : List.of("/api/progress", "/api/alerts")) {
+            final HttpResponse<String> answer = get(list);
+            assertThat(answer.statusCode()).as(list).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Pacewatch-Partial")).as(list).hasValue("false");
+            assertThat(answer.headers().firstValue("Pacewatch-Unavailable-Instances")).as(list).isEmpty();
+        }
+        final HttpResponse<String> runbook = get("/runbook");
+        assertThat(runbook.statusCode()).isEqualTo(200);
+        assertThat(runbook.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         final HttpResponse<String> badYear = get("/api/progress?year=20x3");
         assertThat(badYear.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(badYear.body()).get("error").asText()).contains("year");
