@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final int first = firstYear != null ? firstYear : Year.now().getValue() - years - 2;
         final SyntheticLoad.Shape shape = new SyntheticLoad.Shape(regions, indicators, first, years, revisionRate,
-                badRate, seed);
+                badRate, seed, SyntheticLoad.Disorder.BENCH);
         final boolean ownWorkDir = workDir == null;
         boolean keep = false;
         final Path work = ownWorkDir ? Files.createTempDirectory("pwbench-") : Files.createDirectories(workDir);

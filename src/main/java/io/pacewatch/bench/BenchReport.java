@@ -57,9 +57,11 @@ final class BenchReport {
     void data(final Preload.Tally tally) {
         final long releases = tally.count(Type.RELEASE);
         out.println("## Data (pre-produced before any reader starts)");
-        out.printf("pacewatch.releases: %,d records, %s: %,d first publications, %,d revisions (%.2f%%), %,d bad (%.3f%%)%n",
+        out.printf("pacewatch.releases: %,d records, %s: %,d first publications, %,d revisions (%.2f%%), "
+                        + "%,d late copies of replaced versions, %,d bad (%.3f%%)%n",
                 tally.releaseTopicRecords(), mb(tally.releaseTopicBytes()), releases, tally.count(Type.REVISION),
-                100.0 * tally.count(Type.REVISION) / releases, tally.count(Type.BAD), 100.0 * tally.count(Type.BAD) / releases);
+                100.0 * tally.count(Type.REVISION) / releases, tally.count(Type.LATE), tally.count(Type.BAD),
+                100.0 * tally.count(Type.BAD) / releases);
         out.printf("bad records by reason: %s%n", tally.badByReason.entrySet().stream()
                 .map(e -> e.getKey().code() + " " + e.getValue()).collect(Collectors.joining(", ")));
         out.printf("pacewatch.targets: %,d records, %s%n", tally.count(Type.TARGET), mb(tally.bytes.getOrDefault(Type.TARGET, 0L)));
