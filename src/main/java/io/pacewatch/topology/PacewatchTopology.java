@@ -101,7 +101,8 @@ public final class PacewatchTopology {
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),
                 Serdes.String(), SmileSerde.refusingJson(SeriesState.class)).withCachingDisabled());
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TARGETS_STORE),
+        // Timestamped, as the target table before: its changelog and files read as they were.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TARGETS_STORE),
                 Serdes.String(), SmileSerde.readingJson(Target.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));

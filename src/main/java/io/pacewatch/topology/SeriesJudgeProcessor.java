@@ -26,6 +26,8 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.TimestampedKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Judges a series whenever a version of its figures or its target arrives, and passes on only what
@@ -56,7 +58,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     private ProcessorContext<String, SeriesChange> context;
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, String> recheck;
-    private KeyValueStore<String, Target> targets;
+    private TimestampedKeyValueStore<String, Target> targets;
 
     SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock, final PipelineEvents events) {
         this.evaluator = evaluator;
@@ -96,15 +98,19 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         if (record.value() instanceof SeriesEvent.NewRelease added) {
             final Release release = added.release();
             events.releaseAccepted(release.indicator(), state.history().revises(release));
-            final SeriesState next = new SeriesState(state.history().with(release), state.emitted());
-            judge(key, stored, next, targets.get(key), release.period().lastMonth(), record.timestamp());
+            final SeriesState next = new SeriesState(state.history().with(release), state.emitted(),
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+            final ValueAndTimestamp<Target> target = targets.get(key);
+            judge(key, stored, next, valueOf(target), release.period().lastMonth(),
+                    target == null ? next.newestReleaseTimestamp() : Math.max(next.newestReleaseTimestamp(), target.timestamp()));
         } else if (record.value() instanceof SeriesEvent.TargetChange changed) {
             if (changed.target() == null) {
                 targets.delete(key);
             } else {
-                targets.put(key, changed.target());
+                targets.put(key, ValueAndTimestamp.make(changed.target(), record.timestamp()));
             }
-            judge(key, stored, state, changed.target(), EVERY_MONTH, record.timestamp());
+            judge(key, stored, state, changed.target(), EVERY_MONTH,
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
         }
     }
 
@@ -118,7 +124,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             recheck.delete(entry.key);
             final String series = entry.value;
             final SeriesState state = states.get(series);
-            final Target target = targets.get(series);
+            final Target target = valueOf(targets.get(series));
             if (state != null || target != null) {
                 judge(series, state, state == null ? SeriesState.EMPTY : state, target, EVERY_MONTH, now);
             }
@@ -130,6 +136,8 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
      * @param state     the series' state with this event's version added
      * @param fromMonth the earliest month whose standing may have changed: months before it keep what
      *                  was published for them
+     * @param timestamp of what is published: the newest input's record timestamp (releases and target),
+     *                  as the table join before issue #11 stamped it
      */
     private void judge(final String key, final SeriesState stored, final SeriesState state, final Target target,
                        final int fromMonth, final long timestamp) {
@@ -173,7 +181,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             final PaceStatus latest = evaluation.get().latest().status();
             emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints);
         }
-        final SeriesState next = new SeriesState(state.history(), emitted);
+        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp());
         if (next.isEmpty()) {
             if (stored != null) {
                 states.delete(key);
@@ -193,6 +201,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         final Optional<Instant> deadline = target == null ? Optional.empty() : evaluator.nextDeadline(series, now);
         java.util.stream.Stream.of(embargoEnd, deadline).flatMap(Optional::stream).min(Instant::compareTo)
                 .ifPresent(at -> recheck.put(dueKey(at.toEpochMilli(), key), key));
+    }
+
+    private static <V> V valueOf(final ValueAndTimestamp<V> stored) {
+        return stored == null ? null : stored.value();
     }
 
     /** Zero-padded, so that the store's byte order is the order in time. */

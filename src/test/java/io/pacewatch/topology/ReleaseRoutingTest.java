@@ -56,6 +56,20 @@ class ReleaseRoutingTest {
         assertThat(harness.progressTable().get(KEY).asOfMonth()).isEqualTo(6);
     }
 
+    @Test
+    @DisplayName("what a late, older version changes is stamped with the newest input's time, as the table join did")
+    void outputsCarryTheNewestInputTime() {
+        harness.amountTarget("BUDGET_REVENUE", "127", "2023-01-10T09:00:00+08:00");
+        harness.cumulative("BUDGET_REVENUE", "2023-04", "40", null, "2023-05-15T09:00:00+08:00");
+        harness.progressUpdates();
+        harness.cumulative("BUDGET_REVENUE", "2023-03", "31", null, "2023-04-15T09:00:00+08:00");
+
+        final var records = harness.progress.readRecordsToList();
+        assertThat(records).extracting(r -> r.key()).contains(KEY + "|2023-Q1");
+        assertThat(records).allSatisfy(r -> assertThat(r.timestamp())
+                .isEqualTo(Instant.parse("2023-05-15T01:00:00Z").toEpochMilli()));
+    }
+
     private static Set<String> names(final TopologyDescription.Subtopology subtopology) {
         return subtopology.nodes().stream().map(TopologyDescription.Node::name).collect(Collectors.toSet());
     }

@@ -22,7 +22,7 @@ class SmileSerdeTest {
     @DisplayName("a series' state survives the round trip exactly, decimals' scales and instants' nanoseconds included")
     void roundTrip() {
         final SeriesState state = new SeriesState(new ReleaseHistory(java.util.List.of(MARCH, APRIL)),
-                new EmittedState(PaceStatus.BEHIND, PaceStatus.OVERDUE, Map.of("latest", -7L, "2023-Q1", 42L)));
+                new EmittedState(PaceStatus.BEHIND, PaceStatus.OVERDUE, Map.of("latest", -7L, "2023-Q1", 42L)), 1_689_382_800_000L);
         final SmileSerde<SeriesState> serde = SmileSerde.refusingJson(SeriesState.class);
         final byte[] bytes = serde.serializer().serialize("s", state);
 
@@ -33,7 +33,7 @@ class SmileSerdeTest {
     @Test
     @DisplayName("binary state is smaller than the JSON it replaces")
     void smallerThanJson() {
-        final SeriesState state = new SeriesState(new ReleaseHistory(java.util.List.of(MARCH, APRIL)), EmittedState.NOTHING);
+        final SeriesState state = new SeriesState(new ReleaseHistory(java.util.List.of(MARCH, APRIL)), EmittedState.NOTHING, 0);
         assertThat(SmileSerde.refusingJson(SeriesState.class).serializer().serialize("s", state).length)
                 .isLessThan(JsonSerde.internal(SeriesState.class).serializer().serialize("s", state).length);
     }
