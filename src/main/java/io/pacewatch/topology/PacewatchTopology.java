@@ -30,16 +30,18 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * releases ─ keyed by their series: as they are ────────────┐
  *          ─ keyless: re-keyed by series (internal topic) ──┤
- * targets  ─ re-keyed by series (internal topic) ───────────┴─ judge (versions, evaluate, publish changes)
+ * targets  ─ keyed by their series: as they are ────────────┴─ judge (versions, evaluate, publish changes)
  *                                                              → progress, alerts
  * <p>
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
  * its figure instead of being counted twice. A release whose key is its series (as {@code pacewatch
  * publish} sends it, with the default partitioner) is already on its series' partition and goes
  * straight to the judge; a keyless one is re-keyed through an internal topic first, and one whose key
- * names another series is dead-lettered. Targets are always re-keyed (few, and compaction needs
- * their key anyway). This relies on the releases and targets topics having the same partition count
- * (docs/topics.md).
+ * names another series is dead-lettered; so is a target without its series as key. Keyed records
+ * must have been partitioned by the default partitioner, and the releases and targets topics must
+ * have the same partition count (docs/topics.md). Targets and releases then meet in one task in
+ * the order of their timestamps, as they did when both were re-keyed; re-keying only the targets
+ * would let a release published with its target overtake it and be judged without it first.
  * <p>
  * The judge holds each series' versions and what it last published in one value
  * ({@value #RELEASE_HISTORY_STORE}), and the target in {@value #TARGETS_STORE}: a release costs one
@@ -92,11 +94,9 @@ public final class PacewatchTopology {
                 .merge(keyless, Named.as("releases-by-series"))
                 .mapValues(SeriesEvent.NewRelease::new, Named.as("release-events"));
 
+        // A target's key must be its series, so it is on its series' partition as it is.
         final KStream<String, SeriesEvent> targetEvents = builder.stream(targets.name(), targets.consumed())
                 .mapValues(KeyCheck::target, Named.as("check-target-key"))
-                .repartition(Repartitioned.<String, Target>as("targets-by-series")
-                        .withKeySerde(Serdes.String())
-                        .withValueSerde(SmileSerde.readingJson(Target.class)))
                 .mapValues(SeriesEvent.TargetChange::new, Named.as("target-events"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
-/** Releases keyed by their series reach the judge without an internal topic; keyless ones are re-keyed first. */
+/** Releases and targets keyed by their series reach the judge without an internal topic; keyless releases are re-keyed first. */
 class ReleaseRoutingTest {
 
     private static final String KEY = TopologyHarness.REGION + "|BUDGET_REVENUE|2023";
@@ -31,7 +31,7 @@ class ReleaseRoutingTest {
     }
 
     @Test
-    @DisplayName("the judge sits in the sub-topology that reads pacewatch.releases itself")
+    @DisplayName("the judge sits in the sub-topology that reads pacewatch.releases and pacewatch.targets themselves")
     void keyedReleasesAreNotRepartitioned() {
         final TopologyDescription description = PacewatchTopology.build(CatalogueLoader.bundled()).describe();
         final TopologyDescription.Subtopology judging = description.subtopologies().stream()
@@ -41,8 +41,8 @@ class ReleaseRoutingTest {
                 .filter(TopologyDescription.Source.class::isInstance)
                 .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
                 .collect(Collectors.toSet());
-        assertThat(sourceTopics).contains(Topics.RELEASES, "keyless-releases-by-series-repartition",
-                "targets-by-series-repartition");
+        assertThat(sourceTopics).containsExactlyInAnyOrder(Topics.RELEASES, Topics.TARGETS,
+                "keyless-releases-by-series-repartition");
     }
 
     @Test
