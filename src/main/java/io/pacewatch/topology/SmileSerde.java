@@ -3,16 +3,12 @@ package io.pacewatch.topology;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.pacewatch.wire.Json;
-import java.io.IOException;
-import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
@@ -48,16 +44,12 @@ final class SmileSerde<T> implements Serde<T> {
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
             .build();
 
-    private final Class<T> type;
-    private final ObjectReader smileReader;
-    private final ObjectWriter smileWriter;
-    private final ObjectReader jsonReader;
+    private final Serde<T> smile;
+    private final Serde<T> json;
 
     private SmileSerde(final Class<T> type, final boolean readJson) {
-        this.type = type;
-        this.smileReader = SMILE.readerFor(type);
-        this.smileWriter = SMILE.writerFor(type);
-        this.jsonReader = readJson ? Json.INTERNAL.readerFor(type) : null;
+        this.smile = new JsonSerde<>(type, SMILE);
+        this.json = readJson ? JsonSerde.internal(type) : null;
     }
 
     static <T> SmileSerde<T> readingJson(final Class<T> type) {
@@ -74,33 +66,21 @@ final class SmileSerde<T> implements Serde<T> {
 
     @Override
     public Serializer<T> serializer() {
-        return (topic, value) -> {
-            if (value == null) {
-                return null;
-            }
-            try {
-                return smileWriter.writeValueAsBytes(value);
-            } catch (final IOException e) {
-                throw new SerializationException("cannot write " + type.getSimpleName() + " to " + topic, e);
-            }
-        };
+        return smile.serializer();
     }
 
     @Override
     public Deserializer<T> deserializer() {
+        final Deserializer<T> fromSmile = smile.deserializer();
+        final Deserializer<T> fromJson = json == null ? null : json.deserializer();
         return (topic, bytes) -> {
-            if (bytes == null) {
-                return null;
+            if (bytes == null || isSmile(bytes)) {
+                return fromSmile.deserialize(topic, bytes);
             }
-            final boolean smile = isSmile(bytes);
-            if (!smile && jsonReader == null) {
+            if (fromJson == null) {
                 throw new LegacyStateException(LEGACY_STATE + " (store: " + topic + ")");
             }
-            try {
-                return smile ? smileReader.readValue(bytes) : jsonReader.readValue(bytes);
-            } catch (final IOException e) {
-                throw new SerializationException("cannot read " + type.getSimpleName() + " from " + topic, e);
-            }
+            return fromJson.deserialize(topic, bytes);
         };
     }
 
