@@ -141,7 +141,7 @@ public final class BenchCommand implements Callable<Integer> {
         }
         final int first = firstYear != null ? firstYear : Year.now().getValue() - years - 2;
         final SyntheticLoad.Shape shape = new SyntheticLoad.Shape(regions, indicators, first, years, revisionRate,
-                badRate, seed);
+                badRate, seed, SyntheticLoad.Disorder.BENCH);
         final boolean ownWorkDir = workDir == null;
         boolean keep = false;
         final Path work = ownWorkDir ? Files.createTempDirectory("pwbench-") : Files.createDirectories(workDir);
@@ -256,7 +256,10 @@ public final class BenchCommand implements Callable<Integer> {
 
             if (!noVerify) {
                 context.say("verifying the backfill's outputs (not timed)...");
-                report.verification(new Verification(context).run(shape, tally.badByReason, tally.badRecords));
+                final Verification.Result checked = new Verification(context).run(shape, tally.badByReason, tally.badRecords);
+                report.verification(checked);
+                final String loadId = GoldenReference.loadId(shape, partitions);
+                report.golden(checked.digest(), loadId, GoldenReference.recorded(loadId));
             }
             if (!skipLatency) {
                 final int latencyRegions = (int) Math.max(1, Math.ceil(latencyRate * latencySeconds

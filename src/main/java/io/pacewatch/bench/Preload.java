@@ -30,7 +30,7 @@ final class Preload {
 
         void add(final Item item) {
             records.merge(item.type(), 1L, Long::sum);
-            bytes.merge(item.type(), (long) item.value().length + item.key().length(), Long::sum);
+            bytes.merge(item.type(), (long) item.value().length + (item.key() == null ? 0 : item.key().length()), Long::sum);
             if (item.reason() != null) {
                 badByReason.merge(item.reason(), 1L, Long::sum);
             }
@@ -42,12 +42,12 @@ final class Preload {
 
         /** Records on the releases topic: first publications, revisions and bad records. */
         long releaseTopicRecords() {
-            return count(Type.RELEASE) + count(Type.REVISION) + count(Type.BAD);
+            return count(Type.RELEASE) + count(Type.REVISION) + count(Type.LATE) + count(Type.BAD);
         }
 
         long releaseTopicBytes() {
             return bytes.getOrDefault(Type.RELEASE, 0L) + bytes.getOrDefault(Type.REVISION, 0L)
-                    + bytes.getOrDefault(Type.BAD, 0L);
+                    + bytes.getOrDefault(Type.LATE, 0L) + bytes.getOrDefault(Type.BAD, 0L);
         }
 
         long total() {

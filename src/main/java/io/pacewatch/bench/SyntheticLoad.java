@@ -39,7 +39,12 @@ final class SyntheticLoad {
 
     /** The size and mix of the load. */
     record Shape(int regions, int indicators, int firstYear, int years, double revisionRate, double badRate,
-                 long seed) {
+                 long seed, Disorder disorder) {
+
+        Shape(final int regions, final int indicators, final int firstYear, final int years, final double revisionRate,
+              final double badRate, final long seed) {
+            this(regions, indicators, firstYear, years, revisionRate, badRate, seed, Disorder.NONE);
+        }
 
         long series() {
             return (long) regions * indicators * years;
@@ -51,7 +56,24 @@ final class SyntheticLoad {
         }
     }
 
-    enum Type { TARGET, RELEASE, REVISION, BAD }
+    /**
+     * What makes a load hard to get right rather than heavy: a share of months delivered after the
+     * series' next month (out of order), a share of revisions followed by a late copy of the version
+     * they replaced, a share of series whose target is revised in July, and a share of releases sent
+     * without a key. The last two are for single-partition runs (the golden test): across partitions
+     * the order in which a target change or a keyless record meets the series' releases is not fixed,
+     * so neither would give one answer on a real broker.
+     */
+    record Disorder(double outOfOrderRate, double lateCopyRate, double targetChangeRate, double keylessRate) {
+        static final Disorder NONE = new Disorder(0, 0, 0, 0);
+        /** The backfill's: order-dependent only within one partition, so its outputs are the same every run. */
+        static final Disorder BENCH = new Disorder(0.02, 0.5, 0, 0);
+        /** The suite's golden load: everything, on one partition. */
+        static final Disorder GOLDEN = new Disorder(0.1, 0.5, 0.15, 0.1);
+    }
+
+    /** LATE: a copy of a version that a newer one already replaced, arriving after it. */
+    enum Type { TARGET, RELEASE, REVISION, LATE, BAD }
 
     /** One record to produce. {@code reason} is the rejection a BAD record must get. */
     record Item(String topic, String key, byte[] value, long timestamp, Type type, RejectionReason reason,
@@ -121,6 +143,9 @@ final class SyntheticLoad {
      * previous month's figures, preceded by the revisions of the month before.
      */
     void releases(final int year, final Consumer<Item> sink) {
+        final Disorder disorder = shape.disorder();
+        // Months held back to come after the series' next month, by series.
+        final java.util.Map<String, Item> heldBack = new java.util.HashMap<>();
         for (int month = 2; month <= 13; month++) {
             for (int i = 0; i < shape.indicators(); i++) {
                 for (int r = 0; r < shape.regions(); r++) {
@@ -129,10 +154,16 @@ final class SyntheticLoad {
                         final ReleaseDraft revision = s.release(month - 1, true);
                         sink.accept(new Item(Topics.RELEASES, s.key, bytes(revision), millis(revision.publishedAt()),
                                 Type.REVISION, null, s.key, month - 1));
+                        if (hit(disorder.lateCopyRate(), r, i, year, month - 1, 5)) {
+                            final ReleaseDraft replaced = s.release(month - 1, false);
+                            sink.accept(new Item(Topics.RELEASES, s.key, bytes(replaced), millis(replaced.publishedAt()),
+                                    Type.LATE, null, s.key, month - 1));
+                        }
                     }
                 }
             }
             if (month > 12) {
+                heldBack.values().forEach(sink);
                 break;
             }
             for (int i = 0; i < shape.indicators(); i++) {
@@ -140,8 +171,23 @@ final class SyntheticLoad {
                     final Series s = new Series(r, i, year);
                     final ReleaseDraft release = s.release(month, false);
                     final long timestamp = millis(release.publishedAt());
-                    sink.accept(new Item(Topics.RELEASES, s.key, bytes(release), timestamp, Type.RELEASE, null,
-                            s.key, month));
+                    final String sentKey = hit(disorder.keylessRate(), r, i, year, month, 6) ? null : s.key;
+                    final Item item = new Item(Topics.RELEASES, sentKey, bytes(release), timestamp, Type.RELEASE, null,
+                            s.key, month);
+                    final Item held = heldBack.remove(s.key);
+                    if (month < 12 && hit(disorder.outOfOrderRate(), r, i, year, month, 7)) {
+                        heldBack.put(s.key, item);
+                    } else {
+                        sink.accept(item);
+                    }
+                    if (held != null) {
+                        sink.accept(held);
+                    }
+                    if (month == 7 && hit(disorder.targetChangeRate(), r, i, year, month, 8)) {
+                        final TargetDraft changed = s.changedTarget(release.publishedAt());
+                        sink.accept(new Item(Topics.TARGETS, s.key, bytes(changed), millis(changed.publishedAt()),
+                                Type.TARGET, null, s.key, 0));
+                    }
                     if (hit(shape.badRate(), r, i, year, month, 2)) {
                         final RejectionReason reason = BAD_REASONS.get(
                                 (int) (unit(hash(r, i, year, month, 3)) * BAD_REASONS.size()));
@@ -293,6 +339,16 @@ final class SyntheticLoad {
                 case GROWTH_ONLY -> new TargetDraft(zone, year, code, "GROWTH", BigDecimal.valueOf(growthTarget),
                         null, null, null, null, null, published, SOURCE);
             };
+        }
+
+        /** The plan revised mid-year: the same kind of target, 5% lower, published a day after {@code after}. */
+        TargetDraft changedTarget(final String after) {
+            final TargetDraft first = target();
+            final String published = text(OffsetDateTime.parse(after).plusDays(1).atZoneSameInstant(BEIJING).toLocalDateTime());
+            return new TargetDraft(first.region(), first.year(), first.indicator(), first.kind(),
+                    first.value().multiply(new BigDecimal("0.95")).setScale(2, RoundingMode.HALF_EVEN), first.unit(),
+                    first.paceProfile(), first.seasonalShares(), first.thresholds(), first.priorYearAmount(), published,
+                    first.source());
         }
 
         /** The figure for months 1..month (or the single month), first publication or its revision. */

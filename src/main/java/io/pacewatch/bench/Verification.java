@@ -23,13 +23,14 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 /**
  * Checks, after the timed backfill and outside any measured phase, that the figures are figures of
  * correct work: every series' last month has a committed progress record, every bad record is on
- * the dead-letter topic with the reason it was made for, and alerts were raised.
+ * the dead-letter topic with the reason it was made for, and alerts were raised. It also digests
+ * what was decided ({@link GoldenDigest}) for the golden check against the pipeline before issue #11.
  */
 final class Verification {
 
     record Result(long progressRecords, long progressBytes, long seriesCovered, long seriesExpected, long alerts,
                   Map<String, Long> deadLettersByReason, Map<String, Long> badSentByReason,
-                  List<Preload.BadRecord> withoutDeadLetter, long millis) {
+                  List<Preload.BadRecord> withoutDeadLetter, GoldenDigest digest, long millis) {
 
         boolean deadLettersMatch() {
             return deadLettersByReason.equals(badSentByReason);
@@ -60,7 +61,9 @@ final class Verification {
         }
         final long expected = lastMonthKeys.size();
         final long[] progress = new long[2];
+        final GoldenDigest digest = new GoldenDigest();
         readAll(Topics.PROGRESS, record -> {
+            digest.progress(record.key(), record.value());
             progress[0]++;
             progress[1] += record.serializedValueSize() + record.serializedKeySize();
             if (record.value() != null) {
@@ -68,10 +71,15 @@ final class Verification {
             }
         });
         final long[] alerts = new long[1];
-        readAll(Topics.ALERTS, record -> alerts[0]++);
+        readAll(Topics.ALERTS, record -> {
+            digest.alert(record.value());
+            alerts[0]++;
+        });
         final Map<String, Long> dead = new TreeMap<>();
         final Set<String> deadSources = new HashSet<>();
         readAll(Topics.DEAD_LETTERS, record -> {
+            digest.deadLetter(record.headers(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
+                    record.value());
             final Header reason = record.headers().lastHeader(DeadLetterHandlers.REASON_HEADER);
             dead.merge(reason == null ? "(no reason header)" : new String(reason.value(), StandardCharsets.UTF_8),
                     1L, Long::sum);
@@ -86,7 +94,7 @@ final class Verification {
         final Map<String, Long> sent = new TreeMap<>();
         badSent.forEach((reason, count) -> sent.put(reason.code(), count));
         return new Result(progress[0], progress[1], expected - lastMonthKeys.size(), expected, alerts[0], dead, sent,
-                missing, (System.nanoTime() - start) / 1_000_000);
+                missing, digest, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static String header(final ConsumerRecord<?, ?> record, final String name) {

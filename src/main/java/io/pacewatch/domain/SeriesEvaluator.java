@@ -32,6 +32,17 @@ public final class SeriesEvaluator {
      */
     public Optional<SeriesEvaluation> evaluate(final SeriesKey series, final ReleaseHistory history,
                                                final Target target, final Instant now) {
+        return evaluate(series, history, target, now, 1);
+    }
+
+    /**
+     * As {@link #evaluate(SeriesKey, ReleaseHistory, Target, Instant)}, with the pace curve only from
+     * {@code fromMonth} on (and the last month's, which the latest standing is). A month's standing
+     * depends only on figures for periods ending by that month and on the target, so a new release
+     * for month m leaves the months before m as they were: the caller keeps what it decided for them.
+     */
+    public Optional<SeriesEvaluation> evaluate(final SeriesKey series, final ReleaseHistory history,
+                                               final Target target, final Instant now, final int fromMonth) {
         final Optional<Indicator> indicator = catalogue.find(series.indicator());
         if (indicator.isEmpty() || (history == null && target == null)) {
             return Optional.empty();
@@ -42,6 +53,9 @@ public final class SeriesEvaluator {
 
         final List<SeriesEvaluation.PeriodProgress> curve = new ArrayList<>();
         for (final int month : months) {
+            if (month < fromMonth && month != months.last()) {
+                continue;
+            }
             final YearToDate ytd = YearToDateCalculator.asOf(latest, month);
             final Progress progress = PaceAssessor.assess(indicator.get(), series, target, ytd,
                     updatedAt(latest, target, month));

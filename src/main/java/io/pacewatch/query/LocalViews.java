@@ -3,6 +3,7 @@ package io.pacewatch.query;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReleaseHistory;
+import io.pacewatch.topology.SeriesState;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.topology.PacewatchTopology;
@@ -81,7 +82,7 @@ public final class LocalViews {
 
     /** Every version out of embargo of every figure of the series, or empty when no release of it is held here. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
-        return Optional.ofNullable(historyStore().get(series.id())).map(history -> Vintages.of(history, clock.instant()));
+        return Optional.ofNullable(historyStore().get(series.id())).map(state -> Vintages.of(state.history(), clock.instant()));
     }
 
     /**
@@ -91,19 +92,19 @@ public final class LocalViews {
      */
     public List<ReleaseHistory> releaseHistories() {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, ReleaseHistory> all = historyStore().all()) {
+        try (KeyValueIterator<String, SeriesState> all = historyStore().all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
-                    found.add(kv.value);
+                    found.add(kv.value.history());
                 }
             });
         }
         return found;
     }
 
-    private ReadOnlyKeyValueStore<String, ReleaseHistory> historyStore() {
+    private ReadOnlyKeyValueStore<String, SeriesState> historyStore() {
         return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
-                QueryableStoreTypes.<String, ReleaseHistory>keyValueStore()));
+                QueryableStoreTypes.<String, SeriesState>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore() {

@@ -25,7 +25,8 @@ public final class JsonSerde<T> implements Serde<T> {
         this(type, Json.MAPPER);
     }
 
-    private JsonSerde(final Class<T> type, final ObjectMapper mapper) {
+    /** Any Jackson data format: {@link SmileSerde} passes its Smile mapper. */
+    JsonSerde(final Class<T> type, final ObjectMapper mapper) {
         this.type = type;
         this.reader = mapper.readerFor(type);
         this.writer = mapper.writerFor(type);

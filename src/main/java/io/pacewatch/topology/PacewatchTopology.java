@@ -5,22 +5,22 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseCalendar;
-import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.Target;
 import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.InputCodec;
 import java.time.Clock;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.KTable;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Repartitioned;
@@ -28,15 +28,26 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * releases → history per series ─┐
- *                                 ├─ outer join → judge (evaluate, publish changes) → progress, alerts
- * targets  → target per series ──┘
+ * releases ─ keyed by their series: as they are ────────────┐
+ *          ─ keyless: re-keyed by series (internal topic) ──┤
+ * targets  ─ keyed by their series: as they are ────────────┴─ judge (versions, evaluate, publish changes)
+ *                                                              → progress, alerts
  * <p>
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
- * its figure instead of being counted twice. Both inputs are re-keyed by series through internal
- * topics, so the join is correct whatever partitioner the publishers used. Caching is off on both
- * tables: with it, updates arriving within one commit interval merge, so whether an intermediate
- * status (and its alert) exists would depend on timing, and a replay could alert differently.
+ * its figure instead of being counted twice. A release whose key is its series (as {@code pacewatch
+ * publish} sends it, with the default partitioner) is already on its series' partition and goes
+ * straight to the judge; a keyless one is re-keyed through an internal topic first, and one whose key
+ * names another series is dead-lettered; so is a target without its series as key. Keyed records
+ * must have been partitioned by the default partitioner, and the releases and targets topics must
+ * have the same partition count (docs/topics.md). Targets and releases then meet in one task in
+ * the order of their timestamps, as they did when both were re-keyed; re-keying only the targets
+ * would let a release published with its target overtake it and be judged without it first.
+ * <p>
+ * The judge holds each series' versions and what it last published in one value
+ * ({@value #RELEASE_HISTORY_STORE}), and the target in {@value #TARGETS_STORE}: a release costs one
+ * read and one write of its series' state and one read of its target. Nothing is cached: whether an
+ * intermediate status (and its alert) exists must not depend on timing, or a replay could alert
+ * differently.
  * <p>
  * Two views serve interactive queries: the progress topic read back as a table of its JSON bytes
  * ({@value #PROGRESS_VIEW_STORE}, compacted topic doubling as its changelog) and the recent alerts
@@ -44,9 +55,9 @@ import org.apache.kafka.streams.state.Stores;
  */
 public final class PacewatchTopology {
 
+    /** Each series' versions and what was last published from them ({@link SeriesState}). */
     public static final String RELEASE_HISTORY_STORE = "release-history";
     public static final String TARGETS_STORE = "targets";
-    public static final String EMITTED_STORE = SeriesJudgeProcessor.STORE;
     public static final String PROGRESS_VIEW_STORE = "progress-view";
     public static final String ALERTS_VIEW_STORE = "recent-alerts";
 
@@ -68,42 +79,38 @@ public final class PacewatchTopology {
         final Topic<String, Target> targets = Topics.targets(codec);
         final StreamsBuilder builder = new StreamsBuilder();
 
-        final KTable<String, ReleaseHistory> histories = builder.stream(releases.name(), releases.consumed())
+        final Map<String, KStream<String, Release>> byKey = builder.stream(releases.name(), releases.consumed())
                 .filter((key, release) -> release != null, Named.as("drop-release-tombstones"))
                 .mapValues(KeyCheck::release, Named.as("check-release-key"))
-                .groupBy((key, release) -> release.series().id(),
-                        Grouped.with("releases-by-series", Serdes.String(), JsonSerde.internal(Release.class)))
-                .aggregate(() -> ReleaseHistory.EMPTY, (key, release, history) -> {
-                    events.releaseAccepted(release.indicator(), history.revises(release));
-                    return history.with(release);
-                },
-                        Named.as("collect-versions"),
-                        Materialized.<String, ReleaseHistory, KeyValueStore<Bytes, byte[]>>as(RELEASE_HISTORY_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.internal(ReleaseHistory.class))
-                                .withCachingDisabled());
-
-        final KTable<String, Target> targetTable = builder.stream(targets.name(), targets.consumed())
-                .mapValues(KeyCheck::target, Named.as("check-target-key"))
-                .repartition(Repartitioned.<String, Target>as("targets-by-series")
+                .split(Named.as("release-"))
+                .branch((key, release) -> key != null, Branched.as("keyed"))
+                .defaultBranch(Branched.as("keyless"));
+        final KStream<String, Release> keyless = byKey.get("release-keyless")
+                .selectKey((key, release) -> release.series().id(), Named.as("key-by-series"))
+                .repartition(Repartitioned.<String, Release>as("keyless-releases-by-series")
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(JsonSerde.internal(Target.class)))
-                .toTable(Named.as("target-table"),
-                        Materialized.<String, Target, KeyValueStore<Bytes, byte[]>>as(TARGETS_STORE)
-                                .withKeySerde(Serdes.String())
-                                .withValueSerde(JsonSerde.internal(Target.class))
-                                .withCachingDisabled());
+                        .withValueSerde(SmileSerde.readingJson(Release.class)));
+        final KStream<String, SeriesEvent> releaseEvents = byKey.get("release-keyed")
+                .merge(keyless, Named.as("releases-by-series"))
+                .mapValues(SeriesEvent.NewRelease::new, Named.as("release-events"));
 
-        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EMITTED_STORE),
-                Serdes.String(), JsonSerde.internal(EmittedState.class)));
+        // A target's key must be its series, so it is on its series' partition as it is.
+        final KStream<String, SeriesEvent> targetEvents = builder.stream(targets.name(), targets.consumed())
+                .mapValues(KeyCheck::target, Named.as("check-target-key"))
+                .mapValues(SeriesEvent.TargetChange::new, Named.as("target-events"));
+
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),
+                Serdes.String(), SmileSerde.refusingJson(SeriesState.class)).withCachingDisabled());
+        // Timestamped, as the target table before: its changelog and files read as they were.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TARGETS_STORE),
+                Serdes.String(), SmileSerde.readingJson(Target.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
         final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, calendar);
-        final KStream<String, SeriesChange> changes = histories
-                .outerJoin(targetTable, SeriesInputs::new, Named.as("join-target"))
-                .toStream(Named.as("series-inputs"))
-                .process(() -> new SeriesJudgeProcessor(evaluator, clock), Named.as("judge-series"), EMITTED_STORE,
-                        SeriesJudgeProcessor.RECHECK_STORE, RELEASE_HISTORY_STORE, TARGETS_STORE);
+        final KStream<String, SeriesChange> changes = releaseEvents
+                .merge(targetEvents, Named.as("series-events"))
+                .process(() -> new SeriesJudgeProcessor(evaluator, clock, events), Named.as("judge-series"),
+                        RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE);
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))

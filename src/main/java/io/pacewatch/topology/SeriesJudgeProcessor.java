@@ -4,6 +4,7 @@ import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluation;
 import io.pacewatch.domain.SeriesEvaluator;
@@ -29,16 +30,19 @@ import org.apache.kafka.streams.state.TimestampedKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Evaluates a series whenever its releases or its target change, and passes on only what changed:
- * progress records whose content differs from what was last published, and the alert the domain's
- * {@link AlertPolicy} decides on against the last statuses kept in {@value #STORE}. A figure under
- * embargo stays hidden until the embargo ends, and a release the calendar expects becomes overdue
- * when its due date passes; a wall-clock punctuation judges such series again from the release and
- * target stores at that moment, so neither waits for new input.
+ * Judges a series whenever a version of its figures or its target arrives, and passes on only what
+ * changed: progress records whose content differs from what was last published, and the alert the
+ * domain's {@link AlertPolicy} decides on against the last statuses published. Versions and what was
+ * published are one value per series ({@link SeriesState}), so a release costs one read and one write.
+ * <p>
+ * A release for month m can change only the standing of months m and later, so only those are
+ * judged again; earlier months keep what was published for them. A target change, and the wall-clock
+ * recheck, judge every month. A figure under embargo stays hidden until the embargo ends, and a
+ * release the calendar expects becomes overdue when its due date passes; a wall-clock punctuation
+ * judges such series again at that moment, so neither waits for new input.
  */
-final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, String, SeriesChange> {
+final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, String, SeriesChange> {
 
-    static final String STORE = "emitted-progress";
     /**
      * Series to judge again at a time, whatever arrives: when an embargo ends or a release falls due.
      * Keyed {@code <epoch millis, 15 digits>|<series>}, so a range scan finds the ones due.
@@ -46,34 +50,68 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
     static final String RECHECK_STORE = "series-recheck";
     /** A due-date check is a seek in a small store, cheap enough to look every second. */
     private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(1);
+    private static final int EVERY_MONTH = 1;
 
     private final SeriesEvaluator evaluator;
     private final Clock clock;
+    private final PipelineEvents events;
     private ProcessorContext<String, SeriesChange> context;
-    private KeyValueStore<String, EmittedState> emitted;
+    private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, String> recheck;
-    private TimestampedKeyValueStore<String, ReleaseHistory> histories;
     private TimestampedKeyValueStore<String, Target> targets;
 
-    SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock) {
+    SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock, final PipelineEvents events) {
         this.evaluator = evaluator;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
     public void init(final ProcessorContext<String, SeriesChange> context) {
         this.context = context;
-        this.emitted = context.getStateStore(STORE);
+        this.states = context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE);
         this.recheck = context.getStateStore(RECHECK_STORE);
-        this.histories = context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE);
         this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
+        refuseLegacyState();
         // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
         context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
     }
 
+    /**
+     * State restored from a changelog written by a build before the single-value series state is
+     * refused before anything is judged, with what to do, rather than misread: reading one value is
+     * enough, since a build never mixes the layouts in a store.
+     */
+    private void refuseLegacyState() {
+        try (KeyValueIterator<String, SeriesState> all = states.all()) {
+            if (all.hasNext()) {
+                all.next();
+            }
+        }
+    }
+
     @Override
-    public void process(final Record<String, SeriesInputs> record) {
-        judge(record.key(), record.value(), record.timestamp());
+    public void process(final Record<String, SeriesEvent> record) {
+        final String key = record.key();
+        final SeriesState stored = states.get(key);
+        final SeriesState state = stored == null ? SeriesState.EMPTY : stored;
+        if (record.value() instanceof SeriesEvent.NewRelease added) {
+            final Release release = added.release();
+            events.releaseAccepted(release.indicator(), state.history().revises(release));
+            final SeriesState next = new SeriesState(state.history().with(release), state.emitted(),
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+            final ValueAndTimestamp<Target> target = targets.get(key);
+            judge(key, stored, next, valueOf(target), release.period().lastMonth(),
+                    target == null ? next.newestReleaseTimestamp() : Math.max(next.newestReleaseTimestamp(), target.timestamp()));
+        } else if (record.value() instanceof SeriesEvent.TargetChange changed) {
+            if (changed.target() == null) {
+                targets.delete(key);
+            } else {
+                targets.put(key, ValueAndTimestamp.make(changed.target(), record.timestamp()));
+            }
+            judge(key, stored, state, changed.target(), EVERY_MONTH,
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+        }
     }
 
     private void judgeSeriesDue() {
@@ -85,23 +123,34 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
         for (final KeyValue<String, String> entry : due) {
             recheck.delete(entry.key);
             final String series = entry.value;
-            judge(series, new SeriesInputs(valueOf(histories.get(series)), valueOf(targets.get(series))), now);
+            final SeriesState state = states.get(series);
+            final Target target = valueOf(targets.get(series));
+            if (state != null || target != null) {
+                judge(series, state, state == null ? SeriesState.EMPTY : state, target, EVERY_MONTH, now);
+            }
         }
     }
 
-    private void judge(final String key, final SeriesInputs inputs, final long timestamp) {
-        final EmittedState previous = Optional.ofNullable(emitted.get(key)).orElse(EmittedState.NOTHING);
+    /**
+     * @param stored    what the store held for the series before this event (null: nothing)
+     * @param state     the series' state with this event's version added
+     * @param fromMonth the earliest month whose standing may have changed: months before it keep what
+     *                  was published for them
+     * @param timestamp of what is published: the newest input's record timestamp (releases and target),
+     *                  as the table join before issue #11 stamped it
+     */
+    private void judge(final String key, final SeriesState stored, final SeriesState state, final Target target,
+                       final int fromMonth, final long timestamp) {
+        final EmittedState previous = state.emitted();
+        final ReleaseHistory history = state.history().versions().isEmpty() ? null : state.history();
         // "Now" is the clock's, never a record's timestamp, which producers set as they please.
         final Instant now = clock.instant();
         final SeriesKey series = SeriesKey.parse(key);
-        final Optional<SeriesEvaluation> evaluation = inputs == null ? Optional.empty()
-                : evaluator.evaluate(series, inputs.history(), inputs.target(), now);
-        if (inputs != null) {
-            scheduleRecheck(key, series, inputs, now);
-        }
+        final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, now, fromMonth);
+        scheduleRecheck(key, series, history, target, now);
 
         final Map<String, Progress> current = evaluation.map(SeriesJudgeProcessor::recordsByKey).orElse(Map.of());
-        final Map<String, Long> fingerprints = new HashMap<>();
+        final Map<String, Long> fingerprints = new HashMap<>(fromMonth == EVERY_MONTH ? Map.of() : previous.fingerprints());
         final List<KeyValue<String, Progress>> changed = new ArrayList<>();
         current.forEach((progressKey, progress) -> {
             final long fingerprint = Fingerprint.of(progress);
@@ -111,45 +160,56 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesInputs, Stri
                 changed.add(KeyValue.pair(progressKey, progress));
             }
         });
-        // A record that no longer exists is deleted from the compacted topic, not left standing.
-        previous.fingerprints().keySet().stream()
-                .map(k -> EmittedState.recordKey(key, k))
-                .filter(k -> !current.containsKey(k))
-                .sorted()
-                .forEach(k -> changed.add(KeyValue.pair(k, null)));
+        if (fromMonth == EVERY_MONTH) {
+            // A record that no longer exists is deleted from the compacted topic, not left standing.
+            // (A new version never removes a month, so only a judgement of every month can.)
+            previous.fingerprints().keySet().stream()
+                    .map(k -> EmittedState.recordKey(key, k))
+                    .filter(k -> !current.containsKey(k))
+                    .sorted()
+                    .forEach(k -> changed.add(KeyValue.pair(k, null)));
+        }
 
         final Optional<Alert> alert = evaluation.flatMap(e ->
                 AlertPolicy.decide(previous.lastJudgedStatus(), previous.lastStatus(), e.latest()));
+        final EmittedState emitted;
         if (changed.isEmpty() && alert.isEmpty()) {
-            return;
-        }
-        if (current.isEmpty()) {
-            emitted.delete(key);
+            emitted = previous;
+        } else if (current.isEmpty()) {
+            emitted = EmittedState.NOTHING;
         } else {
             final PaceStatus latest = evaluation.get().latest().status();
-            emitted.put(key, new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest,
-                    fingerprints));
+            emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints);
         }
-        context.forward(new Record<>(key, new SeriesChange(changed, alert), timestamp));
+        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp());
+        if (next.isEmpty()) {
+            if (stored != null) {
+                states.delete(key);
+            }
+        } else if (!next.equals(stored)) {
+            states.put(key, next);
+        }
+        if (!changed.isEmpty() || alert.isPresent()) {
+            context.forward(new Record<>(key, new SeriesChange(changed, alert), timestamp));
+        }
     }
 
     /** The next moment this series' standing can change without new input, if there is one. */
-    private void scheduleRecheck(final String key, final SeriesKey series, final SeriesInputs inputs, final Instant now) {
-        final Optional<Instant> embargoEnd = inputs.history() == null ? Optional.empty()
-                : inputs.history().nextEmbargoEnd(now);
-        final Optional<Instant> deadline = inputs.target() == null ? Optional.empty()
-                : evaluator.nextDeadline(series, now);
+    private void scheduleRecheck(final String key, final SeriesKey series, final ReleaseHistory history,
+                                 final Target target, final Instant now) {
+        final Optional<Instant> embargoEnd = history == null ? Optional.empty() : history.nextEmbargoEnd(now);
+        final Optional<Instant> deadline = target == null ? Optional.empty() : evaluator.nextDeadline(series, now);
         java.util.stream.Stream.of(embargoEnd, deadline).flatMap(Optional::stream).min(Instant::compareTo)
                 .ifPresent(at -> recheck.put(dueKey(at.toEpochMilli(), key), key));
+    }
+
+    private static <V> V valueOf(final ValueAndTimestamp<V> stored) {
+        return stored == null ? null : stored.value();
     }
 
     /** Zero-padded, so that the store's byte order is the order in time. */
     private static String dueKey(final long epochMillis, final String series) {
         return String.format("%015d|%s", epochMillis, series);
-    }
-
-    private static <V> V valueOf(final ValueAndTimestamp<V> stored) {
-        return stored == null ? null : stored.value();
     }
 
     /** The latest standing under the series key, and the standing at each month under key|period. */
