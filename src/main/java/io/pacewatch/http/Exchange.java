@@ -50,6 +50,15 @@ public final class Exchange {
         return request.getHttpURI().getQuery();
     }
 
+    /** Whether the client said it takes a gzip body (Accept-Encoding), as Prometheus does by default. */
+    public boolean acceptsGzip() {
+        final String accepted = request.getHeaders().get(HttpHeader.ACCEPT_ENCODING);
+        return accepted != null && java.util.Arrays.stream(accepted.split(","))
+                .map(coding -> coding.trim().toLowerCase(java.util.Locale.ROOT))
+                .anyMatch(coding -> coding.equals("gzip")
+                        || coding.startsWith("gzip;") && !coding.replace(" ", "").matches("gzip;q=0(\\.0*)?"));
+    }
+
     public Exchange header(final String name, final String value) {
         response.getHeaders().put(name, value);
         return this;
@@ -61,6 +70,32 @@ public final class Exchange {
         } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
             fail(e);
         }
+    }
+
+    /**
+     * A 200 JSON answer the client may keep and revalidate: it carries an ETag of its bytes and the given
+     * Cache-Control, and a request whose If-None-Match names that tag gets a 304 without a body. The
+     * tag is a digest of the answer's bytes and of whether it is partial (said in a header, set before),
+     * so a change of either is a new tag; nothing has to be remembered per client or per resource.
+     */
+    public void jsonRevalidated(final Object body, final String cacheControl) {
+        final byte[] bytes;
+        try {
+            bytes = Json.MAPPER.writeValueAsBytes(body);
+        } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+            fail(e);
+            return;
+        }
+        final String tag = EntityTags.of(bytes, response.getHeaders().get(HttpApi.PARTIAL));
+        response.getHeaders().put(HttpHeader.ETAG, tag);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, cacheControl);
+        if (EntityTags.matches(request.getHeaders().get(HttpHeader.IF_NONE_MATCH), tag)) {
+            response.setStatus(304);
+            response.getHeaders().put("X-Content-Type-Options", "nosniff");
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            return;
+        }
+        send(200, JSON, bytes);
     }
 
     public void text(final int status, final String contentType, final String body) {

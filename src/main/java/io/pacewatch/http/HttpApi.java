@@ -5,11 +5,18 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
+import io.pacewatch.domain.Progress;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
+import io.pacewatch.query.SeriesIndex;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +25,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.zip.GZIPOutputStream;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +41,21 @@ public final class HttpApi implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(HttpApi.class);
     private static final int MAX_ALERTS = 1000;
+    private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final int API_THREADS = 4;
     private static final int API_QUEUE = 32;
     /** Response headers of the list endpoints: whether instances are missing from the answer, and which. */
     public static final String PARTIAL = "Pacewatch-Partial";
     public static final String UNAVAILABLE = "Pacewatch-Unavailable-Instances";
-    private static final Set<String> PROGRESS_PARAMS = Set.of("region", "year", "indicator", "status", "scope");
+    private static final Set<String> PROGRESS_PARAMS = Set.of("region", "year", "indicator", "status", "scope",
+            "limit", "cursor");
+    /** Page size of /api/progress when a cursor is given without a limit, and the largest limit allowed. */
+    public static final int PAGE_DEFAULT = 500;
+    public static final int PAGE_MAX = 5000;
+    /** Answers a client keeps and asks again with If-None-Match: a 304 costs it a few headers. */
+    private static final String REVALIDATE = "no-cache";
+    /** The selectors change when a region or year first gets data: a browser may reuse them for this long. */
+    private static final String INDEX_CACHE = "max-age=15";
     private static final Set<String> ALERT_PARAMS = Set.of("region", "year", "indicator", "status", "severity",
             "limit", "scope");
 
@@ -78,7 +95,7 @@ public final class HttpApi implements AutoCloseable {
         final HttpApi http = new HttpApi(bound, metrics, readiness, liveness, queries, catalogue);
         bound.start(http::route);
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts,"
-                + " /runbook", http.address());
+                + " /api/series-index, /runbook", http.address());
         return http;
     }
 
@@ -90,15 +107,16 @@ public final class HttpApi implements AutoCloseable {
         final String path = exchange.rawPath();
         switch (path) {
             case "/", StaticAssets.RUNBOOK -> StaticAssets.serve(exchange);
-            case "/metrics" -> exchange.text(200, "text/plain; version=0.0.4; charset=utf-8", metrics.scrape());
+            case "/metrics" -> scrape(exchange);
             case "/health/live" -> live(exchange);
             case "/health/ready" -> ready(exchange);
             case "/api/progress" -> exchange.later(api, this::progress);
             case "/api/alerts" -> exchange.later(api, this::alerts);
+            case "/api/series-index" -> exchange.later(api, this::seriesIndex);
             default -> {
                 if (path.startsWith("/api/progress/")) {
-                    exchange.later(api, e -> e.json(200, series(path.substring("/api/progress/".length()),
-                            e.rawQuery())));
+                    exchange.later(api, e -> e.jsonRevalidated(series(path.substring("/api/progress/".length()),
+                            e.rawQuery()), REVALIDATE));
                 } else if (path.startsWith(StaticAssets.PREFIX)) {
                     StaticAssets.serve(exchange);
                 } else {
@@ -106,6 +124,26 @@ public final class HttpApi implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /**
+     * Written straight into the answer's buffer, gzipped when the scraper accepts it (Prometheus does):
+     * at national size the text is tens of megabytes, and never holding it twice (a String, then its
+     * bytes) nor sending it uncompressed is what keeps a scrape small.
+     */
+    private void scrape(final Exchange exchange) {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+        final boolean gzip = exchange.acceptsGzip();
+        try (OutputStream out = gzip ? new GZIPOutputStream(buffer, 1 << 16) : buffer) {
+            metrics.scrape(out, PROMETHEUS_TEXT);
+        } catch (final IOException e) {
+            throw new UncheckedIOException("cannot write the scrape into memory", e);
+        }
+        exchange.header("Vary", "Accept-Encoding");
+        if (gzip) {
+            exchange.header("Content-Encoding", "gzip");
+        }
+        exchange.send(200, PROMETHEUS_TEXT, buffer.toByteArray());
     }
 
     private void live(final Exchange exchange) {
@@ -126,11 +164,47 @@ public final class HttpApi implements AutoCloseable {
         exchange.json(report.ready() ? 200 : 503, body);
     }
 
+    /**
+     * Without {@code limit} and {@code cursor}: the whole filtered list, as before paging existed. With
+     * either: one page in key order, the next announced in a {@code Link: <...>; rel="next"} header.
+     */
     private void progress(final Exchange exchange) {
         final QueryParameters params = QueryParameters.parse(exchange.rawQuery(), PROGRESS_PARAMS);
         final ProgressFilter filter = params.filter(catalogue);
-        list(exchange, params.localScope() ? complete(queries.local().latest(filter))
-                : queries.latest(filter, exchange.rawQuery()));
+        if (!params.has("limit") && !params.has("cursor")) {
+            list(exchange, params.localScope() ? complete(queries.local().latest(filter))
+                    : queries.latest(filter, exchange.rawQuery()));
+            return;
+        }
+        final int limit = params.limit(PAGE_DEFAULT, PAGE_MAX);
+        final String after = params.cursorKey();
+        if (params.localScope()) {
+            list(exchange, complete(queries.local().latestPage(filter, after, limit)));
+            return;
+        }
+        final ProgressQueries.Page<Progress> page = queries.latestPage(filter, exchange.rawQuery(), after, limit);
+        page.nextAfter().ifPresent(last -> exchange.header("Link",
+                "<" + nextPage(exchange.rawQuery(), Cursor.encode(last)) + ">; rel=\"next\""));
+        list(exchange, page.gathered());
+    }
+
+    /** The same request with the cursor replaced: every other parameter stays as the client sent it. */
+    private static String nextPage(final String rawQuery, final String cursor) {
+        final String others = Arrays.stream(rawQuery.split("&"))
+                .filter(pair -> !pair.startsWith("cursor=") && !pair.equals("cursor"))
+                .collect(Collectors.joining("&"));
+        return "/api/progress?" + (others.isEmpty() ? "" : others + "&") + "cursor=" + cursor;
+    }
+
+    private void seriesIndex(final Exchange exchange) {
+        final QueryParameters params = QueryParameters.parse(exchange.rawQuery(), Set.of("scope"));
+        if (params.localScope()) {
+            exchange.jsonRevalidated(queries.local().seriesIndex(), INDEX_CACHE);
+            return;
+        }
+        final ProgressQueries.Gathered<SeriesIndex> gathered = queries.seriesIndex();
+        partialHeaders(exchange, gathered);
+        exchange.jsonRevalidated(gathered.items().get(0), INDEX_CACHE);
     }
 
     private void alerts(final Exchange exchange) {
@@ -147,12 +221,16 @@ public final class HttpApi implements AutoCloseable {
 
     /** A JSON array as ever; whether instances are missing from it is said in headers, not in the body. */
     private static void list(final Exchange exchange, final ProgressQueries.Gathered<?> gathered) {
+        partialHeaders(exchange, gathered);
+        exchange.jsonRevalidated(gathered.items(), REVALIDATE);
+    }
+
+    private static void partialHeaders(final Exchange exchange, final ProgressQueries.Gathered<?> gathered) {
         exchange.header(PARTIAL, Boolean.toString(gathered.partial()));
         if (gathered.partial()) {
             exchange.header(UNAVAILABLE, gathered.unavailable().stream().map(ProgressQueries::address)
                     .collect(Collectors.joining(",")));
         }
-        exchange.json(200, gathered.items());
     }
 
     private Object series(final String rest, final String query) {

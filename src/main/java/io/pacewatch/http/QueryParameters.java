@@ -75,6 +75,16 @@ final class QueryParameters {
         }
     }
 
+    boolean has(final String name) {
+        return values.containsKey(name);
+    }
+
+    /** The key the page starts after, from the opaque {@code cursor}; null when there is none. */
+    String cursorKey() {
+        final String cursor = values.get("cursor");
+        return cursor == null ? null : Cursor.decode(cursor);
+    }
+
     boolean localScope() {
         return "local".equals(values.get("scope"));
     }

@@ -6,10 +6,10 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.query.LocalViews;
-import io.pacewatch.query.ProgressFilter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
+import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.math.BigDecimal;
@@ -69,34 +69,69 @@ public final class ProgressCollector implements MultiCollector {
                     "1 while a release the release calendar expects has not come, else 0",
                     p -> p.status() == PaceStatus.OVERDUE ? BigDecimal.ONE : BigDecimal.ZERO));
 
-    private final Supplier<List<Progress>> localLatest;
+    private final SeriesSource localSeries;
 
+    /**
+     * Reads the raw records of the active progress view at each scrape and decodes only those whose
+     * bytes changed since the previous scrape; the others' samples are reused as they were built.
+     */
     public static ProgressCollector of(final LocalViews views) {
-        return new ProgressCollector(ActiveStores.orNoneWhileRebalancing(() -> views.latest(ProgressFilter.ALL)));
+        final DecodedRecords<SeriesPoints> decoded = new DecodedRecords<>(
+                ActiveStores.orNoneWhileRebalancing(views::latestRecords),
+                bytes -> SeriesPoints.of(LocalViews.decodeProgress(bytes)));
+        return new ProgressCollector(decoded::get);
     }
 
+    /** Decodes nothing itself: the samples of exactly these records, computed at each scrape. */
     public ProgressCollector(final Supplier<List<Progress>> localLatest) {
-        this.localLatest = localLatest;
+        this(() -> localLatest.get().stream().map(SeriesPoints::of).toList());
+    }
+
+    private ProgressCollector(final SeriesSource localSeries) {
+        this.localSeries = localSeries;
+    }
+
+    /** Where a scrape gets the samples of this instance's series. */
+    private interface SeriesSource {
+        List<SeriesPoints> read();
     }
 
     @Override
     public MetricSnapshots collect() {
-        final List<Progress> series = localLatest.get();
+        final List<SeriesPoints> series = localSeries.read();
         final List<MetricSnapshot> snapshots = new ArrayList<>(GAUGES.size());
-        for (final Gauge gauge : GAUGES) {
+        for (int g = 0; g < GAUGES.size(); g++) {
+            final Gauge gauge = GAUGES.get(g);
             final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(gauge.name).help(gauge.help);
-            for (final Progress progress : series) {
-                final BigDecimal value = gauge.value.apply(progress);
-                if (value != null) {
-                    builder.dataPoint(GaugeDataPointSnapshot.builder()
-                            .labels(SeriesLabels.of(progress.region(), progress.indicator(), progress.year()))
-                            .value(value.doubleValue())
-                            .build());
+            for (final SeriesPoints points : series) {
+                if (points.byGauge[g] != null) {
+                    builder.dataPoint(points.byGauge[g]);
                 }
             }
             snapshots.add(builder.build());
         }
         return new MetricSnapshots(snapshots);
+    }
+
+    /** The samples of one series, one per gauge in {@link #GAUGES} order (null where it has none); immutable. */
+    private static final class SeriesPoints {
+        private final GaugeDataPointSnapshot[] byGauge;
+
+        private SeriesPoints(final GaugeDataPointSnapshot[] byGauge) {
+            this.byGauge = byGauge;
+        }
+
+        static SeriesPoints of(final Progress progress) {
+            final Labels labels = SeriesLabels.of(progress.region(), progress.indicator(), progress.year());
+            final GaugeDataPointSnapshot[] points = new GaugeDataPointSnapshot[GAUGES.size()];
+            for (int g = 0; g < points.length; g++) {
+                final BigDecimal value = GAUGES.get(g).value.apply(progress);
+                if (value != null) {
+                    points[g] = GaugeDataPointSnapshot.builder().labels(labels).value(value.doubleValue()).build();
+                }
+            }
+            return new SeriesPoints(points);
+        }
     }
 
     @Override

@@ -11,7 +11,10 @@ import io.pacewatch.topology.RecentAlerts;
 import io.pacewatch.topology.SeriesPartitioner;
 import io.pacewatch.topology.Topics;
 import java.time.Clock;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.Serde;
@@ -31,6 +34,11 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class LocalViews {
 
     private static final Serde<Progress> PROGRESS = Topics.progress().valueSerde();
+    /** As in {@code SeriesKey.id()}; region codes never contain it, so {@code region|} is exactly one region. */
+    private static final char SEPARATOR = '|';
+    /** The store's order: keys compared as their UTF-8 bytes, unsigned, as RocksDB sorts them. */
+    public static final Comparator<String> KEY_ORDER = (a, b) -> Arrays.compareUnsigned(
+            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     private final KafkaStreams streams;
     private final Clock clock;
@@ -41,19 +49,72 @@ public final class LocalViews {
         this.clock = clock;
     }
 
+    /** Every latest record that matches, unordered; a region filter reads only that region's key range. */
     public List<Progress> latest(final ProgressFilter filter) {
+        return latestPage(filter, null, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Up to {@code limit} latest records that match, in key order ({@code region|indicator|year}),
+     * after the key {@code after} (null: from the first). The filter is applied before counting, so a
+     * page is never short because of it; with a region only that region's key range is read.
+     */
+    public List<Progress> latestPage(final ProgressFilter filter, final String after, final int limit) {
         final List<Progress> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> keys = scan(filter.region(), after)) {
+            while (keys.hasNext() && found.size() < limit) {
+                final KeyValue<String, byte[]> kv = keys.next();
+                if (kv.value == null || !SeriesPartitioner.isLatestKey(kv.key) || (after != null && KEY_ORDER.compare(kv.key, after) <= 0)) {
+                    continue;
+                }
+                final Progress progress = decode(kv.value);
+                if (filter.matches(progress)) {
+                    found.add(progress);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** One region's key range ({@code region|...}), or the whole store from {@code after} on (inclusive). */
+    private KeyValueIterator<String, byte[]> scan(final String region, final String after) {
+        final ReadOnlyKeyValueStore<String, byte[]> store = progressStore();
+        return region == null ? store.range(after, null)
+                : store.prefixScan(region + SEPARATOR, Serdes.String().serializer());
+    }
+
+    /**
+     * The raw latest records of this instance's progress view, undecoded: what a scrape needs to tell
+     * which series changed since the last one without decoding the ones that did not.
+     */
+    public List<KeyValue<String, byte[]>> latestRecords() {
+        final List<KeyValue<String, byte[]>> found = new ArrayList<>();
         try (KeyValueIterator<String, byte[]> all = progressStore().all()) {
             all.forEachRemaining(kv -> {
-                if (SeriesPartitioner.isLatestKey(kv.key) && kv.value != null) {
-                    final Progress progress = decode(kv.value);
-                    if (filter.matches(progress)) {
-                        found.add(progress);
-                    }
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
+                    found.add(kv);
                 }
             });
         }
         return found;
+    }
+
+    /** The regions, years and indicators this instance holds progress for, read from the keys only. */
+    public SeriesIndex seriesIndex() {
+        final SeriesIndex.Builder index = new SeriesIndex.Builder();
+        try (KeyValueIterator<String, byte[]> all = progressStore().all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
+                    index.add(SeriesKey.parse(kv.key));
+                }
+            });
+        }
+        return index.build();
+    }
+
+    /** Decodes a progress view record (the progress topic's JSON). */
+    public static Progress decodeProgress(final byte[] json) {
+        return decode(json);
     }
 
     public Optional<SeriesDetail> series(final SeriesKey series) {
@@ -66,7 +127,7 @@ public final class LocalViews {
         try (KeyValueIterator<String, byte[]> months = store.prefixScan(series.id() + "|", Serdes.String().serializer())) {
             months.forEachRemaining(kv -> history.add(decode(kv.value)));
         }
-        history.sort(java.util.Comparator.comparingInt(Progress::asOfMonth));
+        history.sort(Comparator.comparingInt(Progress::asOfMonth));
         final RecentAlerts alerts = alertStore().get(series.id());
         return Optional.of(new SeriesDetail(decode(latest), history, alerts == null ? List.of() : alerts.alerts()));
     }

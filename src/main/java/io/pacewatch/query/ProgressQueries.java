@@ -27,6 +27,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -92,6 +93,37 @@ public final class ProgressQueries {
         return new Gathered<>(all, gathered.unavailable());
     }
 
+    /**
+     * One page of the latest records, in key order ({@code region|indicator|year}), after {@code after}
+     * (the last key of the previous page; null for the first). Every instance answers up to
+     * {@code limit} keys after it from its own part; the first {@code limit} of their union are the
+     * page. There may be more when any instance filled its page, and then the next page starts after
+     * this page's last key, so nothing is skipped or repeated whichever instance holds what.
+     */
+    public Page<Progress> latestPage(final ProgressFilter filter, final String query, final String after,
+                                     final int limit) {
+        final Gathered<Progress> gathered = gather(local.latestPage(filter, after, limit),
+                "/api/progress?" + withLocalScope(query), new TypeReference<List<Progress>>() { });
+        final List<Progress> all = new ArrayList<>(gathered.items());
+        all.sort(Comparator.comparing(ProgressQueries::key, LocalViews.KEY_ORDER));
+        final boolean more = all.size() >= limit;
+        final List<Progress> page = all.subList(0, Math.min(limit, all.size()));
+        return new Page<>(new Gathered<>(page, gathered.unavailable()),
+                more ? Optional.of(key(page.get(page.size() - 1))) : Optional.empty());
+    }
+
+    /** The key of a latest progress record in the view store. */
+    public static String key(final Progress progress) {
+        return new SeriesKey(progress.region(), progress.indicator(), progress.year()).id();
+    }
+
+    /** The regions, years and indicators that have progress, over every instance. */
+    public Gathered<SeriesIndex> seriesIndex() {
+        final Gathered<SeriesIndex> gathered = gather(List.of(local.seriesIndex()),
+                "/api/series-index?" + LOCAL_SCOPE, new TypeReference<SeriesIndex>() { }, List::of);
+        return new Gathered<>(List.of(SeriesIndex.merge(gathered.items())), gathered.unavailable());
+    }
+
     public Gathered<Alert> alerts(final ProgressFilter filter, final String query, final int limit) {
         final Gathered<Alert> gathered = gather(local.alerts(filter), "/api/alerts?" + withLocalScope(query),
                 new TypeReference<List<Alert>>() { });
@@ -109,7 +141,13 @@ public final class ProgressQueries {
      * answer is partial instead of failing or waiting for the slowest instance.
      */
     private <T> Gathered<T> gather(final List<T> mine, final String pathAndQuery, final TypeReference<List<T>> type) {
-        final Map<HostInfo, CompletableFuture<Optional<List<T>>>> asked = new LinkedHashMap<>();
+        return gather(mine, pathAndQuery, type, answer -> answer);
+    }
+
+    /** As above, for peers whose answer holds the items ({@code items}) rather than being their list. */
+    private <T, A> Gathered<T> gather(final List<T> mine, final String pathAndQuery, final TypeReference<A> type,
+                                      final Function<A, List<T>> items) {
+        final Map<HostInfo, CompletableFuture<Optional<A>>> asked = new LinkedHashMap<>();
         for (final HostInfo peer : peers()) {
             asked.put(peer, fetchAsync(peer, pathAndQuery, type));
         }
@@ -125,7 +163,7 @@ public final class ProgressQueries {
         final List<HostInfo> unavailable = new ArrayList<>();
         asked.forEach((peer, answer) -> {
             if (answer.isDone() && !answer.isCompletedExceptionally()) {
-                answer.join().ifPresent(all::addAll);
+                answer.join().map(items).ifPresent(all::addAll);
             } else {
                 answer.cancel(true);
                 unavailable.add(peer);
@@ -206,6 +244,10 @@ public final class ProgressQueries {
         public boolean partial() {
             return !unavailable.isEmpty();
         }
+    }
+
+    /** A page of a list answer and, when there may be more, the key the next page starts after. */
+    public record Page<T>(Gathered<T> gathered, Optional<String> nextAfter) {
     }
 
     /** The instance that owns a series could not give it; the caller says so with a 503, never guesses. */
