@@ -261,6 +261,7 @@ public final class BenchCommand implements Callable<Integer> {
                 final String loadId = GoldenReference.loadId(shape, partitions);
                 report.golden(checked.digest(), loadId, GoldenReference.recorded(loadId));
             }
+            new ReadSideProbe(context::say).run(service.httpAddress(), (long) regions * indicators * years);
             if (!skipLatency) {
                 final int latencyRegions = (int) Math.max(1, Math.ceil(latencyRate * latencySeconds
                         / (indicators * (double) SyntheticLoad.RELEASES_PER_YEAR)));

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.apache.kafka.streams.KeyValue;
 import java.util.function.Supplier;
 
 /**
@@ -76,8 +77,12 @@ public final class ProgressCollector implements MultiCollector {
      * bytes changed since the previous scrape; the others' samples are reused as they were built.
      */
     public static ProgressCollector of(final LocalViews views) {
-        final DecodedRecords<SeriesPoints> decoded = new DecodedRecords<>(
-                ActiveStores.orNoneWhileRebalancing(views::latestRecords),
+        return decoding(ActiveStores.orNoneWhileRebalancing(views::latestRecords));
+    }
+
+    /** Over raw progress records (key, the topic's JSON bytes), each decoded once per change of its bytes. */
+    static ProgressCollector decoding(final Supplier<List<KeyValue<String, byte[]>>> records) {
+        final DecodedRecords<SeriesPoints> decoded = new DecodedRecords<>(records,
                 bytes -> SeriesPoints.of(LocalViews.decodeProgress(bytes)));
         return new ProgressCollector(decoded::get);
     }
