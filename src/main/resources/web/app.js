@@ -35,7 +35,7 @@
     region: null,
     year: null,
     fromUrl: { region: null, year: null },
-    pairs: [], // [{region, year}] in the order /api/progress lists them
+    pairs: [], // [{region, year}] in the order /api/series-index lists them
     series: new Map(), // indicator -> { sig, latest, history, card }
     polls: 0,
     generation: 0,
@@ -120,7 +120,9 @@
   async function getAnswer(url) {
     let response;
     try {
-      response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
+      // 'no-cache': the browser keeps answers and asks again with If-None-Match; an unchanged one
+      // is a 304 without a body, so a quiet screen costs headers, not data.
+      response = await fetch(url, { cache: 'no-cache', headers: { Accept: 'application/json' } });
     } catch (e) {
       throw new ApiError(0, 'the service does not answer');
     }
@@ -164,16 +166,14 @@
     window.history.replaceState(null, '', '?' + params.toString());
   }
 
+  // The selectors come from the small index of regions and years with data, not from the full
+  // progress list: at national size that list is megabytes, the index a few kilobytes.
   async function refreshOptions() {
-    const all = await getJson('/api/progress');
-    const seen = new Set();
+    const index = await getJson('/api/series-index');
     const pairs = [];
-    for (const p of Array.isArray(all) ? all : []) {
-      const key = p.region + '|' + p.year;
-      if (!seen.has(key) && typeof p.region === 'string') {
-        seen.add(key);
-        pairs.push({ region: p.region, year: p.year });
-      }
+    for (const r of index && Array.isArray(index.regions) ? index.regions : []) {
+      if (typeof r.region !== 'string' || !Array.isArray(r.years)) continue;
+      for (const year of r.years) pairs.push({ region: r.region, year });
     }
     state.pairs = pairs;
     if (!state.region) {
