@@ -7,21 +7,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.topology.Topics;
-import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
@@ -47,23 +43,13 @@ class ProgressPagingIT {
     private final String tag = "p" + UUID.randomUUID().toString().substring(0, 6);
     private final HttpClient http = HttpClient.newHttpClient();
     private final List<PacewatchService> instances = new ArrayList<>();
-    private final List<Path> stateDirs = new ArrayList<>();
+    private SharedApplication app;
     private KafkaTestBroker kafka;
 
     @BeforeAll
     void startTwoInstances() throws Exception {
-        for (int i = 0; i < 2; i++) {
-            final Path stateDir = Files.createTempDirectory("pacewatch-paging");
-            stateDirs.add(stateDir);
-            final Properties props = new Properties();
-            props.put("bootstrap.servers", kafka.bootstrapServers());
-            props.put("application.id", "pacewatch-paging-" + tag);
-            instances.add(PacewatchService.start(new ServiceSettings(props, CatalogueLoader.bundled(), "127.0.0.1", 0,
-                    "127.0.0.1", stateDir, true, 2, (short) 1)));
-        }
-        for (final PacewatchService instance : instances) {
-            assertThat(instance.awaitRunning(WAIT)).isTrue();
-        }
+        app = SharedApplication.start(kafka, "pacewatch-paging-" + tag, 2, WAIT);
+        instances.addAll(app.instances());
         kafka.produceStrings(Topics.RELEASES, RetailReleases.forRegions(tag, REGIONS));
         for (final PacewatchService instance : instances) {
             await().atMost(WAIT).pollInterval(Duration.ofMillis(250))
@@ -73,12 +59,7 @@ class ProgressPagingIT {
 
     @AfterAll
     void stop() throws Exception {
-        instances.forEach(PacewatchService::close);
-        for (final Path dir : stateDirs) {
-            try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        app.close();
     }
 
     @Test
