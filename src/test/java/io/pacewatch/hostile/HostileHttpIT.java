@@ -115,7 +115,9 @@ class HostileHttpIT {
                 get("double-encoded script", "/api/progress?region=%253Cscript%253E", bad),
                 get("double-encoded parameter name", "/api/progress?%253Cb%253E=1", bad),
                 get("plus in region", "/api/progress?region=a+b", bad),
-                get("progress has no limit", "/api/progress?limit=5", bad),
+                // /api/progress pages since issue #11: a limit is fine, one out of range or a forged cursor is not.
+                get("progress limit over the maximum", "/api/progress?limit=5001", bad),
+                get("progress cursor not given by the API", "/api/progress?cursor=%25%3C", bad),
                 get("limit zero", "/api/alerts?limit=0", bad),
                 get("limit negative", "/api/alerts?limit=-5", bad),
                 get("limit too big", "/api/alerts?limit=1001", bad),
