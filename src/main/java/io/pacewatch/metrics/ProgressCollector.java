@@ -14,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
 import org.apache.kafka.streams.KeyValue;
@@ -103,7 +104,9 @@ public final class ProgressCollector implements MultiCollector {
 
     @Override
     public MetricSnapshots collect() {
-        final List<SeriesPoints> series = localSeries.read();
+        // In label order once, so that each gauge's snapshot, which sorts its points by labels, finds them sorted.
+        final List<SeriesPoints> series = new ArrayList<>(localSeries.read());
+        series.sort(Comparator.comparing(points -> points.labels));
         final List<MetricSnapshot> snapshots = new ArrayList<>(GAUGES.size());
         for (int g = 0; g < GAUGES.size(); g++) {
             final Gauge gauge = GAUGES.get(g);
@@ -120,9 +123,11 @@ public final class ProgressCollector implements MultiCollector {
 
     /** The samples of one series, one per gauge in {@link #GAUGES} order (null where it has none); immutable. */
     private static final class SeriesPoints {
+        private final Labels labels;
         private final GaugeDataPointSnapshot[] byGauge;
 
-        private SeriesPoints(final GaugeDataPointSnapshot[] byGauge) {
+        private SeriesPoints(final Labels labels, final GaugeDataPointSnapshot[] byGauge) {
+            this.labels = labels;
             this.byGauge = byGauge;
         }
 
@@ -135,7 +140,7 @@ public final class ProgressCollector implements MultiCollector {
                     points[g] = GaugeDataPointSnapshot.builder().labels(labels).value(value.doubleValue()).build();
                 }
             }
-            return new SeriesPoints(points);
+            return new SeriesPoints(labels, points);
         }
     }
 
