@@ -51,7 +51,18 @@ public final class LocalViews {
 
     /** Every latest record that matches, unordered; a region filter reads only that region's key range. */
     public List<Progress> latest(final ProgressFilter filter) {
-        return latestPage(filter, null, Integer.MAX_VALUE);
+        final List<Progress> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> range = scan(filter.region(), null)) {
+            range.forEachRemaining(kv -> {
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key) && filter.matches(SeriesKey.parse(kv.key))) {
+                    final Progress progress = decode(kv.value);
+                    if (filter.matches(progress)) {
+                        found.add(progress);
+                    }
+                }
+            });
+        }
+        return found;
     }
 
     /**
@@ -60,14 +71,28 @@ public final class LocalViews {
      * page is never short because of it; with a region only that region's key range is read.
      */
     public List<Progress> latestPage(final ProgressFilter filter, final String after, final int limit) {
-        final List<Progress> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> keys = scan(filter.region(), after)) {
-            while (keys.hasNext() && found.size() < limit) {
-                final KeyValue<String, byte[]> kv = keys.next();
-                if (kv.value == null || !SeriesPartitioner.isLatestKey(kv.key) || (after != null && KEY_ORDER.compare(kv.key, after) <= 0)) {
-                    continue;
+        // The store an instance queries is the union of its partitions' stores, read one after the
+        // other, so a range over it is not in key order: gather the keys that qualify by their text
+        // (region, indicator, year are in the key), sort them, then decode in order until the page is full.
+        final List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> range = scan(filter.region(), after)) {
+            range.forEachRemaining(kv -> {
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)
+                        && (after == null || KEY_ORDER.compare(kv.key, after) > 0) && filter.matches(SeriesKey.parse(kv.key))) {
+                    keys.add(kv.key);
                 }
-                final Progress progress = decode(kv.value);
+            });
+        }
+        keys.sort(KEY_ORDER);
+        final ReadOnlyKeyValueStore<String, byte[]> store = progressStore();
+        final List<Progress> found = new ArrayList<>();
+        for (final String key : keys) {
+            if (found.size() == limit) {
+                break;
+            }
+            final byte[] value = store.get(key);
+            if (value != null) {
+                final Progress progress = decode(value);
                 if (filter.matches(progress)) {
                     found.add(progress);
                 }

@@ -3,6 +3,7 @@ package io.pacewatch.query;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Severity;
 
 /** Which series a list query asks for; a null field matches everything. */
@@ -15,6 +16,13 @@ public record ProgressFilter(String region, Integer year, String indicator, Pace
                 && (year == null || year == progress.year())
                 && (indicator == null || indicator.equals(progress.indicator()))
                 && (status == null || status == progress.status());
+    }
+
+    /** What the key alone tells: region, indicator and year (the status needs the record). */
+    public boolean matches(final SeriesKey series) {
+        return (region == null || region.equals(series.region()))
+                && (year == null || year == series.year())
+                && (indicator == null || indicator.equals(series.indicator()));
     }
 
     public boolean matches(final Alert alert) {

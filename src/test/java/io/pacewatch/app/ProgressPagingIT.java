@@ -38,7 +38,7 @@ class ProgressPagingIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int REGIONS = 12;
-    private static final int LIMIT = 5;
+    private static final int LIMIT = 2;
 
     private final String tag = "p" + UUID.randomUUID().toString().substring(0, 6);
     private final HttpClient http = HttpClient.newHttpClient();
