@@ -15,6 +15,7 @@ import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
 import io.pacewatch.http.HttpApi;
 import io.pacewatch.http.HttpPort;
+import io.pacewatch.http.Intake;
 import io.pacewatch.metrics.BrokerReachableGauge;
 import io.pacewatch.metrics.IndicatorInfoCollector;
 import io.pacewatch.metrics.PipelineCounters;
@@ -75,6 +76,10 @@ public final class PacewatchService implements AutoCloseable {
     }
 
     public static PacewatchService start(final ServiceSettings settings) throws IOException, InterruptedException {
+        // First, so that a bad token file stops the start before anything is opened; its summaries ask the queries.
+        final AtomicReference<ProgressQueries> held = new AtomicReference<>();
+        final Intake intake = Intake.of(settings.intake(), settings.kafka(), settings.catalogue(),
+                series -> held.get().vintages(series));
         setUpTopics(settings);
 
         final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -115,6 +120,7 @@ public final class PacewatchService implements AutoCloseable {
         });
 
         final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock());
+        held.set(queries);
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(ProgressCollector.of(queries.local()));
@@ -129,7 +135,7 @@ public final class PacewatchService implements AutoCloseable {
         final Readiness readiness = new Readiness(streams::state, broker::problem);
 
         final HttpApi http = HttpApi.start(bound, registry, readiness::check, liveness::check, queries,
-                settings.catalogue());
+                settings.catalogue(), intake);
         final PacewatchService service = new PacewatchService(streams, closeOptions(props), http, registry,
                 streamsMetrics, broker, probe, liveness);
         owner.set(service);

@@ -11,12 +11,14 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * How an input file is laid out. {@link #AUTO} goes by the extension ({@code .jsonl}/{@code .ndjson},
  * {@code .csv}, {@code .xlsx}; an old {@code .xls} is taken for a workbook so that the reader can say
- * how to save it); a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
+ * how to save it); {@link #JSON} (one message or an array) is only ever named; a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
  * SDMX-CSV whether it was named {@code auto} or {@code csv}.
  */
 public enum InputFormat {
     AUTO("auto"),
     JSONL("jsonl"),
+    /** One JSON message or an array of them; never guessed from an extension, so {@code .json} still asks. */
+    JSON("json"),
     CSV("csv"),
     SDMX_CSV("sdmx-csv"),
     XLSX("xlsx");
