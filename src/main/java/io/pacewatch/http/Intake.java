@@ -296,10 +296,10 @@ public final class Intake implements AutoCloseable {
             body.put("rows", rows);
             body.put("errors", errors.stream().map(e -> {
                 final Map<String, Object> row = new LinkedHashMap<>();
-                row.put("place", Escape.text(e.place()));
+                row.put("place", Escape.whole(e.place()));
                 row.put("line", e.line());
                 row.put("reason", e.reason());
-                row.put("detail", Escape.text(e.detail()));
+                row.put("detail", Escape.whole(e.detail()));
                 return row;
             }).toList());
             return body;

@@ -17,11 +17,11 @@ import picocli.CommandLine.TypeConversionException;
 public enum InputFormat {
     AUTO("auto"),
     JSONL("jsonl"),
-    /** One JSON message or an array of them; never guessed from an extension, so {@code .json} still asks. */
-    JSON("json"),
     CSV("csv"),
     SDMX_CSV("sdmx-csv"),
-    XLSX("xlsx");
+    XLSX("xlsx"),
+    /** One JSON message or an array of them; never guessed from an extension, so {@code .json} still asks. */
+    JSON("json");
 
     private final String option;
 

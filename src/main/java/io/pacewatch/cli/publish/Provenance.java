@@ -44,7 +44,7 @@ public record Provenance(String sender) {
             return sender;
         }
         throw new InvalidInputException(RejectionReason.INVALID_FIELD, "source " + SafeText.quote(written)
-                + " is not the sender: records sent with the token " + SafeText.quote(sender)
-                + " carry that name as their source; leave source empty or write " + SafeText.quote(sender));
+                + " is not the sender " + SafeText.quote(sender) + ", whose name its records carry as their source;"
+                + " leave source empty or write " + SafeText.quote(sender));
     }
 }

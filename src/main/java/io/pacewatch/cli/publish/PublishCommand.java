@@ -44,7 +44,7 @@ public final class PublishCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl, csv, sdmx-csv or xlsx (default: ${DEFAULT-VALUE}: by extension and header).")
+            description = "auto, jsonl, csv, sdmx-csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension and header).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")

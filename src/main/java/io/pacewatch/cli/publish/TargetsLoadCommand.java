@@ -44,7 +44,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl, csv or xlsx (default: ${DEFAULT-VALUE}: by extension).")
+            description = "auto, jsonl, csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
