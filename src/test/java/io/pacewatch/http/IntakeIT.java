@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.app.ServiceSettings;
+import io.pacewatch.cli.publish.TestFiles;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.topology.Topics;
@@ -21,6 +22,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
@@ -119,6 +121,25 @@ class IntakeIT {
                 "2023-06", "61.5", "2023-07-20T09:00:00+08:00") + "]", token);
         assertThat(correction.statusCode()).as(correction.body()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(correction.body()).get("revisions").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    @DisplayName("a workbook is read as publish reads it: cell types respected, errors by sheet and cell")
+    void workbook() throws Exception {
+        final List<Object> headings = List.of("地区", "指标", "时期", "累计值", "单位", "发布时间");
+        final byte[] good = TestFiles.xlsx(Map.of("数据", List.of(headings,
+                List.of(region, "固定资产投资", "2023年1-3月", 31.5, "亿元", LocalDate.of(2023, 4, 18)))));
+        final HttpResponse<String> accepted = post(Intake.RELEASES, Intake.XLSX, good, token);
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(Json.MAPPER.readTree(accepted.body()).get("accepted").asInt()).isEqualTo(1);
+
+        final long before = endOffsets(Topics.RELEASES);
+        final byte[] bad = TestFiles.xlsx(Map.of("数据", List.of(headings,
+                List.of(region, "固定资产投资", "2023年1-3月", "三十", "亿元", LocalDate.of(2023, 4, 18)))));
+        final HttpResponse<String> refused = post(Intake.RELEASES, Intake.XLSX, bad, token);
+        assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+        assertThat(Json.MAPPER.readTree(refused.body()).at("/errors/0/place").asText()).isEqualTo("sheet 数据, D2");
+        assertThat(endOffsets(Topics.RELEASES)).isEqualTo(before);
     }
 
     @Test
@@ -277,12 +298,21 @@ class IntakeIT {
 
     private HttpResponse<String> post(final String path, final String type, final String body, final String bearer)
             throws Exception {
+        return post(path, type, body.getBytes(StandardCharsets.UTF_8), bearer);
+    }
+
+    private HttpResponse<String> post(final String path, final String type, final byte[] body, final String bearer)
+            throws Exception {
         return http.send(request(path, type, body, bearer), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest request(final String path, final String type, final String body, final String bearer) {
+        return request(path, type, body.getBytes(StandardCharsets.UTF_8), bearer);
+    }
+
+    private HttpRequest request(final String path, final String type, final byte[] body, final String bearer) {
         final HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).header("Content-Type", type)
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
