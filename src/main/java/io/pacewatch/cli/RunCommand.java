@@ -2,6 +2,7 @@ package io.pacewatch.cli;
 
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.http.IntakeSettings;
+import io.pacewatch.http.IntakeTokens;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -74,6 +75,15 @@ public final class RunCommand implements Callable<Integer> {
             intake = new IntakeSettings(intakeTokens, intakeMaxBytes);
         } catch (final IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--intake-max-bytes: " + e.getMessage());
+        }
+        if (intakeTokens != null) {
+            try {
+                IntakeTokens.load(intakeTokens);
+            } catch (final IllegalArgumentException e) {
+                // Before anything is opened, and without a stack trace: the operator's file, not a bug.
+                System.err.println("pacewatch run: " + e.getMessage());
+                return 1;
+            }
         }
         final PacewatchService running = PacewatchService.start(
                 service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor).withIntake(intake));
