@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -226,7 +227,7 @@ public final class Intake implements AutoCloseable {
         if (!refused.isEmpty()) {
             throw new ApiException(403, "the token " + Escape.text(grant.name()) + " may not publish region(s) "
                     + Escape.text(String.join(", ", refused)) + "; it may publish "
-                    + Escape.text(String.join(", ", new java.util.TreeSet<>(grant.regions()))) + "; nothing was sent");
+                    + Escape.text(String.join(", ", new TreeSet<>(grant.regions()))) + "; nothing was sent");
         }
         if (!read.isValid()) {
             throw new RowErrors(read.rows(), read.errors());

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The answer to an accepted intake request: how many records Kafka acknowledged, and among them how
@@ -61,7 +62,7 @@ public record IntakeSummary(int accepted, Integer revisions, Integer unchanged, 
             return new Counts(revisions, unchanged);
         }
 
-        private static java.util.function.Predicate<Vintages.Vintage> held(final Instant publishedAt, final int revision) {
+        private static Predicate<Vintages.Vintage> held(final Instant publishedAt, final int revision) {
             return v -> v.publishedAt().equals(publishedAt) && v.revision() == revision;
         }
     }

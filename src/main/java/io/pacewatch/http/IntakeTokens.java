@@ -117,11 +117,12 @@ public final class IntakeTokens {
         }
     }
 
-    /** Jackson's message may quote the file's content, which holds hashes: only its first line, and no excerpt. */
+    /** Jackson's message may quote the file's content, which holds hashes: only its first line, and no excerpt of it. */
     private static String describe(final IOException e) {
         if (e instanceof JacksonException json) {
+            // Jackson quotes the text it stumbled on, which may be a token or a hash pasted in the wrong place.
             return "not a valid token file: " + json.getOriginalMessage().lines().findFirst().orElse("unreadable JSON")
-                    .replaceAll("[0-9a-fA-F]{16,}", "…");
+                    .replaceAll("'[^']*'", "'…'").replaceAll("[A-Za-z0-9_+/=-]{16,}", "…");
         }
         if (e instanceof java.nio.file.NoSuchFileException) {
             return "no such file";

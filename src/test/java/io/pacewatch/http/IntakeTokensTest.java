@@ -95,6 +95,14 @@ class IntakeTokensTest {
                 .hasMessageNotContaining(hash);
     }
 
+    @Test
+    void aTokenPastedUnquotedIntoTheFileIsNotEchoedInTheError() throws Exception {
+        final String token = IntakeTokens.newToken();
+        assertThatThrownBy(() -> IntakeTokens.load(write("{\"name\":\"a\",\"sha256\":" + token + ",\"regions\":[\"x\"]}")))
+                .hasMessageContaining("not a valid token file").hasMessageNotContaining(token)
+                .hasMessageNotContaining(token.substring(0, 12));
+    }
+
     private Path write(final String... entries) throws Exception {
         return Files.writeString(Files.createTempFile(dir, "tokens", ".json"), file(entries));
     }
