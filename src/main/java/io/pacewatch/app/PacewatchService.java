@@ -215,8 +215,7 @@ public final class PacewatchService implements AutoCloseable {
             return;
         }
         liveness.stopping();
-        http.close();
-        closeStreams();
+        StopSteps.run(new StopSteps.Step("HTTP", http::close), new StopSteps.Step("Kafka Streams", this::closeStreams));
         release();
     }
 
@@ -230,8 +229,7 @@ public final class PacewatchService implements AutoCloseable {
         }
         LOG.error("Stopping this instance: {}", liveness.check().failure().orElse("Kafka Streams failed"));
         liveness.stopping();
-        closeStreams();
-        http.close();
+        StopSteps.run(new StopSteps.Step("Kafka Streams", this::closeStreams), new StopSteps.Step("HTTP", http::close));
         release();
     }
 
@@ -241,11 +239,15 @@ public final class PacewatchService implements AutoCloseable {
         }
     }
 
+    /** Whatever fails here, {@link #awaitStop()} is released: the process must end, not linger. */
     private void release() {
-        broker.close();
-        probe.close();
-        streamsMetrics.close();
-        registry.close();
-        stopped.countDown();
+        try {
+            StopSteps.run(new StopSteps.Step("broker reachability", broker::close),
+                    new StopSteps.Step("broker probe", probe::close),
+                    new StopSteps.Step("Kafka Streams metrics", streamsMetrics::close),
+                    new StopSteps.Step("meter registry", registry::close));
+        } finally {
+            stopped.countDown();
+        }
     }
 }
