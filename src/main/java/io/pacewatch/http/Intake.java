@@ -9,7 +9,6 @@ import io.pacewatch.cli.publish.Numbered;
 import io.pacewatch.cli.publish.OutgoingRecord;
 import io.pacewatch.cli.publish.Provenance;
 import io.pacewatch.cli.publish.ReleaseFileReader;
-import io.pacewatch.cli.publish.RowError;
 import io.pacewatch.cli.publish.SdmxDefaults;
 import io.pacewatch.cli.publish.SendOutcome;
 import io.pacewatch.cli.publish.TargetFileReader;
@@ -22,10 +21,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Properties;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -55,13 +51,6 @@ public final class Intake implements AutoCloseable {
     public static final String TARGETS = "/api/targets";
     /** The Kafka header naming who sent a record through the intake (the token's name, UTF-8). */
     public static final String SOURCE_HEADER = "pacewatch.source";
-    static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    private static final Map<String, InputFormat> MEDIA_TYPES = Map.of(
-            "application/json", InputFormat.JSON,
-            "application/x-ndjson", InputFormat.JSONL,
-            "application/jsonl", InputFormat.JSONL,
-            "text/csv", InputFormat.CSV,
-            XLSX, InputFormat.XLSX);
     private static final int THREADS = 2;
     private static final int QUEUE = 8;
     private static final String BODY = "request body";
@@ -139,14 +128,14 @@ public final class Intake implements AutoCloseable {
     private void post(final Exchange exchange) throws IOException {
         try {
             accept(exchange);
-        } catch (final RowErrors e) {
+        } catch (final IntakeRowErrors e) {
             exchange.json(400, e.body());
         }
     }
 
     private void accept(final Exchange exchange) throws IOException {
         final IntakeGrant grant = authenticate(exchange);
-        final InputFormat format = format(exchange.requestHeader("Content-Type"));
+        final InputFormat format = IntakeMediaTypes.format(exchange.requestHeader("Content-Type"));
         final byte[] body = exchange.body((int) settings.maxBodyBytes());
         final Provenance provenance = Provenance.sender(grant.name());
         if (RELEASES.equals(exchange.rawPath())) {
@@ -179,29 +168,6 @@ public final class Intake implements AutoCloseable {
         });
     }
 
-    /** The body's format from its media type; a text format must be UTF-8, as {@code publish} reads files. */
-    static InputFormat format(final String contentType) {
-        final String accepted = "send Content-Type application/json (one object or an array), application/x-ndjson"
-                + " (JSON Lines), text/csv or " + XLSX;
-        if (contentType == null) {
-            throw new ApiException(415, "no Content-Type; " + accepted);
-        }
-        final String[] parts = contentType.split(";");
-        final InputFormat format = MEDIA_TYPES.get(parts[0].strip().toLowerCase(Locale.ROOT));
-        if (format == null) {
-            throw new ApiException(415, "Content-Type " + Escape.text(parts[0].strip()) + " is not read here; "
-                    + accepted);
-        }
-        for (int i = 1; i < parts.length; i++) {
-            final String[] parameter = parts[i].split("=", 2);
-            if (parameter.length == 2 && "charset".equalsIgnoreCase(parameter[0].strip())
-                    && !"utf-8".equalsIgnoreCase(parameter[1].strip().replace("\"", ""))) {
-                throw new ApiException(415, "bodies are read as UTF-8, not " + Escape.text(parameter[1].strip()));
-            }
-        }
-        return format;
-    }
-
     /** Reading that cannot even start (not a workbook, no such sheet) is the sender's error too. */
     private static <T> FileOutcome<T> read(final Reading<T> reading) {
         try {
@@ -230,7 +196,7 @@ public final class Intake implements AutoCloseable {
                     + Escape.text(String.join(", ", new TreeSet<>(grant.regions()))) + "; nothing was sent");
         }
         if (!read.isValid()) {
-            throw new RowErrors(read.rows(), read.errors());
+            throw new IntakeRowErrors(read.rows(), read.errors());
         }
         if (records.isEmpty()) {
             throw ApiException.badRequest("the body holds no records; nothing was sent");
@@ -275,35 +241,6 @@ public final class Intake implements AutoCloseable {
     public void close() {
         if (pool != null) {
             pool.shutdownNow();
-        }
-    }
-
-    /** A 400 whose body lists every refused row, as {@code publish} prints them. */
-    private static final class RowErrors extends RuntimeException {
-
-        private final transient List<RowError> errors;
-        private final int rows;
-
-        RowErrors(final int rows, final List<RowError> errors) {
-            super(errors.size() + " invalid row(s) among " + rows + " read; nothing was sent");
-            this.rows = rows;
-            this.errors = List.copyOf(errors);
-        }
-
-        Map<String, Object> body() {
-            final Map<String, Object> body = new LinkedHashMap<>();
-            body.put("status", 400);
-            body.put("error", getMessage());
-            body.put("rows", rows);
-            body.put("errors", errors.stream().map(e -> {
-                final Map<String, Object> row = new LinkedHashMap<>();
-                row.put("place", Escape.whole(e.place()));
-                row.put("line", e.line());
-                row.put("reason", e.reason());
-                row.put("detail", Escape.whole(e.detail()));
-                return row;
-            }).toList());
-            return body;
         }
     }
 }

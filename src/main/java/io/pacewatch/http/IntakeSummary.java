@@ -18,8 +18,8 @@ import java.util.function.Predicate;
  * in the same request ({@code unchanged}: the stream keeps such a version once). Both are judged against
  * the versions this service could see before sending (out of embargo), so two requests racing each
  * other may both count a version as new; the stream still keeps it once. {@code null} where it cannot be
- * told: for targets (the service keeps no queryable history of them), or when the state was not
- * available (rebalancing).
+ * told: for targets (the service keeps no queryable history of them), when the state was not
+ * available (rebalancing), or for a request spanning more than {@value Counts#MAX_SERIES} series.
  */
 public record IntakeSummary(int accepted, Integer revisions, Integer unchanged, String source, String topic) {
 
@@ -36,7 +36,13 @@ public record IntakeSummary(int accepted, Integer revisions, Integer unchanged, 
 
         static final Counts UNKNOWN = new Counts(null, null);
 
+        /** Each series is one lookup, possibly on another instance: beyond this many, counting is not worth the wait. */
+        static final int MAX_SERIES = 500;
+
         static Counts of(final List<Release> batch, final KnownVersions known) {
+            if (batch.stream().map(Release::series).distinct().count() > MAX_SERIES) {
+                return UNKNOWN;
+            }
             final Map<SeriesKey, List<Vintages.PeriodVintages>> held = new HashMap<>();
             final Set<Version> sent = new HashSet<>();
             final Set<Slot> slotsSent = new HashSet<>();

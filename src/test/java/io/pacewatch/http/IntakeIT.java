@@ -129,14 +129,14 @@ class IntakeIT {
         final List<Object> headings = List.of("地区", "指标", "时期", "累计值", "单位", "发布时间");
         final byte[] good = TestFiles.xlsx(Map.of("数据", List.of(headings,
                 List.of(region, "固定资产投资", "2023年1-3月", 31.5, "亿元", LocalDate.of(2023, 4, 18)))));
-        final HttpResponse<String> accepted = post(Intake.RELEASES, Intake.XLSX, good, token);
+        final HttpResponse<String> accepted = post(Intake.RELEASES, IntakeMediaTypes.XLSX, good, token);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         assertThat(Json.MAPPER.readTree(accepted.body()).get("accepted").asInt()).isEqualTo(1);
 
         final long before = endOffsets(Topics.RELEASES);
         final byte[] bad = TestFiles.xlsx(Map.of("数据", List.of(headings,
                 List.of(region, "固定资产投资", "2023年1-3月", "三十", "亿元", LocalDate.of(2023, 4, 18)))));
-        final HttpResponse<String> refused = post(Intake.RELEASES, Intake.XLSX, bad, token);
+        final HttpResponse<String> refused = post(Intake.RELEASES, IntakeMediaTypes.XLSX, bad, token);
         assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(refused.body()).at("/errors/0/place").asText()).isEqualTo("sheet 数据, D2");
         assertThat(endOffsets(Topics.RELEASES)).isEqualTo(before);

@@ -35,4 +35,15 @@ class IntakeSummaryTest {
         assertThat(IntakeSummary.Counts.of(List.of(JUNE, JUNE, JUNE_CORRECTED), IntakeSummary.KnownVersions.NONE))
                 .isEqualTo(new IntakeSummary.Counts(1, 1));
     }
+
+    @Test
+    void aRequestSpanningTooManySeriesIsNotCounted() {
+        final List<Release> many = java.util.stream.IntStream.rangeClosed(0, IntakeSummary.Counts.MAX_SERIES)
+                .mapToObj(i -> Releases.budgetRevenue().region("r" + i).cumulativeThrough(6).value("60").build())
+                .toList();
+        assertThat(IntakeSummary.Counts.of(many, IntakeSummary.KnownVersions.NONE))
+                .isEqualTo(IntakeSummary.Counts.UNKNOWN);
+        assertThat(IntakeSummary.Counts.of(many.subList(0, IntakeSummary.Counts.MAX_SERIES),
+                IntakeSummary.KnownVersions.NONE)).isEqualTo(new IntakeSummary.Counts(0, 0));
+    }
 }
