@@ -44,6 +44,7 @@
     inflight: false,
     again: false,
     urlProblems: [],
+    partial: null, // { missing: 'host:port,...' } while the last list answer was partial
   };
 
   // ---------- small helpers ----------
@@ -106,6 +107,17 @@
   }
 
   async function getJson(url) {
+    return (await getAnswer(url)).body;
+  }
+
+  // The list endpoints say in headers when some instances did not answer in time (the body is then
+  // this instance's part and whatever else arrived): the page must not pass that off as complete.
+  function partialOf(headers) {
+    return headers.get('Pacewatch-Partial') === 'true'
+      ? { missing: headers.get('Pacewatch-Unavailable-Instances') || '?' } : null;
+  }
+
+  async function getAnswer(url) {
     let response;
     try {
       response = await fetch(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
@@ -122,7 +134,7 @@
       const message = body && typeof body.error === 'string' ? body.error : 'HTTP ' + response.status;
       throw new ApiError(response.status, message);
     }
-    return body;
+    return { body, headers: response.headers };
   }
 
   // ---------- region and year ----------
@@ -217,8 +229,10 @@
   // still reaches the chart.
   async function refreshSeries(generation, everything) {
     const q = '?region=' + encodeURIComponent(state.region) + '&year=' + encodeURIComponent(state.year);
-    const list = await getJson('/api/progress' + q);
+    const answer = await getAnswer('/api/progress' + q);
+    const list = answer.body;
     if (generation !== state.generation) return;
+    state.partial = partialOf(answer.headers);
     const latest = Array.isArray(list) ? list.filter((p) => p.region === state.region && p.year === state.year) : [];
     const changed = latest.filter((p) => {
       const entry = state.series.get(p.indicator);
@@ -324,6 +338,10 @@
   // The notice shows problems with the address (kept) and the current state of the data.
   function showNotice(text) {
     const lines = state.urlProblems.concat(text ? [text] : []);
+    if (state.partial) {
+      lines.push('部分实例未及时响应，数据可能不完整 Some instances did not answer in time; figures may be incomplete'
+        + ' (' + state.partial.missing + ')');
+    }
     const notice = $('notice');
     notice.hidden = lines.length === 0;
     notice.textContent = lines.join(' · ');

@@ -1,6 +1,5 @@
 package io.pacewatch.app;
 
-import com.sun.net.httpserver.HttpServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -12,9 +11,12 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.health.AdminBrokerProbe;
 import io.pacewatch.health.BrokerReachability;
+import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
 import io.pacewatch.http.HttpApi;
+import io.pacewatch.http.HttpPort;
 import io.pacewatch.metrics.BrokerReachableGauge;
+import io.pacewatch.metrics.IndicatorInfoCollector;
 import io.pacewatch.metrics.PipelineCounters;
 import io.pacewatch.metrics.ProgressCollector;
 import io.pacewatch.metrics.RevisionCollector;
@@ -26,9 +28,12 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -52,12 +57,14 @@ public final class PacewatchService implements AutoCloseable {
     private final KafkaStreamsMetrics streamsMetrics;
     private final BrokerReachability broker;
     private final AdminBrokerProbe probe;
+    private final Liveness liveness;
     private final CountDownLatch stopped = new CountDownLatch(1);
-    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private PacewatchService(final KafkaStreams streams, final CloseOptions closeOptions, final HttpApi http,
                              final PrometheusMeterRegistry registry, final KafkaStreamsMetrics streamsMetrics,
-                             final BrokerReachability broker, final AdminBrokerProbe probe) {
+                             final BrokerReachability broker, final AdminBrokerProbe probe, final Liveness liveness) {
+        this.liveness = liveness;
         this.streams = streams;
         this.closeOptions = closeOptions;
         this.http = http;
@@ -77,10 +84,10 @@ public final class PacewatchService implements AutoCloseable {
         new ClassLoaderMetrics().bindTo(registry);
         new ProcessorMetrics().bindTo(registry);
         new UptimeMetrics().bindTo(registry);
-        final PipelineCounters counters = new PipelineCounters(registry);
+        final PipelineCounters counters = new PipelineCounters(registry, settings.catalogue());
 
-        final HttpServer bound = HttpApi.bind(new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()));
-        final HostInfo self = new HostInfo(settings.advertisedHost(), bound.getAddress().getPort());
+        final HttpPort bound = HttpApi.bind(new InetSocketAddress(settings.httpBindAddress(), settings.httpPort()));
+        final HostInfo self = new HostInfo(settings.advertisedHost(), bound.port());
 
         final Properties props = StreamsSettings.defaults();
         props.putAll(settings.kafka());
@@ -89,6 +96,7 @@ public final class PacewatchService implements AutoCloseable {
         if (settings.stateDir() != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }
+        StateDirectoryGuard.check(settings.kafka(), props);
         final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), settings.calendar(),
                 settings.clock(), counters), props);
         streams.setUncaughtExceptionHandler(e -> {
@@ -97,12 +105,20 @@ public final class PacewatchService implements AutoCloseable {
             LOG.error("Kafka Streams failed and is shutting down", e);
             return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
         });
-        streams.setStateListener((now, before) -> LOG.info("Kafka Streams {} -> {}", before, now));
+        final AtomicReference<PacewatchService> owner = new AtomicReference<>();
+        // Not on the Streams thread that reports the failure: closing Streams waits for its threads.
+        final Liveness liveness = new Liveness(() -> new Thread(() -> owner.get().closeAfterFailure(),
+                "pacewatch-failure").start());
+        streams.setStateListener((now, before) -> {
+            LOG.info("Kafka Streams {} -> {}", before, now);
+            liveness.onChange(now, before);
+        });
 
         final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock());
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(ProgressCollector.of(queries.local()));
+        registry.getPrometheusRegistry().register(new IndicatorInfoCollector(settings.catalogue()));
         // Out of embargo by the service's clock, as the judge decides it (a simulated one in the demo).
         registry.getPrometheusRegistry().register(RevisionCollector.of(queries.local(), settings.catalogue(),
                 settings.clock()::instant));
@@ -112,9 +128,11 @@ public final class PacewatchService implements AutoCloseable {
         new BrokerReachableGauge(broker::reachable).bindTo(registry);
         final Readiness readiness = new Readiness(streams::state, broker::problem);
 
-        final HttpApi http = HttpApi.start(bound, registry, readiness::check, queries, settings.catalogue());
+        final HttpApi http = HttpApi.start(bound, registry, readiness::check, liveness::check, queries,
+                settings.catalogue());
         final PacewatchService service = new PacewatchService(streams, closeOptions(props), http, registry,
-                streamsMetrics, broker, probe);
+                streamsMetrics, broker, probe, liveness);
+        owner.set(service);
         streams.start();
         return service;
     }
@@ -175,9 +193,13 @@ public final class PacewatchService implements AutoCloseable {
         return true;
     }
 
-    /** Blocks until {@link #close()} is called, e.g. from a shutdown hook. */
-    public void awaitStop() throws InterruptedException {
+    /**
+     * Blocks until the instance has stopped: after {@link #close()} (e.g. from a shutdown hook), or after it
+     * closed itself because Kafka Streams failed. Returns that failure, or empty for a requested stop.
+     */
+    public Optional<String> awaitStop() throws InterruptedException {
         stopped.await();
+        return liveness.check().failure();
     }
 
     /** Idempotent: the shutdown hook and the owner may both call it. */
@@ -186,10 +208,34 @@ public final class PacewatchService implements AutoCloseable {
         if (!closed.compareAndSet(false, true)) {
             return;
         }
+        liveness.stopping();
         http.close();
+        closeStreams();
+        release();
+    }
+
+    /**
+     * Kafka Streams failed for good: close it (bounded by the close timeout), then stop answering, so that
+     * {@code /health/live} says why (503) until the end and {@link #awaitStop()} returns the failure.
+     */
+    private void closeAfterFailure() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
+        LOG.error("Stopping this instance: {}", liveness.check().failure().orElse("Kafka Streams failed"));
+        liveness.stopping();
+        closeStreams();
+        http.close();
+        release();
+    }
+
+    private void closeStreams() {
         if (!streams.close(closeOptions)) {
             LOG.warn("Kafka Streams did not close within {}; stopping anyway", CLOSE_TIMEOUT);
         }
+    }
+
+    private void release() {
         broker.close();
         probe.close();
         streamsMetrics.close();

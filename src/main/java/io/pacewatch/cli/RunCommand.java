@@ -1,6 +1,7 @@
 package io.pacewatch.cli;
 
 import io.pacewatch.app.PacewatchService;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -8,8 +9,20 @@ import picocli.CommandLine.Option;
 
 /** {@code pacewatch run}: the service against existing Kafka brokers, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run pacewatch against existing Kafka brokers until stopped (SIGTERM/Ctrl-C).")
+        description = "Run pacewatch against existing Kafka brokers until stopped (SIGTERM/Ctrl-C).",
+        exitCodeListHeading = "Exit codes:%n",
+        exitCodeList = {
+            " 0:stopped on request (after SIGTERM the JVM itself ends with 143)",
+            " 1:could not start (Kafka unreachable, topics unusable, HTTP port taken...)",
+            " 2:no Kafka brokers given",
+            "70:Kafka Streams failed and the instance stopped itself; restart it"})
 public final class RunCommand implements Callable<Integer> {
+
+    /**
+     * The exit code when Kafka Streams failed for good and the instance stopped itself (sysexits'
+     * EX_SOFTWARE), so that a restart policy brings up a fresh process. A stop on SIGTERM is not a failure.
+     */
+    public static final int EXIT_STREAMS_FAILED = 70;
 
     @Mixin
     KafkaConnectionOptions kafka;
@@ -40,7 +53,11 @@ public final class RunCommand implements Callable<Integer> {
                 service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor));
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-shutdown"));
         System.out.println("pacewatch is running; HTTP on " + running.httpAddress());
-        running.awaitStop();
+        final Optional<String> failure = running.awaitStop();
+        if (failure.isPresent()) {
+            System.err.println("pacewatch run: " + failure.get() + "; exiting with " + EXIT_STREAMS_FAILED);
+            return EXIT_STREAMS_FAILED;
+        }
         return 0;
     }
 }

@@ -1,26 +1,25 @@
 package io.pacewatch.http;
 
-import com.sun.net.httpserver.HttpExchange;
-import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The leaders' page: a few fixed files bundled in the jar under {@code /web/}, served as {@code /}
- * (the page) and {@code /assets/<name>}. Only the names of {@link #TYPES} are ever looked up, taken
- * verbatim from the raw path, so nothing outside that list (no {@code ..}, no encoded slashes, no
- * other classpath resource) can be reached. Every answer carries a Content-Security-Policy that
- * allows this origin only and no inline script or style, and {@code nosniff}.
+ * The bundled files: the leaders' page under {@code /web/}, served as {@code /} (the page) and
+ * {@code /assets/<name>}, and the operator runbook at {@code /runbook}. Only the names of {@link #TYPES}
+ * are ever looked up, taken verbatim from the raw path, so nothing outside that list (no {@code ..}, no
+ * encoded slashes, no other classpath resource) can be reached. Every answer carries a
+ * Content-Security-Policy that allows this origin only and no inline script or style.
  */
 public final class StaticAssets {
 
     /** The URL prefix of the bundled files. */
     public static final String PREFIX = "/assets/";
+    /** Where the operator runbook (docs/runbook.md, bundled at build time) is served. */
+    public static final String RUNBOOK = "/runbook";
 
     /** What the page may load: itself only. No inline script or style, no frames, no plugins. */
     public static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
@@ -28,50 +27,38 @@ public final class StaticAssets {
             + "form-action 'self'; frame-ancestors 'none'";
 
     private static final String INDEX = "index.html";
+    private static final String RUNBOOK_FILE = "runbook.md";
     private static final String RESOURCE_DIR = "/web/";
 
-    /** The allow-list: every servable name and its Content-Type. */
+    /**
+     * The allow-list: every servable name and its Content-Type. The runbook is served as text/plain,
+     * which every browser shows inline (Chromium shows text/markdown inline too; not every browser does).
+     */
     private static final Map<String, String> TYPES = Map.of(
             INDEX, "text/html; charset=utf-8",
             "app.js", "text/javascript; charset=utf-8",
             "app.css", "text/css; charset=utf-8",
-            "favicon.svg", "image/svg+xml");
+            "favicon.svg", "image/svg+xml",
+            RUNBOOK_FILE, "text/plain; charset=utf-8");
 
     private static final Map<String, byte[]> CACHE = new ConcurrentHashMap<>();
 
     private StaticAssets() {
     }
 
-    /** True for the paths this class answers: {@code /} and anything under {@link #PREFIX}. */
-    public static boolean handles(final String rawPath) {
-        return "/".equals(rawPath) || rawPath.startsWith(PREFIX);
-    }
-
-    /**
-     * Answers {@code GET} or {@code HEAD} for {@code /} or {@code /assets/<name>}: the bundled file, or
-     * a JSON 404 for any name not on the allow-list. Does not close the exchange.
-     */
-    public static void serve(final HttpExchange exchange) throws IOException {
-        final String path = exchange.getRequestURI().getRawPath();
+    /** Answers {@code /}, {@link #RUNBOOK} or {@code /assets/<name>}: the bundled file, or a 404 for any other name. */
+    public static void serve(final Exchange exchange) {
+        final String path = exchange.rawPath();
         final String name = "/".equals(path) ? INDEX
+                : RUNBOOK.equals(path) ? RUNBOOK_FILE
                 : path.startsWith(PREFIX) ? path.substring(PREFIX.length()) : null;
-        final Optional<byte[]> body = name == null || !TYPES.containsKey(name) ? Optional.empty() : load(name);
-        final var headers = exchange.getResponseHeaders();
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-        headers.set("X-Content-Type-Options", "nosniff");
-        headers.set("Referrer-Policy", "no-referrer");
-        headers.set("X-Frame-Options", "DENY");
-        if (body.isEmpty()) {
-            headers.set("Content-Type", "application/json; charset=utf-8");
-            headers.set("Cache-Control", "no-store");
-            send(exchange, 404, Json.MAPPER.writeValueAsBytes(Map.of("status", 404, "error",
-                    "no such asset; the page is at /")));
-            return;
-        }
-        headers.set("Content-Type", TYPES.get(name));
+        exchange.header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Referrer-Policy", "no-referrer")
+                .header("X-Frame-Options", "DENY");
+        final byte[] body = (name == null || !TYPES.containsKey(name) ? Optional.<byte[]>empty() : load(name))
+                .orElseThrow(() -> ApiException.notFound("no such asset; the page is at /"));
         // Revalidate on every load so a new jar's page is picked up at once; the files are small.
-        headers.set("Cache-Control", "no-cache");
-        send(exchange, 200, body.get());
+        exchange.header("Cache-Control", "no-cache").send(200, TYPES.get(name), body);
     }
 
     private static Optional<byte[]> load(final String name) {
@@ -88,16 +75,6 @@ public final class StaticAssets {
             return Optional.of(bytes);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot read bundled asset " + name, e);
-        }
-    }
-
-    private static void send(final HttpExchange exchange, final int status, final byte[] body) throws IOException {
-        final boolean head = "HEAD".equals(exchange.getRequestMethod());
-        exchange.sendResponseHeaders(status, head ? -1 : body.length);
-        if (!head) {
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
         }
     }
 }

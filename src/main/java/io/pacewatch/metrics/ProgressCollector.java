@@ -1,5 +1,8 @@
 package io.pacewatch.metrics;
 
+import io.pacewatch.domain.AmountUnit;
+import io.pacewatch.domain.Judgement;
+import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.query.LocalViews;
@@ -7,14 +10,11 @@ import io.pacewatch.query.ProgressFilter;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
-import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -23,11 +23,53 @@ import java.util.function.Supplier;
  * is registered per series, a series that moves to another instance after a rebalance simply stops
  * appearing here and starts appearing there: no stale series are left behind. Dashboards aggregate
  * with {@code max without(instance)}.
+ *
+ * <p>Prometheus conventions: base units, one unit per name. Amounts are in yuan ({@code _yuan}),
+ * whatever unit the indicator is published in; shares, growth rates and gaps are ratios
+ * ({@code _ratio}: 0.061 is 6.1%, a gap of -0.015 is 1.5 percentage points behind). Labels are only
+ * region, indicator and year; {@link IndicatorInfoCollector} carries the names. The status is a gauge
+ * of its own, not a label, so a status change does not split the time series.
  */
 public final class ProgressCollector implements MultiCollector {
 
+    private static final List<Gauge> GAUGES = List.of(
+            new Gauge("pacewatch_ytd_amount_yuan", "Year-to-date amount, in yuan",
+                    p -> yuan(p, p.ytdValue())),
+            new Gauge("pacewatch_target_amount_yuan", "Annual target of an amount target, in yuan",
+                    p -> p.targetKind() == TargetKind.AMOUNT ? yuan(p, p.targetValue()) : null),
+            new Gauge("pacewatch_target_growth_ratio", "Annual target of a growth target, as a ratio (0.065 = 6.5%)",
+                    p -> p.targetKind() == TargetKind.GROWTH ? ratio(p.targetValue()) : null),
+            new Gauge("pacewatch_expected_at_pace_amount_yuan",
+                    "Amount an amount target expects by now (annual target x time progress), in yuan",
+                    p -> p.targetKind() == TargetKind.AMOUNT ? yuan(p, p.expectedAtPace()) : null),
+            new Gauge("pacewatch_completion_ratio", "Year-to-date amount / annual target",
+                    Progress::completionRatio),
+            new Gauge("pacewatch_time_progress_ratio",
+                    "Time progress (序时进度): share of the year's target expected by now", Progress::timeProgress),
+            new Gauge("pacewatch_completion_gap_ratio",
+                    "Amount targets: completion minus time progress (-0.015 = 1.5 pp behind)",
+                    p -> p.judgedOn() == Judgement.AMOUNT_COMPLETION ? ratio(p.gapPp()) : null),
+            new Gauge("pacewatch_growth_gap_ratio",
+                    "Growth judged: cumulative growth minus target growth, or minus the growth an amount target"
+                            + " implies (-0.015 = 1.5 pp behind)",
+                    p -> p.judgedOn() == Judgement.GROWTH || p.judgedOn() == Judgement.IMPLIED_GROWTH
+                            ? ratio(p.gapPp()) : null),
+            new Gauge("pacewatch_cumulative_growth_ratio", "Cumulative year-on-year growth as published, as a ratio",
+                    p -> ratio(p.cumulativeGrowthPercent())),
+            new Gauge("pacewatch_projected_year_end_amount_yuan", "Year-end amount if the current pace holds, in yuan",
+                    p -> yuan(p, p.projectedYearEnd())),
+            new Gauge("pacewatch_as_of_month", "Last month of the year the judgement rests on (0 = no data)",
+                    p -> BigDecimal.valueOf(p.asOfMonth())),
+            new Gauge("pacewatch_missing_months", "Months before the latest figure that have no release",
+                    p -> BigDecimal.valueOf(p.missingMonths().size())),
+            new Gauge("pacewatch_pace_status", "Last judged status: 0 ahead, 1 on pace, 2 at risk, 3 behind,"
+                    + " -1 no data, -2 not assessable; an overdue release leaves it as it was",
+                    p -> BigDecimal.valueOf(judged(p).metricValue())),
+            new Gauge("pacewatch_release_overdue",
+                    "1 while a release the release calendar expects has not come, else 0",
+                    p -> p.status() == PaceStatus.OVERDUE ? BigDecimal.ONE : BigDecimal.ZERO));
+
     private final Supplier<List<Progress>> localLatest;
-    private final Map<String, Gauge> gauges = new LinkedHashMap<>();
 
     public static ProgressCollector of(final LocalViews views) {
         return new ProgressCollector(ActiveStores.orNoneWhileRebalancing(() -> views.latest(ProgressFilter.ALL)));
@@ -35,44 +77,19 @@ public final class ProgressCollector implements MultiCollector {
 
     public ProgressCollector(final Supplier<List<Progress>> localLatest) {
         this.localLatest = localLatest;
-        gauge("pacewatch_ytd_amount", "Year-to-date amount, in the unit label", Progress::ytdValue, AMOUNT_UNIT);
-        gauge("pacewatch_target_value", "Annual target: an amount in the unit label, or growth in percent (kind=growth)",
-                Progress::targetValue, TARGET_UNIT);
-        gauge("pacewatch_expected_at_pace", "Where the indicator should stand now: amount at pace (amount targets)"
-                + " or the target growth in percent (growth targets)", Progress::expectedAtPace, TARGET_UNIT);
-        gauge("pacewatch_completion_ratio", "Year-to-date amount / annual target", Progress::completionRatio, null);
-        gauge("pacewatch_time_progress_ratio", "Time progress (序时进度): share of the year's target expected by now",
-                Progress::timeProgress, null);
-        gauge("pacewatch_pace_gap_percentage_points", "Completion minus time progress, or growth minus target growth,"
-                + " in percentage points; negative is behind", Progress::gapPp, null);
-        gauge("pacewatch_cumulative_growth_percent", "Cumulative year-on-year growth as published, in percent",
-                Progress::cumulativeGrowthPercent, null);
-        gauge("pacewatch_projected_year_end_amount", "Year-end amount if the current pace holds, in the unit label",
-                Progress::projectedYearEnd, AMOUNT_UNIT);
-        gauge("pacewatch_as_of_month", "Last month of the year the judgement rests on (0 = no data)",
-                p -> BigDecimal.valueOf(p.asOfMonth()), null);
-        gauge("pacewatch_missing_months", "Months before the latest figure that have no release",
-                p -> BigDecimal.valueOf(p.missingMonths().size()), null);
-        gauge("pacewatch_pace_status", "Status: 0 ahead, 1 on pace, 2 at risk, 3 behind, -1 no data, -2 not assessable",
-                p -> BigDecimal.valueOf(p.status().metricValue()), null);
-    }
-
-    private void gauge(final String name, final String help, final Function<Progress, BigDecimal> value,
-                       final Function<Progress, String> unit) {
-        gauges.put(name, new Gauge(name, help, value, unit));
     }
 
     @Override
     public MetricSnapshots collect() {
         final List<Progress> series = localLatest.get();
-        final List<MetricSnapshot> snapshots = new ArrayList<>(gauges.size());
-        for (final Gauge gauge : gauges.values()) {
+        final List<MetricSnapshot> snapshots = new ArrayList<>(GAUGES.size());
+        for (final Gauge gauge : GAUGES) {
             final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(gauge.name).help(gauge.help);
             for (final Progress progress : series) {
                 final BigDecimal value = gauge.value.apply(progress);
                 if (value != null) {
                     builder.dataPoint(GaugeDataPointSnapshot.builder()
-                            .labels(labels(progress, gauge.unit))
+                            .labels(SeriesLabels.of(progress.region(), progress.indicator(), progress.year()))
                             .value(value.doubleValue())
                             .build());
                 }
@@ -84,21 +101,24 @@ public final class ProgressCollector implements MultiCollector {
 
     @Override
     public List<String> getPrometheusNames() {
-        return List.copyOf(gauges.keySet());
+        return GAUGES.stream().map(Gauge::name).toList();
     }
 
-    /** The status is a gauge of its own, not a label, so a status change does not split the time series. */
-    private static Labels labels(final Progress progress, final Function<Progress, String> unit) {
-        final Labels base = SeriesLabels.of(progress.region(), progress.indicator(), progress.indicatorNameEn(),
-                progress.indicatorNameZh(), progress.year());
-        return unit == null ? base : SeriesLabels.withUnit(base, unit.apply(progress));
+    /** Progress written before judgedStatus existed has none while overdue: nothing judged that we know of. */
+    private static PaceStatus judged(final Progress progress) {
+        return progress.judgedStatus() == null ? PaceStatus.NO_DATA : progress.judgedStatus();
     }
 
-    private static final Function<Progress, String> AMOUNT_UNIT = Progress::unit;
-    private static final Function<Progress, String> TARGET_UNIT =
-            p -> p.targetKind() == TargetKind.GROWTH ? "percent" : p.unit();
+    /** An amount in the series' unit (亿元 ...), in yuan. */
+    private static BigDecimal yuan(final Progress progress, final BigDecimal amount) {
+        return amount == null ? null : AmountUnit.parse(progress.unit()).convert(amount, AmountUnit.YUAN);
+    }
 
-    private record Gauge(String name, String help, Function<Progress, BigDecimal> value,
-                         Function<Progress, String> unit) {
+    /** Percent or percentage points as a ratio: 6.1 becomes 0.061. */
+    static BigDecimal ratio(final BigDecimal percent) {
+        return percent == null ? null : percent.movePointLeft(2);
+    }
+
+    private record Gauge(String name, String help, Function<Progress, BigDecimal> value) {
     }
 }

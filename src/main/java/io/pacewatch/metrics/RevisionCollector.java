@@ -1,5 +1,6 @@
 package io.pacewatch.metrics;
 
+import io.pacewatch.domain.AmountUnit;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.ReleaseHistory;
@@ -25,30 +26,31 @@ import java.util.function.Supplier;
  * Per-series revision gauges, read at scrape time from this instance's active release-history store:
  * how many reference periods were published more than once, and how far the one revised last moved
  * from its first estimate. As with {@link ProgressCollector}, nothing is registered per series, so a
- * series follows its partition from instance to instance and none goes stale. A series' names and
- * unit come from the catalogue, since its progress may be held by another instance.
+ * series follows its partition from instance to instance and none goes stale; units follow the same
+ * conventions (yuan, ratios). A series' unit comes from the catalogue, since its progress may be held
+ * by another instance.
  */
 public final class RevisionCollector implements MultiCollector {
 
     private static final List<Gauge> GAUGES = List.of(
             new Gauge("pacewatch_revised_periods",
                     "Reference periods of the series published in more than one version",
-                    s -> Optional.of(BigDecimal.valueOf(s.summary().revisedPeriods())), false),
-            new Gauge("pacewatch_latest_revision_change_amount",
-                    "Latest minus first estimate of the amount of the period revised last, in the unit label",
-                    s -> s.latest().map(PeriodVintages::valueChange), true),
+                    s -> Optional.of(BigDecimal.valueOf(s.summary().revisedPeriods()))),
+            new Gauge("pacewatch_latest_revision_change_amount_yuan",
+                    "Latest minus first estimate of the amount of the period revised last, in yuan",
+                    s -> s.latest().map(PeriodVintages::valueChange).map(s::yuan)),
             new Gauge("pacewatch_latest_revision_change_ratio",
                     "Latest minus first estimate of the amount of the period revised last, over the first estimate",
-                    s -> s.summary().latestValueChangeRatio(), false),
-            new Gauge("pacewatch_latest_revision_growth_change_percentage_points",
-                    "Latest minus first estimate of the growth of the period revised last, in percentage points",
-                    s -> s.latest().map(PeriodVintages::growthChangePp), false),
+                    s -> s.summary().latestValueChangeRatio()),
+            new Gauge("pacewatch_latest_revision_growth_change_ratio",
+                    "Latest minus first estimate of the growth of the period revised last, as a ratio (0.001 = 0.1 pp)",
+                    s -> s.latest().map(PeriodVintages::growthChangePp).map(ProgressCollector::ratio)),
             new Gauge("pacewatch_latest_revision_month",
                     "Last month of the reference period revised last (5 for Jan-May)",
-                    s -> s.latest().map(p -> BigDecimal.valueOf(p.lastMonth())), false),
+                    s -> s.latest().map(p -> BigDecimal.valueOf(p.lastMonth()))),
             new Gauge("pacewatch_latest_revision_timestamp_seconds",
                     "Publication time of the latest version of the period revised last, in Unix seconds",
-                    s -> s.latest().map(p -> BigDecimal.valueOf(p.latest().publishedAt().getEpochSecond())), false));
+                    s -> s.latest().map(p -> BigDecimal.valueOf(p.latest().publishedAt().getEpochSecond()))));
 
     private final Supplier<List<ReleaseHistory>> localHistories;
     private final IndicatorCatalogue catalogue;
@@ -75,7 +77,7 @@ public final class RevisionCollector implements MultiCollector {
             final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(gauge.name).help(gauge.help);
             for (final Series s : series) {
                 gauge.value.apply(s).ifPresent(value -> builder.dataPoint(GaugeDataPointSnapshot.builder()
-                        .labels(gauge.amount ? s.amountLabels() : s.labels())
+                        .labels(s.labels())
                         .value(value.doubleValue())
                         .build()));
             }
@@ -99,7 +101,7 @@ public final class RevisionCollector implements MultiCollector {
             final SeriesKey key = history.versions().get(0).series();
             // Releases were checked against the catalogue on the way in; one dropped from it since has no names.
             catalogue.find(key.indicator()).ifPresent(indicator -> out.add(new Series(
-                    SeriesLabels.of(key.region(), key.indicator(), indicator.nameEn(), indicator.nameZh(), key.year()),
+                    SeriesLabels.of(key.region(), key.indicator(), key.year()),
                     indicator, RevisionSummary.of(history, visibleAt))));
         }
         return out;
@@ -110,13 +112,12 @@ public final class RevisionCollector implements MultiCollector {
             return summary.latestRevised();
         }
 
-        /** Amounts are stated in the indicator's unit, as release values are converted to it on the way in. */
-        Labels amountLabels() {
-            return SeriesLabels.withUnit(labels, indicator.unit().symbol());
+        /** Release values are stated in the indicator's unit (converted to it on the way in); in yuan here. */
+        BigDecimal yuan(final BigDecimal amount) {
+            return indicator.unit().convert(amount, AmountUnit.YUAN);
         }
     }
 
-    /** {@code amount}: the value is an amount, so its series also carries the {@code unit} label. */
-    private record Gauge(String name, String help, Function<Series, Optional<BigDecimal>> value, boolean amount) {
+    private record Gauge(String name, String help, Function<Series, Optional<BigDecimal>> value) {
     }
 }

@@ -23,6 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
@@ -32,17 +36,19 @@ import org.apache.kafka.streams.state.HostInfo;
 /**
  * Answers for the whole application, not just this instance: a series is read where its partition
  * is active ({@code queryMetadataForKey} with the progress topic's partitioner), and list queries
- * ask every instance for its local part ({@code scope=local}) and merge the answers.
+ * ask every instance for its local part ({@code scope=local}) at once and merge what arrives within
+ * {@link #FAN_OUT_DEADLINE}, naming the instances that did not answer.
  */
 public final class ProgressQueries {
 
     public static final String LOCAL_SCOPE = "scope=local";
-    private static final Duration PEER_TIMEOUT = Duration.ofSeconds(5);
+    /** How long a request that needs other instances waits for all of them together. */
+    public static final Duration FAN_OUT_DEADLINE = Duration.ofSeconds(3);
 
     private final KafkaStreams streams;
     private final LocalViews local;
     private final HostInfo self;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(PEER_TIMEOUT).build();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(FAN_OUT_DEADLINE).build();
 
     public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock) {
         this.streams = streams;
@@ -78,27 +84,54 @@ public final class ProgressQueries {
         return "/api/progress/" + encode(series.region()) + "/" + encode(series.indicator()) + "/" + series.year();
     }
 
-    public List<Progress> latest(final ProgressFilter filter, final String query) {
-        final List<Progress> all = new ArrayList<>(local.latest(filter));
-        for (final HostInfo peer : peers()) {
-            fetch(peer, "/api/progress?" + withLocalScope(query), new TypeReference<List<Progress>>() { })
-                    .ifPresent(all::addAll);
-        }
+    public Gathered<Progress> latest(final ProgressFilter filter, final String query) {
+        final Gathered<Progress> gathered = gather(local.latest(filter), "/api/progress?" + withLocalScope(query),
+                new TypeReference<List<Progress>>() { });
+        final List<Progress> all = new ArrayList<>(gathered.items());
         all.sort(Comparator.comparing(Progress::region).thenComparing(Progress::year).thenComparing(Progress::indicator));
-        return all;
+        return new Gathered<>(all, gathered.unavailable());
     }
 
-    public List<Alert> alerts(final ProgressFilter filter, final String query, final int limit) {
+    public Gathered<Alert> alerts(final ProgressFilter filter, final String query, final int limit) {
+        final Gathered<Alert> gathered = gather(local.alerts(filter), "/api/alerts?" + withLocalScope(query),
+                new TypeReference<List<Alert>>() { });
         final Map<String, Alert> byId = new LinkedHashMap<>();
-        local.alerts(filter).forEach(a -> byId.put(a.id(), a));
-        for (final HostInfo peer : peers()) {
-            fetch(peer, "/api/alerts?" + withLocalScope(query), new TypeReference<List<Alert>>() { })
-                    .ifPresent(list -> list.forEach(a -> byId.put(a.id(), a)));
-        }
-        return byId.values().stream()
+        gathered.items().forEach(a -> byId.put(a.id(), a));
+        return new Gathered<>(byId.values().stream()
                 .sorted(Comparator.comparing(Alert::occurredAt).reversed().thenComparing(Alert::id))
                 .limit(limit)
-                .collect(Collectors.toList());
+                .collect(Collectors.toList()), gathered.unavailable());
+    }
+
+    /**
+     * This instance's part plus every peer's, asked all at once with one deadline for the lot: a peer that
+     * has not answered by then (or answered an error) is left out and named, so the caller can say the
+     * answer is partial instead of failing or waiting for the slowest instance.
+     */
+    private <T> Gathered<T> gather(final List<T> mine, final String pathAndQuery, final TypeReference<List<T>> type) {
+        final Map<HostInfo, CompletableFuture<Optional<List<T>>>> asked = new LinkedHashMap<>();
+        for (final HostInfo peer : peers()) {
+            asked.put(peer, fetchAsync(peer, pathAndQuery, type));
+        }
+        try {
+            CompletableFuture.allOf(asked.values().toArray(CompletableFuture[]::new))
+                    .get(FAN_OUT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final TimeoutException | ExecutionException e) {
+            // Some peers failed or are late: each future below says which.
+        } catch (final InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        final List<T> all = new ArrayList<>(mine);
+        final List<HostInfo> unavailable = new ArrayList<>();
+        asked.forEach((peer, answer) -> {
+            if (answer.isDone() && !answer.isCompletedExceptionally()) {
+                answer.join().ifPresent(all::addAll);
+            } else {
+                answer.cancel(true);
+                unavailable.add(peer);
+            }
+        });
+        return new Gathered<>(all, unavailable);
     }
 
     private List<HostInfo> peers() {
@@ -109,24 +142,46 @@ public final class ProgressQueries {
                 .toList();
     }
 
+    /** A single read from the owner of a series: its answer within the deadline, or PeerUnavailableException. */
     private <T> Optional<T> fetch(final HostInfo host, final String pathAndQuery, final TypeReference<T> type) {
-        final URI uri = URI.create("http://" + host.host() + ":" + host.port() + pathAndQuery);
         try {
-            final HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(uri).timeout(PEER_TIMEOUT).GET().build(),
-                    HttpResponse.BodyHandlers.ofByteArray());
-            if (response.statusCode() == 404) {
-                return Optional.empty();
-            }
-            if (response.statusCode() != 200) {
-                throw new PeerUnavailableException(host + " answered " + response.statusCode() + " for " + pathAndQuery);
-            }
-            return Optional.of(Json.MAPPER.readValue(response.body(), type));
-        } catch (final IOException e) {
-            throw new PeerUnavailableException("instance " + host + " did not answer: " + e.getMessage());
+            return fetchAsync(host, pathAndQuery, type).get(FAN_OUT_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (final TimeoutException e) {
+            throw new PeerUnavailableException("instance " + address(host) + " did not answer within "
+                    + FAN_OUT_DEADLINE.toSeconds() + " s");
+        } catch (final ExecutionException e) {
+            throw e.getCause() instanceof PeerUnavailableException p ? p
+                    : new PeerUnavailableException("instance " + address(host) + " did not answer: " + e.getCause());
         } catch (final InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PeerUnavailableException("interrupted while asking " + host);
+            throw new PeerUnavailableException("interrupted while asking " + address(host));
         }
+    }
+
+    private <T> CompletableFuture<Optional<T>> fetchAsync(final HostInfo host, final String pathAndQuery,
+                                                          final TypeReference<T> type) {
+        final URI uri = URI.create("http://" + address(host) + pathAndQuery);
+        return http.sendAsync(HttpRequest.newBuilder(uri).timeout(FAN_OUT_DEADLINE).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray())
+                .thenApply(response -> {
+                    if (response.statusCode() == 404) {
+                        return Optional.<T>empty();
+                    }
+                    if (response.statusCode() != 200) {
+                        throw new PeerUnavailableException(address(host) + " answered " + response.statusCode()
+                                + " for " + pathAndQuery);
+                    }
+                    try {
+                        return Optional.of(Json.MAPPER.readValue(response.body(), type));
+                    } catch (final IOException e) {
+                        throw new PeerUnavailableException(address(host) + " answered what is not JSON: " + e.getMessage());
+                    }
+                });
+    }
+
+    /** How instances name each other: {@code host:port}, as in {@code application.server}. */
+    public static String address(final HostInfo host) {
+        return host.host() + ":" + host.port();
     }
 
     private static String withLocalScope(final String query) {
@@ -137,7 +192,23 @@ public final class ProgressQueries {
         return URLEncoder.encode(segment, StandardCharsets.UTF_8);
     }
 
-    /** Another instance holds part of the answer but could not give it; the caller says so, never half-answers. */
+    /**
+     * A list answer gathered from every instance: the items that arrived, and the instances that did not
+     * answer in time (empty when the answer is complete).
+     */
+    public record Gathered<T>(List<T> items, List<HostInfo> unavailable) {
+
+        public Gathered {
+            items = List.copyOf(items);
+            unavailable = List.copyOf(unavailable);
+        }
+
+        public boolean partial() {
+            return !unavailable.isEmpty();
+        }
+    }
+
+    /** The instance that owns a series could not give it; the caller says so with a 503, never guesses. */
     public static final class PeerUnavailableException extends RuntimeException {
         public PeerUnavailableException(final String message) {
             super(message);

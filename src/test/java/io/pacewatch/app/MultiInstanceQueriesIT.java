@@ -23,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -62,14 +61,7 @@ class MultiInstanceQueriesIT {
         for (final PacewatchService instance : instances) {
             assertThat(instance.awaitRunning(WAIT)).isTrue();
         }
-        final List<KeyValue<String, String>> releases = new ArrayList<>();
-        for (int r = 0; r < REGIONS; r++) {
-            final String region = tag + "-" + r;
-            releases.add(KeyValue.pair(region + "|RETAIL_SALES|2023", "{\"region\":\"" + region
-                    + "\",\"indicator\":\"RETAIL_SALES\",\"period\":\"2023-03\",\"growthPercent\":" + (3 + r * 0.25)
-                    + ",\"publishedAt\":\"2023-04-15T09:00:00+08:00\",\"source\":\"bureau\"}"));
-        }
-        kafka.produceStrings(Topics.RELEASES, releases);
+        kafka.produceStrings(Topics.RELEASES, RetailReleases.forRegions(tag, REGIONS));
     }
 
     @AfterAll

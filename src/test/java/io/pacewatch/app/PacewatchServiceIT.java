@@ -101,8 +101,8 @@ class PacewatchServiceIT {
         });
 
         final String metrics = get("/metrics").body();
-        assertThat(metrics).containsPattern("pacewatch_pace_gap_percentage_points\\{[^}]*region=\"" + region
-                + "\"[^}]*\\} -2\\.76");
+        assertThat(metrics).containsPattern("pacewatch_completion_gap_ratio\\{[^}]*region=\"" + region
+                + "\"[^}]*\\} -0\\.0276");
         assertThat(metrics).containsPattern("pacewatch_pace_status\\{[^}]*region=\"" + region + "\"[^}]*\\} 2\\.0");
 
         final List<ConsumerRecord<String, String>> alerts = kafka.consumeUntil(Topics.ALERTS, new StringDeserializer(),
@@ -121,8 +121,7 @@ class PacewatchServiceIT {
 
         final String series = "\\{[^}]*region=\"" + revised + "\"[^}]*\\} ";
         final String metrics = awaitMetrics("pacewatch_revised_periods" + series + "1\\.0");
-        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_amount\\{[^}]*region=\"" + revised
-                + "\"[^}]*unit=\"亿元\"[^}]*\\} 1\\.2\\b");
+        assertThat(metrics).containsPattern("pacewatch_latest_revision_change_amount_yuan" + series + "1\\.2E8\\b");
         assertThat(metrics).containsPattern("pacewatch_latest_revision_change_ratio" + series + "0\\.0245\\b");
         assertThat(metrics).containsPattern("pacewatch_latest_revision_month" + series + "5\\.0");
         assertThat(getJson("/api/progress/" + revised + "/BUDGET_REVENUE/2023/vintages")).singleElement()
@@ -191,8 +190,8 @@ class PacewatchServiceIT {
         assertThat(api.at("/latest/cumulativeGrowthPercent").decimalValue()).isEqualByComparingTo("5.1");
         assertThat(api.at("/latest/status").asText()).isEqualTo("ON_PACE");
         assertThat(api.get("alerts")).extracting(a -> a.get("status").asText()).containsExactly("ON_PACE", "AT_RISK");
-        assertThat(get("/metrics").body()).containsPattern("pacewatch_cumulative_growth_percent\\{[^}]*region=\""
-                + fileRegion + "\"[^}]*\\} 5\\.1");
+        assertThat(get("/metrics").body()).containsPattern("pacewatch_cumulative_growth_ratio\\{[^}]*region=\""
+                + fileRegion + "\"[^}]*\\} 0\\.051\\b");
 
         final long before = endOffsetsSum(Topics.RELEASES);
         final Path bad = Files.writeString(dir.resolve("bad.jsonl"),
@@ -227,14 +226,25 @@ class PacewatchServiceIT {
     }
 
     @Test
-    @DisplayName("readiness is true while running and the broker answers, and bad API requests get a JSON 400 or 404")
+    @DisplayName("ready and live while running, lists complete with one instance, the runbook served, and bad API requests get a JSON 400 or 404")
     void healthAndErrors() throws Exception {
         final HttpResponse<String> ready = get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(ready.body()))
                 .isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\",\"streams\":\"RUNNING\",\"broker\":\"REACHABLE\",\"reasons\":[]}"));
         assertThat(get("/metrics").body()).contains("\npacewatch_broker_reachable 1");
-        assertThat(get("/health/live").statusCode()).isEqualTo(200);
+        final HttpResponse<String> live = get("/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(Json.MAPPER.readTree(live.body())).isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\"}"));
+        for (final String list : List.of("/api/progress", "/api/alerts")) {
+            final HttpResponse<String> answer = get(list);
+            assertThat(answer.statusCode()).as(list).isEqualTo(200);
+            assertThat(answer.headers().firstValue("Pacewatch-Partial")).as(list).hasValue("false");
+            assertThat(answer.headers().firstValue("Pacewatch-Unavailable-Instances")).as(list).isEmpty();
+        }
+        final HttpResponse<String> runbook = get("/runbook");
+        assertThat(runbook.statusCode()).isEqualTo(200);
+        assertThat(runbook.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
         final HttpResponse<String> badYear = get("/api/progress?year=20x3");
         assertThat(badYear.statusCode()).isEqualTo(400);
         assertThat(Json.MAPPER.readTree(badYear.body()).get("error").asText()).contains("year");

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.dashboards.MonitoringFiles.Dashboard;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -31,7 +33,11 @@ class DashboardFilesTest {
 
     private static final Pattern RECORDED = Pattern.compile("\\bpacewatch:[a-z0-9_]+:[a-z0-9_]+\\b");
     private static final Set<String> ALERTS = Set.of("PacewatchBehindPace", "PacewatchAtRisk",
-            "PacewatchDataOverdue", "PacewatchDeadLetterGrowing", "PacewatchStreamsNotRunning");
+            "PacewatchDataOverdue", "PacewatchDown", "PacewatchStreamsNotRunning", "PacewatchBrokerUnreachable",
+            "PacewatchDeadLetterGrowing", "Watchdog");
+    /** The heartbeat: always firing, no hold times, severity none. */
+    private static final String WATCHDOG = "Watchdog";
+    private static final String LINK_BASE = "{{ or $externalLabels.public_url \"http://localhost\" }}";
 
     @Test
     void theThreeDashboardsParseAndHaveUniqueUidsAndTitles() {
@@ -130,13 +136,13 @@ class DashboardFilesTest {
                     final String lead = MonitoringFiles.expr(target).split("\\s(and|unless|or)\\s")[0];
                     final String where = dashboard.name() + " / " + panel.path("title").asText() + " "
                             + target.path("refId").asText() + " (units " + units + ")";
-                    if (lead.contains("unit=\"亿元\"") && !units.contains("suffix:亿元")) {
+                    if (lead.contains(":yi_yuan") && !units.contains("suffix:亿元")) {
                         problems.add(where + ": an amount in 亿元 without the unit suffix:亿元");
                     }
-                    if ((lead.contains(":percent") || lead.contains("unit=\"percent\"")) && !units.contains("percent")) {
+                    if (lead.contains(":percent") && !units.contains("percent")) {
                         problems.add(where + ": a percentage without the unit percent");
                     }
-                    if (lead.contains("pacewatch:pace_gap:pp") && !units.contains("suffix: pp")) {
+                    if (lead.matches("(?s).*pacewatch:[a-z_]+:pp\\b.*") && !units.contains("suffix: pp")) {
                         problems.add(where + ": percentage points without the unit 'suffix: pp'");
                     }
                 }
@@ -189,7 +195,10 @@ class DashboardFilesTest {
         assertThat(recorded).containsAll(used);
     }
 
-    /** Each alert is complete (hold times, severity, texts) and a promtool test makes it fire. */
+    /**
+     * Each alert is complete (hold times, severity, texts, an absolute runbook link to its own section of
+     * docs/runbook.md) and a promtool test makes it fire.
+     */
     @Test
     void everyAlertHasHoldTimesTextsAndAPromtoolTestThatFiresIt() {
         final Map<String, JsonNode> alerts = new HashMap<>();
@@ -201,13 +210,27 @@ class DashboardFilesTest {
             }
         }
         assertThat(alerts.keySet()).containsExactlyInAnyOrderElementsOf(ALERTS);
+        final Set<String> runbookSections = runbookSections();
         alerts.forEach((name, rule) -> {
-            assertThat(rule.path("for").asText()).as(name + " for").matches("\\d+[smh]");
-            assertThat(rule.path("keep_firing_for").asText()).as(name + " keep_firing_for").matches("\\d+[smh]");
-            assertThat(rule.path("labels").path("severity").asText()).as(name).isIn("critical", "warning");
+            if (name.equals(WATCHDOG)) {
+                assertThat(rule.path("labels").path("severity").asText()).as(name).isEqualTo("none");
+                assertThat(rule.has("for")).as(name + " fires at once").isFalse();
+            } else {
+                assertThat(rule.path("for").asText()).as(name + " for").matches("\\d+[smh]");
+                assertThat(rule.path("keep_firing_for").asText()).as(name + " keep_firing_for").matches("\\d+[smh]");
+                assertThat(rule.path("labels").path("severity").asText()).as(name).isIn("critical", "warning");
+            }
             assertThat(rule.path("labels").path("service").asText()).as(name).isEqualTo("pacewatch");
             assertThat(rule.path("annotations").path("summary").asText()).as(name).isNotBlank();
             assertThat(rule.path("annotations").path("description").asText()).as(name).isNotBlank();
+            final String anchor = name.toLowerCase(Locale.ROOT);
+            assertThat(rule.path("annotations").path("runbook_url").asText()).as(name + " runbook_url")
+                    .isEqualTo(LINK_BASE + ":8080/runbook#" + anchor);
+            assertThat(runbookSections).as("docs/runbook.md has a section ## " + name).contains(anchor);
+            final String dashboard = rule.path("annotations").path("dashboard").asText();
+            if (!dashboard.isEmpty()) {
+                assertThat(dashboard).as(name + " dashboard").startsWith(LINK_BASE + ":3000/d/pacewatch-");
+            }
         });
 
         final Set<String> firedInTests = new HashSet<>();
@@ -223,6 +246,27 @@ class DashboardFilesTest {
             }
         }
         assertThat(firedInTests).as("alerts a promtool test expects to fire").containsAll(ALERTS);
+    }
+
+    /** Every alert, recording rule and exported pacewatch metric the rules read is described in docs/metrics.md. */
+    @Test
+    void docsMetricsDescribesEveryAlertRuleAndMetricTheRulesRead() throws IOException {
+        final String doc = Files.readString(MonitoringFiles.path("docs/metrics.md"), StandardCharsets.UTF_8);
+        final Set<String> names = new TreeSet<>();
+        final Pattern exported = Pattern.compile("\\bpacewatch_[a-z0-9_]+\\b");
+        for (final Path file : MonitoringFiles.files("prometheus/rules", ".yml")) {
+            for (final JsonNode group : MonitoringFiles.yaml("prometheus/rules/" + file.getFileName()).path("groups")) {
+                for (final JsonNode rule : group.path("rules")) {
+                    names.add(rule.has("alert") ? rule.path("alert").asText() : rule.path("record").asText());
+                    final Matcher m = exported.matcher(rule.path("expr").asText());
+                    while (m.find()) {
+                        names.add(m.group());
+                    }
+                }
+            }
+        }
+        assertThat(names).filteredOn(name -> !doc.contains("`" + name + "`") && !doc.contains("`" + name + "{"))
+                .as("not in docs/metrics.md").isEmpty();
     }
 
     /** Grafana's provisioning and the compose file agree on where the dashboards are. */
@@ -285,6 +329,21 @@ class DashboardFilesTest {
         final Matcher copy = Pattern.compile("(?m)^COPY (?!--from)(\\S+)").matcher(dockerfile);
         while (copy.find()) {
             assertThat(MonitoringFiles.path(copy.group(1))).as("COPY source").exists();
+        }
+    }
+
+    /** The anchors GitHub and pacewatch's /runbook give the "## Name" headings of docs/runbook.md. */
+    private static Set<String> runbookSections() {
+        try {
+            final Set<String> out = new HashSet<>();
+            final Matcher m = Pattern.compile("(?m)^## (\\S+)\\s*$")
+                    .matcher(Files.readString(MonitoringFiles.path("docs/runbook.md"), StandardCharsets.UTF_8));
+            while (m.find()) {
+                out.add(m.group(1).toLowerCase(Locale.ROOT));
+            }
+            return out;
+        } catch (final IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

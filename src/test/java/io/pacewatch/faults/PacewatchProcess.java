@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +93,14 @@ final class PacewatchProcess implements AutoCloseable {
 
     FaultKit.Answer get(final String path) {
         return FaultKit.get(httpPort, path);
+    }
+
+    /** The exit code once the process has ended by itself within {@code timeout}; fails otherwise. */
+    int awaitExit(final Duration timeout) throws InterruptedException {
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            throw new AssertionError(name + " still running " + timeout + " later:\n" + logTail(40));
+        }
+        return process.exitValue();
     }
 
     /** SIGKILL (on Linux {@link Process#destroyForcibly()}): no shutdown hook, no commit, no goodbye. */

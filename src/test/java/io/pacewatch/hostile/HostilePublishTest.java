@@ -154,8 +154,10 @@ class HostilePublishTest {
                 new String[] {"hostile-csv,BUDGET_REVENUE,2023-13,,60,亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "invalid_period"},
                 new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,-60,亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "negative_amount"},
                 new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,60,千元,,2023-07-15T09:30:00+08:00,,财政局,\n", "unknown_unit"},
-                new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,\"1,000\",亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "wrong_type"},
-                new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,６０,亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "wrong_type"},
+                // 1,000 and full-width ６０ are clerks' forms, accepted (docs/publishing.md); a comma that is not a
+                // thousands separator, or a % outside a percentage column, could mean two things and is refused.
+                new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,\"1.000,5\",亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "wrong_type"},
+                new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,６０％,亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "wrong_type"},
                 new String[] {"hostile-csv,HAPPINESS,2023-06,,60,亿元,,2023-07-15T09:30:00+08:00,,财政局,\n", "unknown_indicator"},
                 new String[] {"hostile-csv,GDP,2023-05,,60,亿元,,2023-07-15T09:30:00+08:00,,统计局,\n", "invalid_period"},
                 new String[] {"hostile-csv,BUDGET_REVENUE,2023-06,,60,亿元,,2023-07-15T09:30:00+08:00,1.5,财政局,\n", "wrong_type"},

@@ -9,7 +9,6 @@ import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.Releases;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -38,35 +37,34 @@ class RevisionCollectorTest {
     }
 
     @Test
-    @DisplayName("the demo's correction of 1-5月 revenue shows as +1.2 亿元, +2.45%, month 5, published 20 July")
+    @DisplayName("the demo's correction of 1-5月 revenue shows as +1.2 亿元 (in yuan), +2.45%, month 5, published 20 July")
     void amountRevision() {
         final String scrape = registry.scrape();
 
-        assertThat(scrape).contains("pacewatch_latest_revision_change_amount{indicator=\"BUDGET_REVENUE\","
-                + "indicator_name=\"Local general public budget revenue\",indicator_name_zh=\"地方一般公共预算收入\","
-                + "region=\"luohu\",unit=\"亿元\",year=\"2023\"} 1.2");
-        assertThat(value(scrape, "pacewatch_latest_revision_change_ratio", "BUDGET_REVENUE")).hasValue(0.0245);
-        assertThat(value(scrape, "pacewatch_latest_revision_month", "BUDGET_REVENUE")).hasValue(5.0);
-        assertThat(value(scrape, "pacewatch_latest_revision_timestamp_seconds", "BUDGET_REVENUE"))
+        assertThat(scrape).contains("pacewatch_latest_revision_change_amount_yuan{indicator=\"BUDGET_REVENUE\","
+                + "region=\"luohu\",year=\"2023\"} 1.2E8");
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_change_ratio", "BUDGET_REVENUE")).hasValue(0.0245);
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_month", "BUDGET_REVENUE")).hasValue(5.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_timestamp_seconds", "BUDGET_REVENUE"))
                 .hasValueSatisfying(t -> assertThat(t).isCloseTo(
                         Instant.parse("2023-07-20T01:30:00Z").getEpochSecond(), within(0.5)));
-        assertThat(value(scrape, "pacewatch_revised_periods", "BUDGET_REVENUE")).hasValue(1.0);
-        assertThat(value(scrape, "pacewatch_latest_revision_growth_change_percentage_points", "BUDGET_REVENUE"))
+        assertThat(Scrapes.value(scrape, "pacewatch_revised_periods", "BUDGET_REVENUE")).hasValue(1.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_growth_change_ratio", "BUDGET_REVENUE"))
                 .isEmpty();
     }
 
     @Test
-    @DisplayName("a growth revision moves in pp with no unit label; an unrevised series counts 0 periods and nothing else")
+    @DisplayName("a growth revision moves as a ratio (0.1 pp = 0.001); an unrevised series counts 0 periods and nothing else")
     void growthRevisionAndUnrevisedSeries() {
         final String scrape = registry.scrape();
 
-        assertThat(value(scrape, "pacewatch_latest_revision_growth_change_percentage_points", "INDUSTRIAL_VALUE_ADDED"))
-                .hasValue(0.1);
-        assertThat(scrape).doesNotContainPattern("pacewatch_latest_revision_growth_change_percentage_points\\{[^}]*unit=");
-        assertThat(value(scrape, "pacewatch_latest_revision_change_amount", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
-        assertThat(value(scrape, "pacewatch_latest_revision_change_ratio", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_growth_change_ratio", "INDUSTRIAL_VALUE_ADDED"))
+                .hasValue(0.001);
+        assertThat(scrape).doesNotContainPattern("pacewatch_latest_revision_[a-z_]+\\{[^}]*(unit|indicator_name)=");
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_change_amount_yuan", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_latest_revision_change_ratio", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
 
-        assertThat(value(scrape, "pacewatch_revised_periods", "RETAIL_SALES")).hasValue(0.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_revised_periods", "RETAIL_SALES")).hasValue(0.0);
         assertThat(scrape).doesNotContainPattern("pacewatch_latest_revision_[a-z_]+\\{[^}]*RETAIL_SALES");
     }
 
@@ -75,11 +73,11 @@ class RevisionCollectorTest {
     void embargoedRevision() {
         now.set(Instant.parse("2023-06-30T00:00:00Z"));
         final String during = registry.scrape();
-        assertThat(value(during, "pacewatch_revised_periods", "INDUSTRIAL_VALUE_ADDED")).hasValue(0.0);
-        assertThat(value(during, "pacewatch_latest_revision_month", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
+        assertThat(Scrapes.value(during, "pacewatch_revised_periods", "INDUSTRIAL_VALUE_ADDED")).hasValue(0.0);
+        assertThat(Scrapes.value(during, "pacewatch_latest_revision_month", "INDUSTRIAL_VALUE_ADDED")).isEmpty();
 
         now.set(Instant.parse("2023-07-01T01:30:00Z"));
-        assertThat(value(registry.scrape(), "pacewatch_revised_periods", "INDUSTRIAL_VALUE_ADDED")).hasValue(1.0);
+        assertThat(Scrapes.value(registry.scrape(), "pacewatch_revised_periods", "INDUSTRIAL_VALUE_ADDED")).hasValue(1.0);
     }
 
     @Test
@@ -88,16 +86,5 @@ class RevisionCollectorTest {
         final PrometheusMeterRegistry empty = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         empty.getPrometheusRegistry().register(new RevisionCollector(List::of, Releases.CATALOGUE, Instant::now));
         assertThat(empty.scrape()).doesNotContain("pacewatch_revised_periods{");
-    }
-
-    /** The sample of the gauge for the luohu 2023 series of the indicator, if it has one. */
-    private static Optional<Double> value(final String scrape, final String gauge, final String indicator) {
-        return scrape.lines()
-                .filter(l -> l.startsWith(gauge + "{") && l.contains("indicator=\"" + indicator + "\"")
-                        && l.contains("region=\"luohu\"") && l.contains("year=\"2023\""))
-                .map(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
-                .reduce((a, b) -> {
-                    throw new AssertionError(gauge + " has two samples for " + indicator);
-                });
     }
 }

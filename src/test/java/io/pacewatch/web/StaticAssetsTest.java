@@ -3,7 +3,7 @@ package io.pacewatch.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
+import io.pacewatch.http.HttpPort;
 import io.pacewatch.http.StaticAssets;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +15,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The leaders' page files as {@link StaticAssets} serves them (on a bare JDK server, no Kafka): the
+ * The leaders' page files as {@link StaticAssets} serves them (on the bare HTTP port, no Kafka): the
  * right types and security headers, a JSON 404 for anything off the allow-list however the path is
- * spelled, and bundled files that load nothing from elsewhere and never parse data as HTML.
+ * spelled (a JSON 400 for ambiguous spellings), the runbook as text, and bundled files that load nothing from elsewhere and never parse data as HTML.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class StaticAssetsTest {
@@ -40,28 +42,16 @@ class StaticAssetsTest {
     private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private HttpServer server;
+    private HttpPort server;
 
     @BeforeAll
-    void start() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/", exchange -> {
-            try {
-                if (StaticAssets.handles(exchange.getRequestURI().getRawPath())) {
-                    StaticAssets.serve(exchange);
-                } else {
-                    exchange.sendResponseHeaders(418, -1);
-                }
-            } finally {
-                exchange.close();
-            }
-        });
-        server.start();
+    void start() {
+        server = HttpPort.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)).start(StaticAssets::serve);
     }
 
     @AfterAll
     void stop() {
-        server.stop(0);
+        server.close();
     }
 
     @ParameterizedTest
@@ -94,17 +84,40 @@ class StaticAssetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/assets/", "/assets/nope.js", "/assets/APP.JS", "/assets/app.js/", "/assets/app.js%00",
-        "/assets/web/app.js", "/assets/%2e%2e/catalogue/indicators.json", "/assets/..%2fcatalogue%2findicators.json",
-        "/assets/../catalogue/indicators.json", "/assets//app.js", "/assets/./app.js", "/assets/app.js;x",
-        "/assets/log4j2.xml", "/assets/../../web/index.html"})
-    @DisplayName("anything off the allow-list is a JSON 404, however the path is spelled")
+    @ValueSource(strings = {"/assets/", "/assets/nope.js", "/assets/APP.JS", "/assets/app.js/", "/assets/web/app.js",
+        "/assets/../catalogue/indicators.json", "/assets/./app.js", "/assets/app.js;x", "/assets/log4j2.xml"})
+    @DisplayName("anything off the allow-list is a JSON 404")
     void unknownAssets(final String path) throws Exception {
+        assertJsonError(path, 404);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/assets/app.js%00", "/assets/%2e%2e/catalogue/indicators.json",
+        "/assets/..%2fcatalogue%2findicators.json", "/assets//app.js", "/assets/../../web/index.html"})
+    @DisplayName("ambiguous spellings of a path (encoded dots or slashes, NUL, empty segments, above the root) are"
+            + " refused before any route with a JSON 400")
+    void ambiguousPaths(final String path) throws Exception {
+        assertJsonError(path, 400);
+    }
+
+    @Test
+    @DisplayName("the runbook is served as plain text, which browsers show inline")
+    void runbook() throws Exception {
+        final HttpResponse<byte[]> response = get(StaticAssets.RUNBOOK, "GET");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/plain; charset=utf-8");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(new String(response.body(), StandardCharsets.UTF_8))
+                .isEqualTo(Files.readString(Path.of("docs/runbook.md")));
+    }
+
+    private void assertJsonError(final String path, final int status) throws IOException {
         final RawResponse response = raw(path);
-        assertThat(response.status).as(path).isEqualTo(404);
+        assertThat(response.status).as(path).isEqualTo(status);
         assertThat(response.headers).containsIgnoringCase("Content-Type: application/json");
         assertThat(response.headers).containsIgnoringCase("X-Content-Type-Options: nosniff");
-        assertThat(JSON.readTree(response.body).get("status").asInt()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body).get("status").asInt()).isEqualTo(status);
+        assertThat(JSON.readTree(response.body).get("error").asText()).isNotBlank();
     }
 
     @Test
@@ -148,7 +161,7 @@ class StaticAssetsTest {
     }
 
     private HttpResponse<byte[]> get(final String path, final String method) throws Exception {
-        final URI uri = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
+        final URI uri = URI.create("http://127.0.0.1:" + server.port() + path);
         return http.send(HttpRequest.newBuilder(uri).method(method, HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
     }
@@ -158,7 +171,7 @@ class StaticAssetsTest {
 
     /** Sends the path byte for byte: HTTP clients would normalise the dot segments away. */
     private RawResponse raw(final String path) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getAddress().getPort())) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
             socket.setSoTimeout(5000);
             socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));

@@ -123,4 +123,48 @@ class CatalogueLoaderTest {
         assertThat(rejection.reason()).isEqualTo(RejectionReason.UNKNOWN_INDICATOR);
         assertThat(rejection.getMessage()).contains("'gdp'").contains("known: GDP, BUDGET_REVENUE");
     }
+
+    @Test
+    @DisplayName("Aliases name an indicator at the publishing edge, matched after folding width and spaces; the stream still reads codes")
+    void aliasesFromAFile(@TempDir final Path dir) throws IOException {
+        // given
+        final Path file = Files.writeString(dir.resolve("indicators.json"),
+                GREEN_CREDIT.replace("\"negativeAllowed\": false}", "\"negativeAllowed\": false, \"aliases\": [\"绿贷\"]}"));
+
+        // when
+        final IndicatorCatalogue catalogue = CatalogueLoader.fromFile(file);
+
+        // then
+        assertThat(catalogue.findByName("绿 贷")).map(Indicator::code).contains("GREEN_CREDIT");
+        assertThat(catalogue.findByName("绿色贷款余额")).map(Indicator::code).contains("GREEN_CREDIT");
+        assertThat(catalogue.findByName("ｇｒｅｅｎ_ｃｒｅｄｉｔ")).map(Indicator::code).contains("GREEN_CREDIT");
+        assertThat(catalogue.findByName("绿色贷款")).isEmpty();
+        assertThat(catalogue.find("绿贷")).isEmpty();
+    }
+
+    @Test
+    @DisplayName("The bundled catalogue knows the clerks' short forms")
+    void bundledAliases() {
+        // given
+        final IndicatorCatalogue catalogue = CatalogueLoader.bundled();
+
+        // then
+        assertThat(catalogue.findByName("社零")).map(Indicator::code).contains("RETAIL_SALES");
+        assertThat(catalogue.findByName("规上工业增加值")).map(Indicator::code).contains("INDUSTRIAL_VALUE_ADDED");
+        assertThat(catalogue.findByName("固投")).map(Indicator::code).contains("FIXED_ASSET_INVESTMENT");
+        assertThat(catalogue.all()).allSatisfy(indicator -> indicator.aliases().forEach(alias ->
+                assertThat(catalogue.findByName(alias)).contains(indicator)));
+    }
+
+    @Test
+    @DisplayName("A name or alias that would name two indicators is refused")
+    void ambiguousAliasIsRefused() {
+        assertThatThrownBy(() -> new IndicatorCatalogue(java.util.List.of(
+                new Indicator("A", "甲", "A one", AmountUnit.YI_YUAN, Frequency.MONTHLY, true, false,
+                        java.util.List.of("同名")),
+                new Indicator("B", "乙", "B one", AmountUnit.YI_YUAN, Frequency.MONTHLY, true, false,
+                        java.util.List.of(" 同 名 ")))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("of B also names A");
+    }
 }

@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SafeText;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
@@ -21,8 +22,12 @@ public final class CatalogueOption {
     Path file;
 
     InputCodec codec(final CommandSpec spec) {
+        return new InputCodec(catalogue(spec));
+    }
+
+    IndicatorCatalogue catalogue(final CommandSpec spec) {
         try {
-            return new InputCodec(file == null ? CatalogueLoader.bundled() : CatalogueLoader.fromFile(file));
+            return file == null ? CatalogueLoader.bundled() : CatalogueLoader.fromFile(file);
         } catch (final UncheckedIOException | IllegalArgumentException e) {
             final Throwable cause = e.getCause() != null ? e.getCause() : e;
             throw new ParameterException(spec.commandLine(), "cannot use the indicator catalogue "

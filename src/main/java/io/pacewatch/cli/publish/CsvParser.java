@@ -16,7 +16,7 @@ import java.util.List;
  * unterminated quote swallows the rest of the file, so after it nothing more can be trusted: it is
  * reported at the line where the quote opened and reading stops.
  */
-final class CsvParser {
+final class CsvParser implements TableRow.Source {
 
     private static final char SEPARATOR = ',';
     private static final char QUOTE = '"';
@@ -29,7 +29,8 @@ final class CsvParser {
     }
 
     /** The next record, or {@code null} at the end of the file. */
-    CsvRow next() throws IOException {
+    @Override
+    public TableRow next() throws IOException {
         if (stopped) {
             return null;
         }
@@ -41,7 +42,7 @@ final class CsvParser {
             return null;
         }
         if (first instanceof SourceLine.Unreadable unreadable) {
-            return new CsvRow.Broken(unreadableLine(unreadable));
+            return new TableRow.Broken(unreadableLine(unreadable));
         }
         final SourceLine.Text text = (SourceLine.Text) first;
         final Cursor cursor = new Cursor(text);
@@ -51,9 +52,9 @@ final class CsvParser {
                 final int cellNumber = cells.size() + 1;
                 cells.add(cursor.at(QUOTE) ? quotedCell(cursor, cellNumber) : unquotedCell(cursor, cellNumber));
             } while (cursor.skip(SEPARATOR));
-            return new CsvRow.Cells(text.number(), cells);
+            return new TableRow.Cells(text.number(), cells);
         } catch (final SyntaxError e) {
-            return new CsvRow.Broken(e.error);
+            return new TableRow.Broken(e.error);
         }
     }
 

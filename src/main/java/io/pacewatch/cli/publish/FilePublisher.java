@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 /**
  * The validate-everything-then-send flow shared by {@code publish} and {@code targets load}.
@@ -34,15 +35,18 @@ final class FilePublisher<T> {
     private final FileReading<T> reader;
     private final MessageShape<T> shape;
     private final LongSupplier nanoClock;
+    private final Supplier<String> readingNote;
 
+    /** {@code readingNote} says, after reading, what the summary should state about how rows were read, or null. */
     FilePublisher(final String command, final PrintWriter out, final PrintWriter err, final FileReading<T> reader,
-                  final MessageShape<T> shape, final LongSupplier nanoClock) {
+                  final MessageShape<T> shape, final LongSupplier nanoClock, final Supplier<String> readingNote) {
         this.command = command;
         this.out = out;
         this.err = err;
         this.reader = reader;
         this.shape = shape;
         this.nanoClock = nanoClock;
+        this.readingNote = readingNote;
     }
 
     int run(final List<Path> files, final PublishPlan plan) {
@@ -121,6 +125,10 @@ final class FilePublisher<T> {
     }
 
     private void printCounts(final List<OutgoingRecord> records) {
+        final String note = readingNote.get();
+        if (note != null) {
+            out.println(note);
+        }
         final Map<String, Integer> byIndicator = new TreeMap<>();
         records.forEach(r -> byIndicator.merge(r.indicator(), 1, Integer::sum));
         if (byIndicator.isEmpty()) {
@@ -142,6 +150,9 @@ final class FilePublisher<T> {
         }
         if (e instanceof AccessDeniedException) {
             return "permission denied";
+        }
+        if (e instanceof SheetReader.Unreadable) {
+            return e.getMessage();
         }
         final String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName()

@@ -10,14 +10,16 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * How an input file is laid out. {@link #AUTO} goes by the extension ({@code .jsonl}/{@code .ndjson},
- * {@code .csv}); a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
+ * {@code .csv}, {@code .xlsx}; an old {@code .xls} is taken for a workbook so that the reader can say
+ * how to save it); a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
  * SDMX-CSV whether it was named {@code auto} or {@code csv}.
  */
 public enum InputFormat {
     AUTO("auto"),
     JSONL("jsonl"),
     CSV("csv"),
-    SDMX_CSV("sdmx-csv");
+    SDMX_CSV("sdmx-csv"),
+    XLSX("xlsx");
 
     private final String option;
 
@@ -48,8 +50,11 @@ public enum InputFormat {
         if (lower.endsWith(".csv")) {
             return CSV;
         }
+        if (lower.endsWith(".xlsx") || lower.endsWith(".xls")) {
+            return XLSX;
+        }
         throw new UnknownFormatException("cannot tell the format of " + SafeText.escape(file.toString())
-                + " from its extension (.jsonl, .ndjson or .csv); name it with --format");
+                + " from its extension (.jsonl, .ndjson, .csv or .xlsx); name it with --format");
     }
 
     /** A file whose format {@link #AUTO} cannot tell. */

@@ -9,12 +9,19 @@ import java.util.function.Supplier;
 final class OutcomeBuilder<T> {
 
     private final String file;
+    private final String sheet;
     private final List<Numbered<T>> records = new ArrayList<>();
     private final List<RowError> errors = new ArrayList<>();
     private int rows;
 
     OutcomeBuilder(final String file) {
+        this(file, null);
+    }
+
+    /** For a sheet of a workbook: errors name the sheet and the cell. */
+    OutcomeBuilder(final String file, final String sheet) {
         this.file = file;
+        this.sheet = sheet;
     }
 
     /**
@@ -25,8 +32,10 @@ final class OutcomeBuilder<T> {
         rows++;
         try {
             records.add(new Numbered<>(line, validation.get()));
+        } catch (final RowCells.BadCell e) {
+            errors.add(placed(RowError.of(line, e.column(), e.invalid(), context)));
         } catch (final InvalidInputException e) {
-            errors.add(RowError.of(line, e, context));
+            errors.add(placed(RowError.of(line, e, context)));
         } catch (final RuntimeException e) {
             throw new IllegalStateException(file + ": line " + line + ": unexpected error while validating", e);
         }
@@ -35,12 +44,16 @@ final class OutcomeBuilder<T> {
     /** A data row that could not even be read (CSV syntax, encoding). */
     void badRow(final RowError error) {
         rows++;
-        errors.add(error);
+        errors.add(placed(error));
     }
 
     /** A problem with the file's structure (its header), which is not a row. */
     void badFile(final RowError error) {
-        errors.add(error);
+        errors.add(placed(error));
+    }
+
+    private RowError placed(final RowError error) {
+        return sheet == null ? error : error.inSheet(sheet);
     }
 
     FileOutcome<T> build() {

@@ -1,6 +1,7 @@
 package io.pacewatch.cli.publish;
 
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.topology.InputSerdes;
 import io.pacewatch.topology.Topics;
@@ -23,12 +24,17 @@ import picocli.CommandLine.Spec;
             "Validates release files and sends them to the releases topic.",
             "",
             "Every row of every file is checked first, by the same rules as the stream. If any row is invalid,"
-                    + " each one is listed with its line number and nothing is sent.",
+                    + " each one is listed with its line number (in a workbook: its sheet and cell) and nothing is sent.",
             "",
             "Formats: JSON Lines (.jsonl, .ndjson: one release message per line; blank lines and lines starting"
-                    + " with # are skipped), CSV (.csv: a header of release field names: region,indicator,period,"
-                    + "basis,value,unit,growthPercent,publishedAt,revision,source,embargoUntil; an empty cell is an"
-                    + " absent field) and SDMX-CSV (recognised by a header starting STRUCTURE,STRUCTURE_ID,ACTION).",
+                    + " with # are skipped), tables in CSV (.csv) or an .xlsx workbook (its first sheet, or --sheet),"
+                    + " headed by the release field names region,indicator,period,basis,value,unit,growthPercent,"
+                    + "publishedAt,revision,source,embargoUntil or their Chinese headings (地区,指标,时期,累计值,单位,"
+                    + "累计增长(%%),发布时间,来源; an empty cell is an absent field; docs/publishing.md lists every"
+                    + " heading, indicator name and period form), and SDMX-CSV (recognised by a header starting"
+                    + " STRUCTURE,STRUCTURE_ID,ACTION).",
+            "",
+            "pacewatch publish --template xlsx -o FILE writes a blank workbook to fill.",
             "",
             "Records are keyed by series (region|indicator|year), carry the publication time as timestamp and"
                     + " are sent with an idempotent producer (acks=all), whatever the Kafka options say."},
@@ -36,11 +42,11 @@ import picocli.CommandLine.Spec;
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_KAFKA_FAILURE, ExitCodes.HELP_INVALID_INPUT})
 public final class PublishCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Release files to publish, all or none.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Release files to publish, all or none.")
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl, csv or sdmx-csv (default: ${DEFAULT-VALUE}: by extension and header).")
+            description = "auto, jsonl, csv, sdmx-csv or xlsx (default: ${DEFAULT-VALUE}: by extension and header).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
@@ -66,20 +72,30 @@ public final class PublishCommand implements Callable<Integer> {
     @Mixin
     CatalogueOption catalogue;
 
+    @Mixin
+    TableOptions table;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
-        final InputCodec codec = catalogue.codec(spec);
+        final IndicatorCatalogue indicators = catalogue.catalogue(spec);
+        if (table.wantsTemplate()) {
+            return table.writeTemplate(spec, files, SheetTemplate::releases, indicators);
+        }
+        table.requireFiles(spec, files);
+        final InputCodec codec = new InputCodec(indicators);
+        final ClerkForms forms = table.forms(indicators);
         final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
-        final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source));
+        final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source), forms,
+                table.sheet);
         final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
         final MessageShape<Release> shape = new MessageShape<>("releases", r -> r.series().id(),
                 r -> serializer.serialize(topic, r), Release::publishedAt, Release::indicator);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-publish", progress,
                 ProgressBar.likelyWatched());
         return new FilePublisher<>("publish", spec.commandLine().getOut(), spec.commandLine().getErr(), reader::read,
-                shape, System::nanoTime).run(files, plan);
+                shape, System::nanoTime, forms::zoneNote).run(files, plan);
     }
 }

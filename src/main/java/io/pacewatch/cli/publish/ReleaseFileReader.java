@@ -1,35 +1,48 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.Basis;
+import io.pacewatch.domain.InvalidInputException;
+import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Reads a file of releases into validated records, sending nothing: JSON Lines (one release
- * message per line), CSV whose columns are the {@link ReleaseDraft} fields, or SDMX-CSV. Every row
- * goes through {@link InputCodec}, the stream's own validation, so what this accepts the stream
- * accepts. A refused row is reported with its line and reading goes on, so that one run lists every
- * mistake in the file.
+ * message per line), a table whose columns are the {@link ReleaseDraft} fields (CSV, or a sheet of an
+ * .xlsx workbook; headed by the field names or their Chinese headings, in the forms clerks write,
+ * see {@link ClerkForms}), or SDMX-CSV. Every row goes through {@link InputCodec}, the stream's own
+ * validation, so what this accepts the stream accepts. A refused row is reported with its line (or
+ * cell) and reading goes on, so that one run lists every mistake in the file.
  */
 public final class ReleaseFileReader {
 
-    /** The header of a plain CSV file: the release message's field names, in any order, each optional. */
+    /** The field names of a table of releases: the release message's fields, in any order, each optional. */
     static final List<String> CSV_COLUMNS = List.of("region", "indicator", "period", "basis", "value", "unit",
             "growthPercent", "publishedAt", "revision", "source", "embargoUntil");
 
     private final InputCodec codec;
     private final InputFormat format;
     private final SdmxDefaults sdmxDefaults;
+    private final ClerkForms forms;
+    private final String sheet;
 
-    public ReleaseFileReader(final InputCodec codec, final InputFormat format, final SdmxDefaults sdmxDefaults) {
+    /** @param sheet the sheet of a workbook to read, or {@code null} for its first */
+    public ReleaseFileReader(final InputCodec codec, final InputFormat format, final SdmxDefaults sdmxDefaults,
+                             final ClerkForms forms, final String sheet) {
         this.codec = codec;
         this.format = format;
         this.sdmxDefaults = sdmxDefaults;
+        this.forms = forms;
+        this.sheet = sheet;
     }
 
     /**
@@ -44,46 +57,64 @@ public final class ReleaseFileReader {
     }
 
     FileOutcome<Release> read(final String name, final InputStream in, final InputFormat resolved) throws IOException {
-        final LineReader lines = new LineReader(in);
         if (resolved == InputFormat.JSONL) {
-            return JsonLinesReader.read(name, lines, codec::release);
+            return JsonLinesReader.read(name, new LineReader(in), codec::release);
         }
-        final OutcomeBuilder<Release> out = new OutcomeBuilder<>(name);
-        final CsvParser parser = new CsvParser(lines);
-        final CsvRow.Cells headerRow = CsvRecords.headerRow(parser, out);
+        return TableRecords.read(name, in, resolved, sheet, (rows, out) -> readTable(rows, out, resolved));
+    }
+
+    private void readTable(final TableRow.Source rows, final OutcomeBuilder<Release> out, final InputFormat resolved)
+            throws IOException {
+        final TableRow.Cells headerRow = TableRecords.headerRow(rows, out);
         if (headerRow == null) {
-            return out.build();
+            return;
         }
         final boolean sdmx = SdmxReleaseRows.isSdmxHeader(headerRow.cells());
         if (resolved == InputFormat.SDMX_CSV && !sdmx) {
             out.badFile(RowError.malformedCsv(headerRow.line(), "not an SDMX-CSV header: it must start with "
                     + String.join(",", SdmxReleaseRows.LEADING)));
-            return out.build();
+            return;
         }
-        final CsvHeader.Result header = sdmx
-                ? CsvHeader.read(headerRow, SdmxReleaseRows.KNOWN, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
-                : CsvHeader.read(headerRow, CSV_COLUMNS, List.of(), "release field");
+        final TableHeader.Result header = sdmx
+                ? TableHeader.read(headerRow, SdmxReleaseRows.HEADINGS, SdmxReleaseRows.REQUIRED, "column pacewatch reads from SDMX-CSV")
+                : TableHeader.read(headerRow, ClerkForms.RELEASE_HEADINGS, List.of(), "release field");
         if (header.error() != null) {
             out.badFile(header.error());
-            return out.build();
+            return;
         }
-        final CsvRowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(codec, sdmxDefaults) : this::fromCsv;
-        CsvRecords.read(parser, header.header(), mapper, out);
-        return out.build();
+        final RowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(codec, sdmxDefaults) : this::fromTable;
+        TableRecords.read(rows, header.header(), mapper, forms, out);
     }
 
-    private Release fromCsv(final RowCells cells) {
+    private Release fromTable(final RowCells cells) {
+        cells.text(ClerkForms.NOTE, ClerkForms::refuseExample);
         return codec.release(new ReleaseDraft(
-                cells.text("region"),
-                cells.text("indicator"),
-                cells.text("period"),
-                cells.text("basis"),
+                cells.plain("region"),
+                cells.text("indicator", cells.forms()::indicator),
+                cells.text("period", cells.forms()::period),
+                basis(cells),
                 cells.decimal("value"),
-                cells.text("unit"),
-                cells.decimal("growthPercent"),
-                cells.text("publishedAt"),
+                cells.plain("unit"),
+                cells.percent("growthPercent"),
+                cells.dateTime("publishedAt"),
                 cells.integer("revision"),
                 cells.text("source"),
-                cells.text("embargoUntil")));
+                cells.dateTime("embargoUntil")));
+    }
+
+    /** The basis cell, or the one its heading states (累计值 is cumulative); the two must agree. */
+    private static String basis(final RowCells cells) {
+        final String stating = Stream.of(cells.heading("value"), cells.heading("growthPercent"))
+                .filter(h -> ClerkForms.basisOfHeading(h).isPresent()).findFirst().orElse(null);
+        final Optional<Basis> stated = ClerkForms.basisOfHeading(stating);
+        final String written = cells.text("basis", text -> {
+            final String basis = ClerkForms.choice("basis", text);
+            if (stated.isPresent() && !stated.get().name().equalsIgnoreCase(basis)) {
+                throw new InvalidInputException(RejectionReason.INVALID_FIELD, "basis " + SafeText.quote(text)
+                        + " contradicts the heading " + SafeText.quote(stating) + ", which says " + stated.get());
+            }
+            return basis;
+        });
+        return written != null ? written : stated.map(Basis::name).orElse(null);
     }
 }

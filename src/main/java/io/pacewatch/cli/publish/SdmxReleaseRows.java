@@ -7,7 +7,10 @@ import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.wire.InputCodec;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Locale;
 
 /**
@@ -19,7 +22,7 @@ import java.util.Locale;
  * of each other. The attributes that cannot change a figure's meaning ({@link #OBS_STATUS},
  * {@link #DECIMALS}) are read past.
  */
-final class SdmxReleaseRows implements CsvRowMapper<Release> {
+final class SdmxReleaseRows implements RowMapper<Release> {
 
     static final String STRUCTURE = "STRUCTURE";
     static final String STRUCTURE_ID = "STRUCTURE_ID";
@@ -47,6 +50,9 @@ final class SdmxReleaseRows implements CsvRowMapper<Release> {
     static final List<String> KNOWN = List.of(STRUCTURE, STRUCTURE_ID, ACTION, FREQ, REF_AREA, INDICATOR, TIME_PERIOD,
             OBS_VALUE, UNIT_MULT, BASIS, GROWTH_RATE, PUBLICATION_TIME, REVISION, SOURCE, UNIT_MEASURE, OBS_STATUS,
             DECIMALS);
+    /** The columns as headings: by their SDMX names only, which are fixed. */
+    static final Map<String, List<String>> HEADINGS = KNOWN.stream()
+            .collect(Collectors.toMap(c -> c, c -> List.<String>of(), (a, b) -> a, LinkedHashMap::new));
 
     /** Amounts are in yuan; SDMX says which currency in UNIT_MEASURE, and another one cannot be judged. */
     private static final String CURRENCY = "CNY";

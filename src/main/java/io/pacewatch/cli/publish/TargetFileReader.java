@@ -3,6 +3,7 @@ package io.pacewatch.cli.publish;
 import io.pacewatch.domain.StatusThresholds;
 import io.pacewatch.domain.Target;
 import io.pacewatch.domain.TargetDraft;
+import io.pacewatch.domain.TargetKind;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Reads a file of annual targets into validated records, sending nothing: JSON Lines (one target
- * message per line) or CSV with the {@link TargetDraft} field names as columns. CSV has no nesting,
+ * message per line) or a table (CSV, or a sheet of an .xlsx workbook) headed by the {@link TargetDraft}
+ * field names or their Chinese headings ({@link ClerkForms#TARGET_HEADINGS}). CSV has no nesting,
  * so the twelve {@code seasonalShares} share one cell, separated by {@code ;}, and the thresholds
  * are three columns of their own.
  */
@@ -26,14 +28,22 @@ public final class TargetFileReader {
 
     private final InputCodec codec;
     private final InputFormat format;
+    private final ClerkForms forms;
+    private final String sheet;
 
-    /** @throws IllegalArgumentException for SDMX-CSV, which carries observations, not targets */
-    public TargetFileReader(final InputCodec codec, final InputFormat format) {
+    /**
+     * @param sheet the sheet of a workbook to read, or {@code null} for its first
+     * @throws IllegalArgumentException for SDMX-CSV, which carries observations, not targets
+     */
+    public TargetFileReader(final InputCodec codec, final InputFormat format, final ClerkForms forms,
+                            final String sheet) {
         if (format == InputFormat.SDMX_CSV) {
-            throw new IllegalArgumentException("targets are read from JSON Lines or CSV, not SDMX-CSV");
+            throw new IllegalArgumentException("targets are read from JSON Lines, CSV or xlsx, not SDMX-CSV");
         }
         this.codec = codec;
         this.format = format;
+        this.forms = forms;
+        this.sheet = sheet;
     }
 
     /**
@@ -48,43 +58,48 @@ public final class TargetFileReader {
     }
 
     FileOutcome<Target> read(final String name, final InputStream in, final InputFormat resolved) throws IOException {
-        final LineReader lines = new LineReader(in);
         if (resolved == InputFormat.JSONL) {
-            return JsonLinesReader.read(name, lines, codec::target);
+            return JsonLinesReader.read(name, new LineReader(in), codec::target);
         }
-        final OutcomeBuilder<Target> out = new OutcomeBuilder<>(name);
-        final CsvParser parser = new CsvParser(lines);
-        final CsvRow.Cells headerRow = CsvRecords.headerRow(parser, out);
+        return TableRecords.read(name, in, resolved, sheet, this::readTable);
+    }
+
+    private void readTable(final TableRow.Source rows, final OutcomeBuilder<Target> out) throws IOException {
+        final TableRow.Cells headerRow = TableRecords.headerRow(rows, out);
         if (headerRow == null) {
-            return out.build();
+            return;
         }
         if (SdmxReleaseRows.isSdmxHeader(headerRow.cells())) {
             out.badFile(RowError.malformedCsv(headerRow.line(), "this is SDMX-CSV, which carries releases;"
-                    + " targets are CSV with the columns " + String.join(",", CSV_COLUMNS)));
-            return out.build();
+                    + " targets are tables with the columns " + String.join(",", CSV_COLUMNS)));
+            return;
         }
-        final CsvHeader.Result header = CsvHeader.read(headerRow, CSV_COLUMNS, List.of(), "target field");
+        final TableHeader.Result header = TableHeader.read(headerRow, ClerkForms.TARGET_HEADINGS, List.of(),
+                "target field");
         if (header.error() != null) {
             out.badFile(header.error());
-            return out.build();
+            return;
         }
-        CsvRecords.read(parser, header.header(), this::fromCsv, out);
-        return out.build();
+        TableRecords.read(rows, header.header(), this::fromTable, forms, out);
     }
 
-    private Target fromCsv(final RowCells cells) {
+    private Target fromTable(final RowCells cells) {
+        cells.text(ClerkForms.NOTE, ClerkForms::refuseExample);
+        final String kind = cells.text("kind", text -> ClerkForms.choice("kind", text));
+        final Integer year = cells.integer("year");
         return codec.target(new TargetDraft(
-                cells.text("region"),
-                cells.integer("year"),
-                cells.text("indicator"),
-                cells.text("kind"),
-                cells.decimal("value"),
-                cells.text("unit"),
-                cells.text("paceProfile"),
+                cells.plain("region"),
+                year != null ? year : cells.forms().year(),
+                cells.text("indicator", cells.forms()::indicator),
+                kind,
+                // A growth target is a percentage, so 6.5% is as good as 6.5 there, and only there.
+                TargetKind.GROWTH.name().equals(kind) ? cells.percent("value") : cells.decimal("value"),
+                cells.plain("unit"),
+                cells.text("paceProfile", text -> ClerkForms.choice("paceProfile", text)),
                 cells.decimals("seasonalShares", SHARE_SEPARATOR),
                 thresholds(cells),
                 cells.decimal("priorYearAmount"),
-                cells.text("publishedAt"),
+                cells.dateTime("publishedAt"),
                 cells.text("source")));
     }
 

@@ -1,6 +1,7 @@
 package io.pacewatch.cli.publish;
 
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Target;
 import io.pacewatch.topology.InputSerdes;
 import io.pacewatch.topology.Topics;
@@ -24,13 +25,16 @@ import picocli.CommandLine.Spec;
             "Validates target files and sends them to the compacted targets topic.",
             "",
             "Every row of every file is checked first, by the same rules as the stream. If any row is invalid,"
-                    + " each one is listed with its line number and nothing is sent.",
+                    + " each one is listed with its line number (in a workbook: its sheet and cell) and nothing is sent.",
             "",
             "Formats: JSON Lines (.jsonl, .ndjson: one target message per line; blank lines and lines starting"
-                    + " with # are skipped) and CSV (.csv: a header of target field names: region,year,indicator,kind,"
-                    + "value,unit,paceProfile,seasonalShares,aheadFromPp,atRiskBelowPp,behindBelowPp,priorYearAmount,"
-                    + "publishedAt,source; seasonalShares as twelve numbers separated by ';'; an empty cell is an"
-                    + " absent field).",
+                    + " with # are skipped) and tables in CSV (.csv) or an .xlsx workbook (its first sheet, or --sheet),"
+                    + " headed by the target field names region,year,indicator,kind,value,unit,paceProfile,"
+                    + "seasonalShares,aheadFromPp,atRiskBelowPp,behindBelowPp,priorYearAmount,publishedAt,source or"
+                    + " their Chinese headings (docs/publishing.md); seasonalShares as twelve numbers separated by ';';"
+                    + " an empty cell is an absent field.",
+            "",
+            "pacewatch targets load --template xlsx -o FILE writes a blank workbook to fill.",
             "",
             "Each target is keyed by its series (region|indicator|year): compaction keeps the latest target per"
                     + " key, so a later load for the same series replaces the target in force."},
@@ -38,11 +42,11 @@ import picocli.CommandLine.Spec;
         exitCodeList = {ExitCodes.HELP_OK, ExitCodes.HELP_KAFKA_FAILURE, ExitCodes.HELP_INVALID_INPUT})
 public final class TargetsLoadCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", arity = "1..*", description = "Target files to load, all or none.")
+    @Parameters(paramLabel = "FILE", arity = "0..*", description = "Target files to load, all or none.")
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl or csv (default: ${DEFAULT-VALUE}: by extension).")
+            description = "auto, jsonl, csv or xlsx (default: ${DEFAULT-VALUE}: by extension).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
@@ -61,23 +65,32 @@ public final class TargetsLoadCommand implements Callable<Integer> {
     @Mixin
     CatalogueOption catalogue;
 
+    @Mixin
+    TableOptions table;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
         if (format == InputFormat.SDMX_CSV) {
-            throw new ParameterException(spec.commandLine(), "targets are read from JSON Lines or CSV, not SDMX-CSV");
+            throw new ParameterException(spec.commandLine(), "targets are read from JSON Lines, CSV or xlsx, not SDMX-CSV");
         }
-        final InputCodec codec = catalogue.codec(spec);
+        final IndicatorCatalogue indicators = catalogue.catalogue(spec);
+        if (table.wantsTemplate()) {
+            return table.writeTemplate(spec, files, SheetTemplate::targets, indicators);
+        }
+        table.requireFiles(spec, files);
+        final InputCodec codec = new InputCodec(indicators);
+        final ClerkForms forms = table.forms(indicators);
         final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
-        final TargetFileReader reader = new TargetFileReader(codec, format);
+        final TargetFileReader reader = new TargetFileReader(codec, format, forms, table.sheet);
         final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
         final MessageShape<Target> shape = new MessageShape<>("targets", t -> t.series().id(),
                 t -> serializer.serialize(topic, t), Target::publishedAt, Target::indicator);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,
                 ProgressBar.likelyWatched());
         return new FilePublisher<>("targets load", spec.commandLine().getOut(), spec.commandLine().getErr(),
-                reader::read, shape, System::nanoTime).run(files, plan);
+                reader::read, shape, System::nanoTime, forms::zoneNote).run(files, plan);
     }
 }

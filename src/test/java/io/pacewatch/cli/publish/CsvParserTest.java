@@ -25,7 +25,7 @@ class CsvParserTest {
 
     @Test
     void handlesCrlfRecordsAndAQuotedCellSpanningLines() throws IOException {
-        final List<CsvRow> rows = parse("h1,h2\r\n\"two\r\nlines\",x\r\nnext,row\r\n");
+        final List<TableRow> rows = parse("h1,h2\r\n\"two\r\nlines\",x\r\nnext,row\r\n");
 
         assertThat(rows).containsExactly(
                 cells(1, "h1", "h2"),
@@ -35,7 +35,7 @@ class CsvParserTest {
 
     @Test
     void numbersRecordsByPhysicalLineSkippingBlankLines() throws IOException {
-        assertThat(parse("a\n\n   \n\"b\nc\"\nd")).extracting(CsvRow::line).containsExactly(1, 4, 6);
+        assertThat(parse("a\n\n   \n\"b\nc\"\nd")).extracting(TableRow::line).containsExactly(1, 4, 6);
     }
 
     @Test
@@ -45,10 +45,10 @@ class CsvParserTest {
 
     @Test
     void refusesAQuoteInsideAnUnquotedCellAndGoesOn() throws IOException {
-        final List<CsvRow> rows = parse("a,b\"c\nok\n");
+        final List<TableRow> rows = parse("a,b\"c\nok\n");
 
-        assertThat(rows.get(0)).isInstanceOf(CsvRow.Broken.class);
-        final RowError error = ((CsvRow.Broken) rows.get(0)).error();
+        assertThat(rows.get(0)).isInstanceOf(TableRow.Broken.class);
+        final RowError error = ((TableRow.Broken) rows.get(0)).error();
         assertThat(error.line()).isEqualTo(1);
         assertThat(error.reason()).isEqualTo("malformed_csv");
         assertThat(error.detail()).contains("cell 2");
@@ -57,47 +57,47 @@ class CsvParserTest {
 
     @Test
     void refusesTextAfterAClosingQuoteOnTheLineWhereItIs() throws IOException {
-        final List<CsvRow> rows = parse("x\n\"multi\nline\"oops,b\nok\n");
+        final List<TableRow> rows = parse("x\n\"multi\nline\"oops,b\nok\n");
 
-        assertThat(rows.get(1)).isInstanceOf(CsvRow.Broken.class);
+        assertThat(rows.get(1)).isInstanceOf(TableRow.Broken.class);
         assertThat(rows.get(1).line()).isEqualTo(3);
-        assertThat(((CsvRow.Broken) rows.get(1)).error().detail()).contains("after the closing quote");
+        assertThat(((TableRow.Broken) rows.get(1)).error().detail()).contains("after the closing quote");
         assertThat(rows.get(2)).isEqualTo(cells(4, "ok"));
     }
 
     @Test
     void reportsAnUnterminatedQuoteWhereItOpenedAndStops() throws IOException {
-        final List<CsvRow> rows = parse("a,b\nc,\"never closed\nmore\nand more\n");
+        final List<TableRow> rows = parse("a,b\nc,\"never closed\nmore\nand more\n");
 
         assertThat(rows).hasSize(2);
         assertThat(rows.get(1).line()).isEqualTo(2);
-        assertThat(((CsvRow.Broken) rows.get(1)).error().detail())
+        assertThat(((TableRow.Broken) rows.get(1)).error().detail())
                 .contains("unterminated quote").contains("opened on line 2");
     }
 
     @Test
     void reportsALineThatIsNotUtf8() throws IOException {
         final byte[] file = {'a', '\n', (byte) 0xFF, '\n', 'b', '\n'};
-        final List<CsvRow> rows = new ArrayList<>();
+        final List<TableRow> rows = new ArrayList<>();
         final CsvParser parser = new CsvParser(new LineReader(new ByteArrayInputStream(file)));
-        for (CsvRow row = parser.next(); row != null; row = parser.next()) {
+        for (TableRow row = parser.next(); row != null; row = parser.next()) {
             rows.add(row);
         }
 
-        assertThat(rows).extracting(CsvRow::line).containsExactly(1, 2, 3);
-        assertThat(((CsvRow.Broken) rows.get(1)).error().detail()).contains("not valid UTF-8");
+        assertThat(rows).extracting(TableRow::line).containsExactly(1, 2, 3);
+        assertThat(((TableRow.Broken) rows.get(1)).error().detail()).contains("not valid UTF-8");
     }
 
-    static List<CsvRow> parse(final String text) throws IOException {
-        final List<CsvRow> rows = new ArrayList<>();
+    static List<TableRow> parse(final String text) throws IOException {
+        final List<TableRow> rows = new ArrayList<>();
         final CsvParser parser = new CsvParser(new LineReader(TestFiles.utf8(text)));
-        for (CsvRow row = parser.next(); row != null; row = parser.next()) {
+        for (TableRow row = parser.next(); row != null; row = parser.next()) {
             rows.add(row);
         }
         return rows;
     }
 
-    private static CsvRow cells(final int line, final String... cells) {
-        return new CsvRow.Cells(line, List.of(cells));
+    private static TableRow cells(final int line, final String... cells) {
+        return new TableRow.Cells(line, List.of(cells));
     }
 }

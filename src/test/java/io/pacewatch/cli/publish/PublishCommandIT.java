@@ -14,7 +14,10 @@ import io.pacewatch.wire.Drafts;
 import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Json;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +28,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code publish} and {@code targets load|list} against a real broker, then reading back what arrived. */
 @WithKafka
@@ -53,7 +57,7 @@ class PublishCommandIT {
         assertThat(records).hasSize(6);
         final List<Release> expected = new ArrayList<>();
         for (final Path file : List.of(csv, jsonl)) {
-            new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE).read(file).records()
+            new ReleaseFileReader(CODEC, InputFormat.AUTO, SdmxDefaults.NONE, TestFiles.forms(), null).read(file).records()
                     .forEach(r -> expected.add(r.value()));
         }
         assertThat(records).extracting(ConsumerRecord::key, ConsumerRecord::value, ConsumerRecord::timestamp)
@@ -73,6 +77,65 @@ class PublishCommandIT {
                 .containsEntry("value", new java.math.BigDecimal("12.05")).containsEntry("unit", "YI_YUAN").containsEntry("period", "2023-Q1")
                 .containsEntry("publishedAt", "2023-04-18T02:00:00Z").containsEntry("revision", 1);
         assertThat(retail.timestamp()).isEqualTo(Instant.parse("2023-04-18T02:00:00Z").toEpochMilli());
+    }
+
+    @Test
+    void publishesAChineseHeadedWorkbookAsTheCanonicalReleaseMessages(@TempDir final Path dir) throws Exception {
+        final String topic = kafka.uniqueTopicName("releases-xlsx");
+        kafka.createTopic(topic, 2);
+        final Path book = dir.resolve("罗湖区2023年6月.xlsx");
+        Files.write(book, TestFiles.xlsx(SheetReadingTest.sheet("6月",
+                List.of("地区", "指标", "时期", "累计值", "单位", "累计增长(%)", "发布时间", "来源"),
+                SheetReadingTest.row("region", "indicator", "period", "value", "unit", "growthPercent", "publishedAt",
+                        "source"),
+                SheetReadingTest.row("luohu", "社会消费品零售总额", "1-6月", "1,391.75", "亿元", new TestFiles.Percent("0.052"),
+                        LocalDate.of(2023, 7, 15), "罗湖区统计局"),
+                SheetReadingTest.row("luohu", "规上工业增加值", "2023年1-2月", null, null, "-3.1%", "2023-03-15 09:30",
+                        "罗湖区统计局"),
+                SheetReadingTest.row("luohu", "地区生产总值", "2023年一季度", 612.4, "亿元", 4.5,
+                        LocalDateTime.of(2023, 4, 20, 10, 0), "罗湖区统计局"))));
+
+        // All or nothing across formats: the good workbook beside the unfilled template sends nothing.
+        final Path template = dir.resolve("模板.xlsx");
+        assertThat(TestFiles.run(new PublishCommand(), "--template", "xlsx", "-o", template.toString()).exitCode())
+                .isEqualTo(ExitCodes.OK);
+        final Run refused = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, "--year", "2023", book.toString(), template.toString());
+        assertThat(refused.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(refused.err()).contains(template + ": sheet 数据, I3: invalid_field");
+        final Map<TopicPartition, OffsetSpec> ends = Map.of(new TopicPartition(topic, 0), OffsetSpec.latest(),
+                new TopicPartition(topic, 1), OffsetSpec.latest());
+        assertThat(kafka.admin().listOffsets(ends).all().get(30, TimeUnit.SECONDS).values())
+                .allSatisfy(end -> assertThat(end.offset()).isZero());
+
+        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", topic, "--year", "2023", "--progress", book.toString());
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.OK);
+        assertThat(run.err()).contains("sending [##############################] 100% 3/3");
+        assertThat(run.out()).contains("rows read     3 (1 file(s))").contains("sent          3 releases to " + topic)
+                .contains("local times   3 date(s) without an offset, taken in Asia/Shanghai");
+        final List<ConsumerRecord<String, String>> records = kafka.consumeStrings(topic, 3);
+        assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrder(
+                "luohu|RETAIL_SALES|2023", "luohu|INDUSTRIAL_VALUE_ADDED|2023", "luohu|GDP|2023");
+        // What arrives is the stream's own message, the same as a JSON publisher would send: nothing clerk-shaped.
+        assertThat(records).allSatisfy(r -> {
+            final Release release = CODEC.release(r.value().getBytes(StandardCharsets.UTF_8));
+            assertThat(r.value()).isEqualTo(canonical(release));
+            assertThat(r.timestamp()).isEqualTo(release.publishedAt().toEpochMilli());
+        });
+        final ConsumerRecord<String, String> retail = records.stream()
+                .filter(r -> r.key().equals("luohu|RETAIL_SALES|2023")).findFirst().orElseThrow();
+        assertThat(Json.MAPPER.readValue(retail.value(), Map.class))
+                .containsEntry("indicator", "RETAIL_SALES").containsEntry("period", "2023-S1")
+                .containsEntry("basis", "CUMULATIVE").containsEntry("value", new java.math.BigDecimal("1391.75"))
+                .containsEntry("growthPercent", new java.math.BigDecimal("5.2"))
+                .containsEntry("publishedAt", "2023-07-14T16:00:00Z");
+        final ConsumerRecord<String, String> industry = records.stream()
+                .filter(r -> r.key().equals("luohu|INDUSTRIAL_VALUE_ADDED|2023")).findFirst().orElseThrow();
+        assertThat(Json.MAPPER.readValue(industry.value(), Map.class))
+                .containsEntry("period", "2023-01-01/P2M").containsEntry("growthPercent", new java.math.BigDecimal("-3.1"))
+                .containsEntry("publishedAt", "2023-03-15T01:30:00Z");
     }
 
     @Test

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class TargetFileReaderTest {
 
     private static final InputCodec CODEC = new InputCodec(CatalogueLoader.bundled());
-    private static final TargetFileReader AUTO = new TargetFileReader(CODEC, InputFormat.AUTO);
+    private static final TargetFileReader AUTO = new TargetFileReader(CODEC, InputFormat.AUTO, TestFiles.forms(), null);
 
     @Test
     void csvColumnsAreTheTargetFieldsWithThresholdsSpreadOut() {
@@ -82,7 +82,7 @@ class TargetFileReaderTest {
 
     @Test
     void refusesSdmxForTargets() throws IOException {
-        assertThatThrownBy(() -> new TargetFileReader(CODEC, InputFormat.SDMX_CSV))
+        assertThatThrownBy(() -> new TargetFileReader(CODEC, InputFormat.SDMX_CSV, TestFiles.forms(), null))
                 .isInstanceOf(IllegalArgumentException.class);
         final FileOutcome<Target> outcome = AUTO.read(TestFiles.resource("releases.sdmx.csv"));
         assertThat(outcome.errors()).singleElement().satisfies(e -> {

@@ -18,7 +18,7 @@ class TargetTableTest {
 
     @Test
     void printsOneAlignedRowPerTargetCountingChineseAsDoubleWidth() throws IOException {
-        final List<Target> targets = new TargetFileReader(CODEC, InputFormat.AUTO)
+        final List<Target> targets = new TargetFileReader(CODEC, InputFormat.AUTO, TestFiles.forms(), null)
                 .read(TestFiles.resource("targets-valid.csv")).records().stream()
                 .map(Numbered::value).collect(Collectors.toList());
         final StringWriter text = new StringWriter();

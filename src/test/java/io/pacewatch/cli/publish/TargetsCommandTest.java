@@ -3,7 +3,9 @@ package io.pacewatch.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.cli.publish.TestFiles.Run;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@code targets load|list} without a broker. */
 class TargetsCommandTest {
@@ -54,5 +56,19 @@ class TargetsCommandTest {
 
         assertThat(run.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
         assertThat(run.err()).contains("no Kafka brokers given").doesNotContain("--dry-run to");
+    }
+
+    @Test
+    void loadWritesATargetTemplateWhoseExampleIsRefused(@TempDir final Path dir) {
+        final Path template = dir.resolve("targets.xlsx");
+
+        final Run written = TestFiles.run(new TargetsCommand(), "load", "--template", "xlsx", "-o", template.toString(),
+                "--year", "2024");
+        final Run dryRun = TestFiles.run(new TargetsCommand(), "load", "--dry-run", template.toString());
+
+        assertThat(written.exitCode()).as(written.err()).isEqualTo(ExitCodes.OK);
+        assertThat(dryRun.exitCode()).isEqualTo(ExitCodes.INVALID_INPUT);
+        assertThat(dryRun.err()).contains(template + ": sheet 目标, I3: invalid_field: this is the template's example row")
+                .contains("1 invalid row(s) among 1 read");
     }
 }

@@ -1,6 +1,16 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.wire.CatalogueLoader;
 import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.Map;
+import org.dhatim.fastexcel.Workbook;
+import org.dhatim.fastexcel.Worksheet;
 import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -29,6 +39,55 @@ final class TestFiles {
         } catch (final URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The clerk forms of the bundled catalogue, dates in Asia/Shanghai, no default year. */
+    static ClerkForms forms() {
+        return new ClerkForms(CatalogueLoader.bundled(), ClerkForms.DEFAULT_ZONE, null);
+    }
+
+    /** A cell formatted as a percentage: Excel stores 5.2% as 0.052. */
+    record Percent(String fraction) {
+    }
+
+    /** A cell holding a formula, saved without a result (as fastexcel writes it). */
+    record Formula(String expression) {
+    }
+
+    /**
+     * An .xlsx workbook written with fastexcel, sheet by sheet in order. Cells: a String is text, a
+     * Number a number, a LocalDate or LocalDateTime a date cell, a {@link Percent} a percent cell, null empty.
+     */
+    static byte[] xlsx(final Map<String, List<List<Object>>> sheets) throws IOException {
+        final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        final Workbook workbook = new Workbook(bytes, "pacewatch-test", "1.0");
+        for (final Map.Entry<String, List<List<Object>>> sheet : sheets.entrySet()) {
+            final Worksheet ws = workbook.newWorksheet(sheet.getKey());
+            for (int r = 0; r < sheet.getValue().size(); r++) {
+                final List<Object> row = sheet.getValue().get(r);
+                for (int c = 0; c < row.size(); c++) {
+                    final Object cell = row.get(c);
+                    if (cell instanceof String text) {
+                        ws.value(r, c, text);
+                    } else if (cell instanceof Number number) {
+                        ws.value(r, c, number);
+                    } else if (cell instanceof LocalDate date) {
+                        ws.value(r, c, date);
+                        ws.style(r, c).format("yyyy-mm-dd").set();
+                    } else if (cell instanceof LocalDateTime dateTime) {
+                        ws.value(r, c, dateTime);
+                        ws.style(r, c).format("yyyy-mm-dd hh:mm").set();
+                    } else if (cell instanceof Percent percent) {
+                        ws.value(r, c, new BigDecimal(percent.fraction()));
+                        ws.style(r, c).format("0.0%").set();
+                    } else if (cell instanceof Formula formula) {
+                        ws.formula(r, c, formula.expression());
+                    }
+                }
+            }
+        }
+        workbook.finish();
+        return bytes.toByteArray();
     }
 
     static InputStream utf8(final String text) {

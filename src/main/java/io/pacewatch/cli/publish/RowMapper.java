@@ -1,7 +1,7 @@
 package io.pacewatch.cli.publish;
 
 /** Turns the cells of one CSV row into a validated record; throws InvalidInputException for a bad row. */
-interface CsvRowMapper<T> {
+interface RowMapper<T> {
 
     T toRecord(RowCells cells);
 

@@ -1,0 +1,126 @@
+package io.pacewatch.http;
+
+import io.pacewatch.query.ProgressQueries;
+import io.pacewatch.wire.Json;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.server.Request;
+import org.eclipse.jetty.server.Response;
+import org.eclipse.jetty.util.BufferUtil;
+import org.eclipse.jetty.util.Callback;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One request and its answer, written once: every answer carries {@code nosniff} and, unless the
+ * route chose otherwise, {@code Cache-Control: no-store}; a HEAD gets the headers of the GET without
+ * its body. Failures become the JSON error shape {@code {"status":N,"error":"..."}} here, and only here.
+ */
+public final class Exchange {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Exchange.class);
+    static final String JSON = "application/json; charset=utf-8";
+
+    private final Request request;
+    private final Response response;
+    private final Callback callback;
+
+    Exchange(final Request request, final Response response, final Callback callback) {
+        this.request = request;
+        this.response = response;
+        this.callback = callback;
+    }
+
+    public String method() {
+        return request.getMethod();
+    }
+
+    /** The path as sent, still percent-encoded and not normalised. */
+    public String rawPath() {
+        return request.getHttpURI().getPath();
+    }
+
+    /** The query as sent, still percent-encoded; null when there is none. */
+    public String rawQuery() {
+        return request.getHttpURI().getQuery();
+    }
+
+    public Exchange header(final String name, final String value) {
+        response.getHeaders().put(name, value);
+        return this;
+    }
+
+    public void json(final int status, final Object body) {
+        try {
+            send(status, JSON, Json.MAPPER.writeValueAsBytes(body));
+        } catch (final com.fasterxml.jackson.core.JsonProcessingException e) {
+            fail(e);
+        }
+    }
+
+    public void text(final int status, final String contentType, final String body) {
+        send(status, contentType, body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void send(final int status, final String contentType, final byte[] body) {
+        response.setStatus(status);
+        response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
+        if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
+            response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+        }
+        response.getHeaders().put("X-Content-Type-Options", "nosniff");
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        final boolean head = "HEAD".equals(request.getMethod());
+        response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * Answers on {@code executor} instead of the server thread, so that slow work (a peer that does not
+     * answer) never holds the threads that answer health and metrics. A full executor is a 503.
+     */
+    public void later(final Executor executor, final Router work) {
+        try {
+            executor.execute(() -> run(work));
+        } catch (final RejectedExecutionException e) {
+            header("Retry-After", "1");
+            error(503, "too many API requests at once; retry shortly");
+        }
+    }
+
+    void run(final Router work) {
+        try {
+            work.route(this);
+        } catch (final Exception | Error e) {
+            fail(e);
+        }
+    }
+
+    void fail(final Throwable e) {
+        if (e instanceof ApiException api) {
+            error(api.status(), api.getMessage());
+        } else if (e instanceof ProgressQueries.PeerUnavailableException || e instanceof InvalidStateStoreException) {
+            error(503, "not ready to answer: " + e.getMessage() + "; retry shortly");
+        } else {
+            LOG.error("HTTP {} failed", rawPath(), e);
+            error(500, "internal error; see the service log");
+        }
+    }
+
+    void error(final int status, final String message) {
+        if (response.isCommitted()) {
+            callback.failed(new IllegalStateException("answer already started; cannot send " + status));
+            return;
+        }
+        response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
+        json(status, errorBody(status, message));
+    }
+
+    static Map<String, Object> errorBody(final int status, final String message) {
+        return Map.of("status", status, "error", message);
+    }
+}
