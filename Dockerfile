@@ -9,6 +9,8 @@ WORKDIR /build
 COPY pom.xml ./
 RUN mvn -B -q -Dmaven.test.skip=true dependency:go-offline
 COPY src/main ./src/main
+# The pom bundles the runbook into the jar from docs/; without it Maven would silently leave it out.
+COPY docs/runbook.md ./docs/runbook.md
 RUN mvn -B -q -Dmaven.test.skip=true package
 
 FROM eclipse-temurin:17-jre
@@ -25,7 +27,7 @@ COPY src/main/resources/demo/illustrative-2023.jsonl ./data/demo/
 USER pacewatch
 ENV PACEWATCH_HTTP_PORT=8080 \
     PACEWATCH_STATE_DIR=/var/lib/pacewatch/state \
-    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=75"
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=50 -XX:+ExitOnOutOfMemoryError"
 VOLUME /var/lib/pacewatch
 EXPOSE 8080
 # Healthy only while Kafka Streams is RUNNING (/health/ready answers 503 otherwise). The JRE image

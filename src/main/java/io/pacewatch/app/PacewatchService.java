@@ -15,6 +15,7 @@ import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
 import io.pacewatch.http.HttpApi;
 import io.pacewatch.http.HttpPort;
+import io.pacewatch.http.Intake;
 import io.pacewatch.metrics.BrokerReachableGauge;
 import io.pacewatch.metrics.IndicatorInfoCollector;
 import io.pacewatch.metrics.PipelineCounters;
@@ -75,6 +76,10 @@ public final class PacewatchService implements AutoCloseable {
     }
 
     public static PacewatchService start(final ServiceSettings settings) throws IOException, InterruptedException {
+        // First, so that a bad token file stops the start before anything is opened; its summaries ask the queries.
+        final AtomicReference<ProgressQueries> held = new AtomicReference<>();
+        final Intake intake = Intake.of(settings.intake(), settings.kafka(), settings.catalogue(),
+                series -> held.get().vintages(series));
         setUpTopics(settings);
 
         final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -115,6 +120,7 @@ public final class PacewatchService implements AutoCloseable {
         });
 
         final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock());
+        held.set(queries);
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
         registry.getPrometheusRegistry().register(ProgressCollector.of(queries.local()));
@@ -129,7 +135,7 @@ public final class PacewatchService implements AutoCloseable {
         final Readiness readiness = new Readiness(streams::state, broker::problem);
 
         final HttpApi http = HttpApi.start(bound, registry, readiness::check, liveness::check, queries,
-                settings.catalogue());
+                settings.catalogue(), intake);
         final PacewatchService service = new PacewatchService(streams, closeOptions(props), http, registry,
                 streamsMetrics, broker, probe, liveness);
         owner.set(service);
@@ -209,8 +215,7 @@ public final class PacewatchService implements AutoCloseable {
             return;
         }
         liveness.stopping();
-        http.close();
-        closeStreams();
+        StopSteps.run(new StopSteps.Step("HTTP", http::close), new StopSteps.Step("Kafka Streams", this::closeStreams));
         release();
     }
 
@@ -224,8 +229,7 @@ public final class PacewatchService implements AutoCloseable {
         }
         LOG.error("Stopping this instance: {}", liveness.check().failure().orElse("Kafka Streams failed"));
         liveness.stopping();
-        closeStreams();
-        http.close();
+        StopSteps.run(new StopSteps.Step("Kafka Streams", this::closeStreams), new StopSteps.Step("HTTP", http::close));
         release();
     }
 
@@ -235,11 +239,15 @@ public final class PacewatchService implements AutoCloseable {
         }
     }
 
+    /** Whatever fails here, {@link #awaitStop()} is released: the process must end, not linger. */
     private void release() {
-        broker.close();
-        probe.close();
-        streamsMetrics.close();
-        registry.close();
-        stopped.countDown();
+        try {
+            StopSteps.run(new StopSteps.Step("broker reachability", broker::close),
+                    new StopSteps.Step("broker probe", probe::close),
+                    new StopSteps.Step("Kafka Streams metrics", streamsMetrics::close),
+                    new StopSteps.Step("meter registry", registry::close));
+        } finally {
+            stopped.countDown();
+        }
     }
 }

@@ -2,6 +2,7 @@ package io.pacewatch.app;
 
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.ReleaseCalendar;
+import io.pacewatch.http.IntakeSettings;
 import io.pacewatch.wire.CalendarLoader;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,7 +14,8 @@ import java.util.Properties;
  * overrides; {@code advertisedHost} is how other instances reach this one's HTTP port for
  * interactive queries ({@code application.server}); {@code clock} is "now" for embargoes and
  * overdue releases (the system clock, except when the demo replays a past year);
- * {@code brokerUnreachableAfter} is how long no broker may answer before {@code /health/ready} says 503.
+ * {@code brokerUnreachableAfter} is how long no broker may answer before {@code /health/ready} says 503;
+ * {@code intake} is the authenticated HTTP intake's configuration (off unless it names a token file).
  */
 public record ServiceSettings(
         Properties kafka,
@@ -27,7 +29,8 @@ public record ServiceSettings(
         boolean createTopics,
         int partitions,
         short replicationFactor,
-        Duration brokerUnreachableAfter) {
+        Duration brokerUnreachableAfter,
+        IntakeSettings intake) {
 
     /** Five probes fit in it, so one slow answer is no outage; a real one shows within seconds. */
     public static final Duration DEFAULT_BROKER_UNREACHABLE_AFTER = Duration.ofSeconds(5);
@@ -38,6 +41,18 @@ public record ServiceSettings(
         } else if (brokerUnreachableAfter.isNegative() || brokerUnreachableAfter.isZero()) {
             throw new IllegalArgumentException("brokerUnreachableAfter must be positive: " + brokerUnreachableAfter);
         }
+        if (intake == null) {
+            intake = IntakeSettings.OFF;
+        }
+    }
+
+    /** Without the HTTP intake. */
+    public ServiceSettings(final Properties kafka, final IndicatorCatalogue catalogue, final ReleaseCalendar calendar,
+                           final Clock clock, final String httpBindAddress, final int httpPort,
+                           final String advertisedHost, final Path stateDir, final boolean createTopics,
+                           final int partitions, final short replicationFactor, final Duration brokerUnreachableAfter) {
+        this(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, stateDir, createTopics,
+                partitions, replicationFactor, brokerUnreachableAfter, IntakeSettings.OFF);
     }
 
     /** With the default broker window. */
@@ -59,11 +74,16 @@ public record ServiceSettings(
 
     public ServiceSettings withStateDir(final Path dir) {
         return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, dir,
-                createTopics, partitions, replicationFactor, brokerUnreachableAfter);
+                createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake);
     }
 
     public ServiceSettings withClock(final Clock simulated) {
         return new ServiceSettings(kafka, catalogue, calendar, simulated, httpBindAddress, httpPort, advertisedHost,
-                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter);
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake);
+    }
+
+    public ServiceSettings withIntake(final IntakeSettings settings) {
+        return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost,
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, settings);
     }
 }

@@ -9,8 +9,8 @@ import java.util.Properties;
 
 /**
  * Digests of the backfill's outputs recorded from the pipeline as it was before issue #11's changes
- * (the build of commit 6a5b61a's parent plus the bench half of that commit), one per load: the bench's golden check compares a run with
- * the digest of the same load. A load with no recorded digest is reported as such, with its digest,
+ * (commit fdb6729 with the bench's digest added), one per load: the bench's golden check compares a
+ * run with the digest of the same load. A load with no recorded digest is reported as such, with its digest,
  * so that it can be recorded from a build one trusts.
  */
 final class GoldenReference {

@@ -94,7 +94,12 @@ public final class DemoCommand implements Callable<Integer> {
                 replay(broker.bootstrapServers(), scratch);
                 System.out.println("== Illustrative feed done. Serving " + url + " (Ctrl-C to stop).");
                 if (!exitWhenDone) {
-                    running.awaitStop();
+                    final java.util.Optional<String> failure = running.awaitStop();
+                    if (failure.isPresent()) {
+                        System.err.println("pacewatch demo: " + failure.get() + "; exiting with "
+                                + RunCommand.EXIT_STREAMS_FAILED);
+                        return RunCommand.EXIT_STREAMS_FAILED;
+                    }
                 } else {
                     Thread.sleep(Duration.ofSeconds(2).toMillis());
                     running.close();

@@ -1,11 +1,17 @@
 package io.pacewatch.cli;
 
 import io.pacewatch.app.PacewatchService;
+import io.pacewatch.http.IntakeSettings;
+import io.pacewatch.http.IntakeTokens;
+import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code pacewatch run}: the service against existing Kafka brokers, until stopped. */
 @Command(name = "run", mixinStandardHelpOptions = true,
@@ -42,6 +48,21 @@ public final class RunCommand implements Callable<Integer> {
             description = "Only check that the topics exist and are configured right; never create them.")
     boolean checkOnly;
 
+    @Option(names = "--intake-tokens", paramLabel = "FILE", defaultValue = "${env:PACEWATCH_INTAKE_TOKENS}",
+            description = "Enable the HTTP intake (POST /api/releases, /api/targets) for the tokens in FILE: their"
+                    + " SHA-256 hashes, names and regions; reread when it changes (env PACEWATCH_INTAKE_TOKENS;"
+                    + " default: intake off). `pacewatch intake-token` makes a token.")
+    Path intakeTokens;
+
+    @Option(names = "--intake-max-bytes", paramLabel = "BYTES",
+            defaultValue = "${env:PACEWATCH_INTAKE_MAX_BYTES:-10485760}",
+            description = "Largest intake request body; larger ones get 413 (env PACEWATCH_INTAKE_MAX_BYTES;"
+                    + " default ${DEFAULT-VALUE}, 10 MiB).")
+    long intakeMaxBytes;
+
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() throws Exception {
         if (!kafka.hasBootstrapServers()) {
@@ -49,8 +70,23 @@ public final class RunCommand implements Callable<Integer> {
                     + "PACEWATCH_BOOTSTRAP_SERVERS (or `pacewatch demo` for an embedded broker)");
             return 2;
         }
+        final IntakeSettings intake;
+        try {
+            intake = new IntakeSettings(intakeTokens, intakeMaxBytes);
+        } catch (final IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--intake-max-bytes: " + e.getMessage());
+        }
+        if (intakeTokens != null) {
+            try {
+                IntakeTokens.load(intakeTokens);
+            } catch (final IllegalArgumentException e) {
+                // Before anything is opened, and without a stack trace: the operator's file, not a bug.
+                System.err.println("pacewatch run: " + e.getMessage());
+                return 1;
+            }
+        }
         final PacewatchService running = PacewatchService.start(
-                service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor));
+                service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor).withIntake(intake));
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-shutdown"));
         System.out.println("pacewatch is running; HTTP on " + running.httpAddress());
         final Optional<String> failure = running.awaitStop();

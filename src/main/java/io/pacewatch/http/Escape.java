@@ -12,8 +12,17 @@ final class Escape {
     }
 
     static String text(final String value) {
+        return markup(SafeText.excerpt(value));
+    }
+
+    /** Without shortening: for text the caller needs whole, such as why a row of theirs was refused. */
+    static String whole(final String value) {
+        return markup(SafeText.escape(value));
+    }
+
+    private static String markup(final String value) {
         final StringBuilder out = new StringBuilder();
-        SafeText.excerpt(value).codePoints().forEach(cp -> {
+        value.codePoints().forEach(cp -> {
             if (cp == '<' || cp == '>' || cp == '&' || cp == '"' || cp == '\'') {
                 out.append(String.format("\\u%04X", cp));
             } else {

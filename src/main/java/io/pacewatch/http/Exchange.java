@@ -2,6 +2,8 @@ package io.pacewatch.http;
 
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.wire.Json;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -9,6 +11,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.io.Content;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.util.BufferUtil;
@@ -57,6 +60,31 @@ public final class Exchange {
                 .map(coding -> coding.trim().toLowerCase(java.util.Locale.ROOT))
                 .anyMatch(coding -> coding.equals("gzip")
                         || coding.startsWith("gzip;") && !coding.replace(" ", "").matches("gzip;q=0(\\.0*)?"));
+    }
+
+    /** A header of the request, or null. */
+    public String requestHeader(final String name) {
+        return request.getHeaders().get(name);
+    }
+
+    /**
+     * The request body, refused with a 413 as soon as it is known to exceed {@code limit} bytes: from its
+     * Content-Length before anything is read, else after {@code limit + 1} bytes. Blocks: only for a
+     * route running {@link #later}, never on the server's threads.
+     */
+    byte[] body(final int limit) throws IOException {
+        final ApiException tooLarge = new ApiException(413, "the body is over " + limit + " bytes, the intake's"
+                + " limit; split it into smaller requests");
+        if (request.getLength() > limit) {
+            throw tooLarge;
+        }
+        try (InputStream in = Content.Source.asInputStream(request)) {
+            final byte[] body = in.readNBytes(limit + 1);
+            if (body.length > limit) {
+                throw tooLarge;
+            }
+            return body;
+        }
     }
 
     public Exchange header(final String name, final String value) {

@@ -66,6 +66,7 @@ public final class HttpApi implements AutoCloseable {
     private final Supplier<Liveness.Report> liveness;
     private final ProgressQueries queries;
     private final IndicatorCatalogue catalogue;
+    private Intake intake = Intake.OFF;
 
     private HttpApi(final HttpPort port, final PrometheusMeterRegistry metrics,
                     final Supplier<Readiness.Report> readiness, final Supplier<Liveness.Report> liveness,
@@ -92,8 +93,16 @@ public final class HttpApi implements AutoCloseable {
     public static HttpApi start(final HttpPort bound, final PrometheusMeterRegistry metrics,
                                 final Supplier<Readiness.Report> readiness, final Supplier<Liveness.Report> liveness,
                                 final ProgressQueries queries, final IndicatorCatalogue catalogue) {
+        return start(bound, metrics, readiness, liveness, queries, catalogue, Intake.OFF);
+    }
+
+    /** With the authenticated intake's POST routes ({@link Intake}); {@link Intake#OFF} leaves them out. */
+    public static HttpApi start(final HttpPort bound, final PrometheusMeterRegistry metrics,
+                                final Supplier<Readiness.Report> readiness, final Supplier<Liveness.Report> liveness,
+                                final ProgressQueries queries, final IndicatorCatalogue catalogue, final Intake intake) {
         final HttpApi http = new HttpApi(bound, metrics, readiness, liveness, queries, catalogue);
-        bound.start(http::route);
+        http.intake = intake;
+        bound.start(intake.around(http::route), intake::accepts);
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts,"
                 + " /api/series-index, /runbook", http.address());
         return http;
@@ -267,5 +276,6 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         port.close();
         api.shutdownNow();
+        intake.close();
     }
 }

@@ -3,6 +3,7 @@ package io.pacewatch.http;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.eclipse.jetty.http.HttpCompliance;
 import org.eclipse.jetty.server.Handler;
@@ -18,7 +19,7 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 /**
  * The embedded Jetty server behind the one HTTP port. It binds before it serves, so the service can
  * tell Kafka Streams its real port ({@code application.server}) before any request arrives. Before a
- * {@link Router} sees a request it must be a GET or HEAD (else 405) with a target in RFC 3986 characters
+ * {@link Router} sees a request it must be a GET or HEAD (or a POST to a path the router takes it on; else 405) with a target in RFC 3986 characters
  * (else 400); every error Jetty produces itself (a bad request line, a head over {@link #MAX_HEAD_BYTES}:
  * 431 or 414) is JSON too ({@link JsonErrors}).
  */
@@ -74,12 +75,18 @@ public final class HttpPort implements AutoCloseable {
 
     /** Starts answering with {@code router}; requests that arrived since {@link #bind} are answered now. */
     public HttpPort start(final Router router) {
+        return start(router, path -> false);
+    }
+
+    /** As {@link #start(Router)}, letting {@code POST} reach the router on the paths {@code posts} accepts. */
+    public HttpPort start(final Router router, final Predicate<String> posts) {
         server.setHandler(new Handler.Abstract() {
             @Override
             public boolean handle(final Request request, final Response response, final Callback callback) {
                 final Exchange exchange = new Exchange(request, response, callback);
                 final String method = request.getMethod();
-                if (!"GET".equals(method) && !"HEAD".equals(method)) {
+                final boolean post = "POST".equals(method) && posts.test(exchange.rawPath());
+                if (!"GET".equals(method) && !"HEAD".equals(method) && !post) {
                     exchange.header("Allow", "GET, HEAD").error(405, "only GET is supported");
                 } else if (!wellFormed(exchange.rawPath()) || !wellFormed(exchange.rawQuery())) {
                     exchange.error(400, "the request target must use percent-encoding for anything but letters,"

@@ -45,11 +45,20 @@ public final class InputCodec {
     }
 
     public Release release(final byte[] json) {
-        return releaseValidator.validate(read(RELEASE_READER, json, ReleaseDraft.class));
+        return releaseValidator.validate(releaseDraft(json));
     }
 
     public Target target(final byte[] json) {
-        return targetValidator.validate(read(TARGET_READER, json, TargetDraft.class));
+        return targetValidator.validate(targetDraft(json));
+    }
+
+    /** The message read strictly but not yet validated, for a caller that completes it first (the HTTP intake's source). */
+    public ReleaseDraft releaseDraft(final byte[] json) {
+        return read(RELEASE_READER, json, ReleaseDraft.class);
+    }
+
+    public TargetDraft targetDraft(final byte[] json) {
+        return read(TARGET_READER, json, TargetDraft.class);
     }
 
     public Release release(final ReleaseDraft draft) {

@@ -57,6 +57,34 @@ class DashboardFilesTest {
         }
     }
 
+    /** Issue #10 item 13: worst first, amount and growth gaps apart, the detail on this year. */
+    @Test
+    void theOverviewPutsTheWorstFirstAndKeepsAmountAndGrowthGapsApart() {
+        final Dashboard overview = byName("overview.json");
+        final Dashboard detail = byName("indicator-detail.json");
+        assertThat(detail.json().path("time").path("from").asText()).as("the detail opens on this year").isEqualTo("now/y");
+
+        final List<String> panelExprs = overview.panels().stream()
+                .map(p -> p.findValuesAsText("expr").stream().reduce("", (a, b) -> a + "\n" + b)).toList();
+        assertThat(panelExprs).as("no panel draws amount gaps (pp against time progress) beside growth gaps")
+                .noneMatch(e -> e.contains("pacewatch:completion_gap:pp") && e.contains("pacewatch:growth_gap:pp")
+                        && !e.contains("pacewatch:attention:rank"));
+        assertThat(panelExprs).anyMatch(e -> e.contains("pacewatch:completion_gap:pp"))
+                .anyMatch(e -> e.contains("pacewatch:growth_gap:pp"));
+
+        final JsonNode table = overview.panels().stream().filter(p -> "table".equals(p.path("type").asText()))
+                .findFirst().orElseThrow();
+        assertThat(table.findValuesAsText("expr")).anyMatch(e -> e.startsWith("pacewatch:attention:rank"));
+        final JsonNode sortBy = table.path("options").path("sortBy");
+        assertThat(sortBy.size()).as("the table sorts by the attention rank").isEqualTo(1);
+        assertThat(sortBy.get(0).path("displayName").asText()).isEqualTo("rank");
+        assertThat(sortBy.get(0).path("desc").asBoolean()).isTrue();
+    }
+
+    private static Dashboard byName(final String name) {
+        return MonitoringFiles.dashboards().stream().filter(d -> d.name().equals(name)).findFirst().orElseThrow();
+    }
+
     @Test
     void everyPanelTargetAndVariableUsesTheProvisionedDatasource() {
         final JsonNode datasources = MonitoringFiles.yaml("grafana/provisioning/datasources/prometheus.yml");

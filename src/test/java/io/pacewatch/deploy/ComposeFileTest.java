@@ -213,7 +213,37 @@ class ComposeFileTest {
         });
         assertThat(runs.toString()).contains("docker compose", "--profile demo", "--wait", "/api/health",
                 "/api/search", "/api/ds/query", "/api/v1/targets", "/api/v2/alerts", "PacewatchBehindPace",
-                "docker compose down", "kafka-topics.sh", "mvn -B verify");
+                "docker compose down", "kafka-topics.sh", "mvn -B verify", "/runbook");
+    }
+
+    @Test
+    @DisplayName("the image carries the runbook: the build context admits docs/runbook.md and the build copies it")
+    void theImageCarriesTheRunbook() {
+        // The pom bundles docs/runbook.md; Maven skips a missing resource folder without a word, so an
+        // image built without it would answer every alert's runbook_url with 404.
+        assertThat(read(".dockerignore").lines().map(String::strip)).contains("!docs/runbook.md");
+        assertThat(read("Dockerfile")).containsPattern("(?m)^COPY docs/runbook\\.md \\S+");
+    }
+
+    @Test
+    @DisplayName("public_url feeds the links only: it is dropped from the alerts, so changing it re-pages nobody")
+    void publicUrlIsNotPartOfAnAlertsIdentity() {
+        final JsonNode prometheus = yaml("prometheus/prometheus.yml");
+        assertThat(prometheus.path("global").path("external_labels").has("public_url")).isTrue();
+        final StringBuilder dropped = new StringBuilder();
+        prometheus.path("alerting").path("alert_relabel_configs").forEach(rule -> {
+            if ("labeldrop".equals(rule.path("action").asText())) {
+                dropped.append(rule.path("regex").asText());
+            }
+        });
+        assertThat(dropped.toString()).isEqualTo("public_url");
+    }
+
+    @Test
+    @DisplayName("Prometheus' alert validity outlasts a short outage of Prometheus itself (resend delay 5 minutes or more)")
+    void prometheusResendDelayOutlastsARestart() {
+        final String delay = flag(services.path("prometheus"), "--rules.alert.resend-delay=");
+        assertThat(delay).as("--rules.alert.resend-delay").matches("([5-9]|[1-5][0-9])m");
     }
 
     /**

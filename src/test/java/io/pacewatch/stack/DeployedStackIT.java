@@ -179,6 +179,8 @@ class DeployedStackIT {
         if (prometheusCommand.stream().noneMatch(arg -> arg.contains("expand-external-labels"))) {
             prometheusCommand.add("--enable-feature=expand-external-labels");
         }
+        // the compose file's own resend delay is replaced (Prometheus refuses a flag given twice)
+        prometheusCommand.removeIf(arg -> arg.startsWith("--rules.alert.resend-delay"));
         prometheusCommand.add("--rules.alert.resend-delay=" + Timings.RESEND_DELAY);
         final StackProcess prometheus = start("prometheus", prometheusCommand, environment("prometheus"));
         within("Prometheus to be ready", START,

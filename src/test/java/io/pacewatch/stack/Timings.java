@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *   <li>Prometheus' {@code scrape_interval}, {@code scrape_timeout} and {@code evaluation_interval}:
  *       {@value #INTERVAL_SECONDS} s (not 15 s / 60 = 250 ms, which would only load the machine);</li>
  *   <li>Prometheus' {@code --rules.alert.resend-delay} (how often it sends a firing alert to Alertmanager
- *       again; the compose file keeps the default of 1 m): {@value #RESEND_DELAY}.</li>
+ *       again; the compose file sets 5 m): {@value #RESEND_DELAY}.</li>
  * </ul>
  * What the test cannot shorten: Prometheus applies the targets and Alertmanagers it discovers only every
  * 5 s, so each start looks like a five-minute absence of pacewatch in the test's time (see DeployedStackIT).

@@ -11,7 +11,7 @@ import picocli.CommandLine.TypeConversionException;
 /**
  * How an input file is laid out. {@link #AUTO} goes by the extension ({@code .jsonl}/{@code .ndjson},
  * {@code .csv}, {@code .xlsx}; an old {@code .xls} is taken for a workbook so that the reader can say
- * how to save it); a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
+ * how to save it); {@link #JSON} (one message or an array) is only ever named; a CSV file whose header starts with {@code STRUCTURE,STRUCTURE_ID,ACTION} is read as
  * SDMX-CSV whether it was named {@code auto} or {@code csv}.
  */
 public enum InputFormat {
@@ -19,7 +19,9 @@ public enum InputFormat {
     JSONL("jsonl"),
     CSV("csv"),
     SDMX_CSV("sdmx-csv"),
-    XLSX("xlsx");
+    XLSX("xlsx"),
+    /** One JSON message or an array of them; never guessed from an extension, so {@code .json} still asks. */
+    JSON("json");
 
     private final String option;
 

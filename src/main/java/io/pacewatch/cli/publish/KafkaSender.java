@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -19,19 +21,29 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * acknowledgement. After the first failure nothing more is sent: later records would otherwise land
  * while an earlier one of the same series is missing.
  */
-final class KafkaSender {
+public final class KafkaSender {
 
     private static final long PROGRESS_POLL_MILLIS = 100;
 
     private final Properties clientProperties;
     private final String clientId;
 
-    KafkaSender(final Properties clientProperties, final String clientId) {
+    public KafkaSender(final Properties clientProperties, final String clientId) {
         this.clientProperties = clientProperties;
         this.clientId = clientId;
     }
 
     SendOutcome send(final String topic, final List<OutgoingRecord> records, final ProgressBar progress) {
+        return send(topic, records, progress, new RecordHeaders());
+    }
+
+    /** Sends without a progress bar, with {@code headers} on every record (the HTTP intake's sender). */
+    public SendOutcome send(final String topic, final List<OutgoingRecord> records, final Headers headers) {
+        return send(topic, records, ProgressBar.disabled(), headers);
+    }
+
+    private SendOutcome send(final String topic, final List<OutgoingRecord> records, final ProgressBar progress,
+                             final Headers headers) {
         final Deliveries deliveries = new Deliveries();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
                 new ByteArraySerializer())) {
@@ -40,7 +52,8 @@ final class KafkaSender {
                 if (deliveries.failure() != null) {
                     break;
                 }
-                producer.send(new ProducerRecord<>(topic, null, record.timestampMillis(), record.key(), record.value()),
+                producer.send(new ProducerRecord<>(topic, null, record.timestampMillis(), record.key(), record.value(),
+                        headers),
                         deliveries);
                 sent++;
                 progress.update(deliveries.acknowledged());

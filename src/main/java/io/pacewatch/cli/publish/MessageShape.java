@@ -1,7 +1,12 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.domain.Release;
+import io.pacewatch.domain.Target;
+import io.pacewatch.topology.InputSerdes;
+import io.pacewatch.wire.InputCodec;
 import java.time.Instant;
 import java.util.function.Function;
+import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * How a validated record becomes a Kafka record: its key (the series id, which keeps a series on one
@@ -9,10 +14,24 @@ import java.util.function.Function;
  * publication time, so time-based retention and lookups follow the figures, not the upload) and the
  * indicator it counts under in the summary.
  */
-record MessageShape<T>(String noun, Function<T, String> key, Function<T, byte[]> value, Function<T, Instant> timestamp,
+public record MessageShape<T>(String noun, Function<T, String> key, Function<T, byte[]> value, Function<T, Instant> timestamp,
                        Function<T, String> indicator) {
 
-    OutgoingRecord toOutgoing(final T record) {
+    /** Releases as {@code publish} and the HTTP intake send them to {@code topic}. */
+    public static MessageShape<Release> releases(final InputCodec codec, final String topic) {
+        final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
+        return new MessageShape<>("releases", r -> r.series().id(), r -> serializer.serialize(topic, r),
+                Release::publishedAt, Release::indicator);
+    }
+
+    /** Targets as {@code targets load} and the HTTP intake send them to {@code topic}. */
+    public static MessageShape<Target> targets(final InputCodec codec, final String topic) {
+        final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
+        return new MessageShape<>("targets", t -> t.series().id(), t -> serializer.serialize(topic, t),
+                Target::publishedAt, Target::indicator);
+    }
+
+    public OutgoingRecord toOutgoing(final T record) {
         return new OutgoingRecord(key.apply(record), value.apply(record), timestamp.apply(record).toEpochMilli(),
                 indicator.apply(record));
     }

@@ -3,14 +3,12 @@ package io.pacewatch.cli.publish;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
-import io.pacewatch.topology.InputSerdes;
 import io.pacewatch.topology.Topics;
 import io.pacewatch.wire.InputCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.serialization.Serializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +44,7 @@ public final class PublishCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl, csv, sdmx-csv or xlsx (default: ${DEFAULT-VALUE}: by extension and header).")
+            description = "auto, jsonl, csv, sdmx-csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension and header).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
@@ -90,9 +88,7 @@ public final class PublishCommand implements Callable<Integer> {
         final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
         final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source), forms,
                 table.sheet);
-        final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
-        final MessageShape<Release> shape = new MessageShape<>("releases", r -> r.series().id(),
-                r -> serializer.serialize(topic, r), Release::publishedAt, Release::indicator);
+        final MessageShape<Release> shape = MessageShape.releases(codec, topic);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-publish", progress,
                 ProgressBar.likelyWatched());
         return new FilePublisher<>("publish", spec.commandLine().getOut(), spec.commandLine().getErr(), reader::read,

@@ -34,15 +34,27 @@ public final class ReleaseFileReader {
     private final SdmxDefaults sdmxDefaults;
     private final ClerkForms forms;
     private final String sheet;
+    private final Provenance provenance;
 
     /** @param sheet the sheet of a workbook to read, or {@code null} for its first */
     public ReleaseFileReader(final InputCodec codec, final InputFormat format, final SdmxDefaults sdmxDefaults,
                              final ClerkForms forms, final String sheet) {
+        this(codec, format, sdmxDefaults, forms, sheet, Provenance.AS_WRITTEN);
+    }
+
+    private ReleaseFileReader(final InputCodec codec, final InputFormat format, final SdmxDefaults sdmxDefaults,
+                              final ClerkForms forms, final String sheet, final Provenance provenance) {
         this.codec = codec;
         this.format = format;
         this.sdmxDefaults = sdmxDefaults;
         this.forms = forms;
         this.sheet = sheet;
+        this.provenance = provenance;
+    }
+
+    /** The same reader, with every record's source decided by {@code provenance} before it is validated. */
+    public ReleaseFileReader attributedTo(final Provenance attribution) {
+        return new ReleaseFileReader(codec, format, sdmxDefaults, forms, sheet, attribution);
     }
 
     /**
@@ -56,9 +68,14 @@ public final class ReleaseFileReader {
         }
     }
 
-    FileOutcome<Release> read(final String name, final InputStream in, final InputFormat resolved) throws IOException {
+    /** Reads {@code in} as {@code resolved} (not {@code auto}); {@code name} is what errors call it. */
+    public FileOutcome<Release> read(final String name, final InputStream in, final InputFormat resolved)
+            throws IOException {
         if (resolved == InputFormat.JSONL) {
-            return JsonLinesReader.read(name, new LineReader(in), codec::release);
+            return JsonLinesReader.read(name, new LineReader(in), json -> validate(codec.releaseDraft(json)));
+        }
+        if (resolved == InputFormat.JSON) {
+            return JsonDocumentReader.read(name, in, json -> validate(codec.releaseDraft(json)));
         }
         return TableRecords.read(name, in, resolved, sheet, (rows, out) -> readTable(rows, out, resolved));
     }
@@ -82,13 +99,13 @@ public final class ReleaseFileReader {
             out.badFile(header.error());
             return;
         }
-        final RowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(codec, sdmxDefaults) : this::fromTable;
+        final RowMapper<Release> mapper = sdmx ? new SdmxReleaseRows(this::validate, sdmxDefaults) : this::fromTable;
         TableRecords.read(rows, header.header(), mapper, forms, out);
     }
 
     private Release fromTable(final RowCells cells) {
         cells.text(ClerkForms.NOTE, ClerkForms::refuseExample);
-        return codec.release(new ReleaseDraft(
+        return validate(new ReleaseDraft(
                 cells.plain("region"),
                 cells.text("indicator", cells.forms()::indicator),
                 cells.text("period", cells.forms()::period),
@@ -100,6 +117,10 @@ public final class ReleaseFileReader {
                 cells.integer("revision"),
                 cells.text("source"),
                 cells.dateTime("embargoUntil")));
+    }
+
+    private Release validate(final ReleaseDraft draft) {
+        return codec.release(provenance.apply(draft));
     }
 
     /** The basis cell, or the one its heading states (累计值 is cumulative); the two must agree. */

@@ -6,7 +6,7 @@ import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
-import io.pacewatch.wire.InputCodec;
+import java.util.function.Function;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,11 +57,12 @@ final class SdmxReleaseRows implements RowMapper<Release> {
     /** Amounts are in yuan; SDMX says which currency in UNIT_MEASURE, and another one cannot be judged. */
     private static final String CURRENCY = "CNY";
 
-    private final InputCodec codec;
+    private final Function<ReleaseDraft, Release> validation;
     private final SdmxDefaults defaults;
 
-    SdmxReleaseRows(final InputCodec codec, final SdmxDefaults defaults) {
-        this.codec = codec;
+    /** {@code validation}: the file reader's, which also settles the record's source. */
+    SdmxReleaseRows(final Function<ReleaseDraft, Release> validation, final SdmxDefaults defaults) {
+        this.validation = validation;
         this.defaults = defaults;
     }
 
@@ -81,7 +82,7 @@ final class SdmxReleaseRows implements RowMapper<Release> {
     public Release toRecord(final RowCells cells) {
         checkAction(cells.text(ACTION));
         checkCurrency(cells.text(UNIT_MEASURE));
-        return codec.release(new ReleaseDraft(
+        return validation.apply(new ReleaseDraft(
                 cells.text(REF_AREA),
                 cells.text(INDICATOR),
                 cells.text(TIME_PERIOD),

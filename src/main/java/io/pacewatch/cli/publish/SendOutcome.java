@@ -1,9 +1,9 @@
 package io.pacewatch.cli.publish;
 
 /** How sending ended: how many records the brokers acknowledged, and the first failure if any. */
-record SendOutcome(int acknowledged, Exception failure) {
+public record SendOutcome(int acknowledged, Exception failure) {
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return failure == null;
     }
 }

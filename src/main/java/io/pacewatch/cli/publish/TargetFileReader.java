@@ -30,6 +30,7 @@ public final class TargetFileReader {
     private final InputFormat format;
     private final ClerkForms forms;
     private final String sheet;
+    private final Provenance provenance;
 
     /**
      * @param sheet the sheet of a workbook to read, or {@code null} for its first
@@ -37,6 +38,11 @@ public final class TargetFileReader {
      */
     public TargetFileReader(final InputCodec codec, final InputFormat format, final ClerkForms forms,
                             final String sheet) {
+        this(codec, format, forms, sheet, Provenance.AS_WRITTEN);
+    }
+
+    private TargetFileReader(final InputCodec codec, final InputFormat format, final ClerkForms forms,
+                             final String sheet, final Provenance provenance) {
         if (format == InputFormat.SDMX_CSV) {
             throw new IllegalArgumentException("targets are read from JSON Lines, CSV or xlsx, not SDMX-CSV");
         }
@@ -44,6 +50,12 @@ public final class TargetFileReader {
         this.format = format;
         this.forms = forms;
         this.sheet = sheet;
+        this.provenance = provenance;
+    }
+
+    /** The same reader, with every record's source decided by {@code provenance} before it is validated. */
+    public TargetFileReader attributedTo(final Provenance attribution) {
+        return new TargetFileReader(codec, format, forms, sheet, attribution);
     }
 
     /**
@@ -57,9 +69,17 @@ public final class TargetFileReader {
         }
     }
 
-    FileOutcome<Target> read(final String name, final InputStream in, final InputFormat resolved) throws IOException {
+    /** Reads {@code in} as {@code resolved} (not {@code auto}); {@code name} is what errors call it. */
+    public FileOutcome<Target> read(final String name, final InputStream in, final InputFormat resolved)
+            throws IOException {
+        if (resolved == InputFormat.SDMX_CSV) {
+            throw new IllegalArgumentException("targets are read from JSON, JSON Lines, CSV or xlsx, not SDMX-CSV");
+        }
         if (resolved == InputFormat.JSONL) {
-            return JsonLinesReader.read(name, new LineReader(in), codec::target);
+            return JsonLinesReader.read(name, new LineReader(in), json -> validate(codec.targetDraft(json)));
+        }
+        if (resolved == InputFormat.JSON) {
+            return JsonDocumentReader.read(name, in, json -> validate(codec.targetDraft(json)));
         }
         return TableRecords.read(name, in, resolved, sheet, this::readTable);
     }
@@ -87,7 +107,7 @@ public final class TargetFileReader {
         cells.text(ClerkForms.NOTE, ClerkForms::refuseExample);
         final String kind = cells.text("kind", text -> ClerkForms.choice("kind", text));
         final Integer year = cells.integer("year");
-        return codec.target(new TargetDraft(
+        return validate(new TargetDraft(
                 cells.plain("region"),
                 year != null ? year : cells.forms().year(),
                 cells.text("indicator", cells.forms()::indicator),
@@ -101,6 +121,10 @@ public final class TargetFileReader {
                 cells.decimal("priorYearAmount"),
                 cells.dateTime("publishedAt"),
                 cells.text("source")));
+    }
+
+    private Target validate(final TargetDraft draft) {
+        return codec.target(provenance.apply(draft));
     }
 
     /** No threshold cells: the indicator's defaults. Some but not all: refused by {@link StatusThresholds}. */

@@ -3,14 +3,12 @@ package io.pacewatch.cli.publish;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Target;
-import io.pacewatch.topology.InputSerdes;
 import io.pacewatch.topology.Topics;
 import io.pacewatch.wire.InputCodec;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.Callable;
-import org.apache.kafka.common.serialization.Serializer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -46,7 +44,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", defaultValue = "auto", paramLabel = "FORMAT", converter = InputFormat.Converter.class,
-            description = "auto, jsonl, csv or xlsx (default: ${DEFAULT-VALUE}: by extension).")
+            description = "auto, jsonl, csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension).")
     InputFormat format;
 
     @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
@@ -85,9 +83,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
         final ClerkForms forms = table.forms(indicators);
         final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
         final TargetFileReader reader = new TargetFileReader(codec, format, forms, table.sheet);
-        final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
-        final MessageShape<Target> shape = new MessageShape<>("targets", t -> t.series().id(),
-                t -> serializer.serialize(topic, t), Target::publishedAt, Target::indicator);
+        final MessageShape<Target> shape = MessageShape.targets(codec, topic);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,
                 ProgressBar.likelyWatched());
         return new FilePublisher<>("targets load", spec.commandLine().getOut(), spec.commandLine().getErr(),

@@ -11,5 +11,10 @@
  * names, periods ({@link io.pacewatch.cli.publish.ChinesePeriods}), grouped numbers and local dates
  * into the message's own fields at this edge, so the stream never sees them.
  * {@link io.pacewatch.cli.publish.SheetTemplate} writes the blank workbook they fill.
+ *
+ * <p>The HTTP intake ({@code io.pacewatch.http.Intake}) reads request bodies with the same readers
+ * (through their public {@code read(name, stream, format)}, with a sender's {@link
+ * io.pacewatch.cli.publish.Provenance}) and sends with the same {@link io.pacewatch.cli.publish.KafkaSender},
+ * so a body and a file are accepted and refused alike.
  */
 package io.pacewatch.cli.publish;

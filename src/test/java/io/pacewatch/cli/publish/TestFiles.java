@@ -21,7 +21,7 @@ import java.nio.file.Path;
 import picocli.CommandLine;
 
 /** Test data under src/test/resources/publish, and a way to run a command with captured output. */
-final class TestFiles {
+public final class TestFiles {
 
     /** The bundled targets of the first user, shipped with the application. */
     static final Path BUNDLED_TARGETS = Path.of("src/main/resources/targets/luohu-2023.jsonl");
@@ -58,7 +58,7 @@ final class TestFiles {
      * An .xlsx workbook written with fastexcel, sheet by sheet in order. Cells: a String is text, a
      * Number a number, a LocalDate or LocalDateTime a date cell, a {@link Percent} a percent cell, null empty.
      */
-    static byte[] xlsx(final Map<String, List<List<Object>>> sheets) throws IOException {
+    public static byte[] xlsx(final Map<String, List<List<Object>>> sheets) throws IOException {
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         final Workbook workbook = new Workbook(bytes, "pacewatch-test", "1.0");
         for (final Map.Entry<String, List<List<Object>>> sheet : sheets.entrySet()) {
