@@ -286,8 +286,12 @@ final class FaultKit {
         }
         final JsonNode progress = parse(progressJson);
         final JsonNode versions = progress.get("releaseVersions");
+        // The marker's release and target come from two topics: the release may be judged first, before
+        // the target is there (targetPublishedAt null). Not yet synced, then; the next poll looks again.
+        final JsonNode targetAt = progress.get("targetPublishedAt");
         return versions.size() == 1 && versions.get(0).get("revision").asInt() == revision
-                && Instant.parse(progress.get("targetPublishedAt").asText())
+                && targetAt != null && !targetAt.isNull()
+                && Instant.parse(targetAt.asText())
                         .equals(OffsetDateTime.parse(targetPublishedAt).toInstant());
     }
 
