@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.http.HttpApi;
 import io.pacewatch.http.HttpPort;
 import io.pacewatch.http.StaticAssets;
+import io.pacewatch.query.SeriesIndex;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -45,6 +46,10 @@ class PartialAnswerPageIT {
                     exchange.header(HttpApi.UNAVAILABLE, SILENT);
                 }
                 exchange.json(200, List.of());
+            } else if ("/api/series-index".equals(exchange.rawPath())) {
+                // the page fills its selectors from the index before it polls the list
+                exchange.json(200, new SeriesIndex(List.of(new SeriesIndex.RegionYears("luohu", List.of(2023))),
+                        List.of(2023), List.of()));
             } else {
                 StaticAssets.serve(exchange);
             }
