@@ -102,7 +102,7 @@ public final class PacewatchService implements AutoCloseable {
             props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }
         StateDirectoryGuard.check(settings.kafka(), props);
-        final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), settings.calendar(),
+        final KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(settings.catalogue(), settings.regions(), settings.calendar(),
                 settings.clock(), counters), props);
         streams.setUncaughtExceptionHandler(e -> {
             // Bad data never gets here (it is dead-lettered); what does is an infrastructure failure

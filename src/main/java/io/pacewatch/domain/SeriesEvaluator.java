@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 public final class SeriesEvaluator {
 
     private final IndicatorCatalogue catalogue;
+    private final RegionCatalogue regions;
     private final ReleaseCalendar calendar;
 
     /** Without a release calendar: judges the figures, never calls a release overdue. */
@@ -18,8 +19,15 @@ public final class SeriesEvaluator {
         this(catalogue, ReleaseCalendar.NONE);
     }
 
+    /** Without region names: regions are shown by their codes. */
     public SeriesEvaluator(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar) {
+        this(catalogue, RegionCatalogue.EMPTY, calendar);
+    }
+
+    public SeriesEvaluator(final IndicatorCatalogue catalogue, final RegionCatalogue regions,
+                           final ReleaseCalendar calendar) {
         this.catalogue = catalogue;
+        this.regions = regions;
         this.calendar = calendar;
     }
 

@@ -3,11 +3,13 @@ package io.pacewatch.topology;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.Target;
 import io.pacewatch.wire.CalendarLoader;
+import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.time.Clock;
 import java.util.Map;
@@ -68,12 +70,19 @@ public final class PacewatchTopology {
         return build(catalogue, CalendarLoader.bundled(), Clock.systemUTC(), PipelineEvents.NONE);
     }
 
-    /**
-     * @param clock what "now" is for embargoes and overdue releases: the system clock in service, a
-     *              simulated one when the demo replays a past year
-     */
+    /** With the bundled region catalogue. */
     public static Topology build(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar, final Clock clock,
                                  final PipelineEvents events) {
+        return build(catalogue, CatalogueLoader.bundledRegions(), calendar, clock, events);
+    }
+
+    /**
+     * @param regions names regions in what people read and groups them into peer groups
+     * @param clock   what "now" is for embargoes and overdue releases: the system clock in service, a
+     *                simulated one when the demo replays a past year
+     */
+    public static Topology build(final IndicatorCatalogue catalogue, final RegionCatalogue regions,
+                                 final ReleaseCalendar calendar, final Clock clock, final PipelineEvents events) {
         final InputCodec codec = new InputCodec(catalogue);
         final Topic<String, Release> releases = Topics.releases(codec);
         final Topic<String, Target> targets = Topics.targets(codec);
@@ -106,7 +115,7 @@ public final class PacewatchTopology {
                 Serdes.String(), SmileSerde.readingJson(Target.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
-        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, calendar);
+        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, regions, calendar);
         final KStream<String, SeriesChange> changes = releaseEvents
                 .merge(targetEvents, Named.as("series-events"))
                 .process(() -> new SeriesJudgeProcessor(evaluator, clock, events), Named.as("judge-series"),
