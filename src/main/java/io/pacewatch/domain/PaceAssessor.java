@@ -74,18 +74,21 @@ public final class PaceAssessor {
         Progress onAmount() {
             final int month = ytd.amountThroughMonth();
             final BigDecimal goal = target.value();
-            final BigDecimal share = target.paceProfile().expectedShare(month);
+            final Share share = target.paceProfile().exactShare(month);
             final BigDecimal completion = ytd.amount().divide(goal, MATH).setScale(RATIO_SCALE, RoundingMode.HALF_EVEN);
-            final BigDecimal gap = completion.subtract(share).multiply(HUNDRED).setScale(POINTS_SCALE, RoundingMode.HALF_EVEN);
+            // The gap is between completion as shown (0.01 pp) and the exact share, so that it is the
+            // difference of the two figures a reader sees; expected amount and projection use the
+            // exact share and are rounded once.
+            final BigDecimal gap = share.pointsFrom(completion, POINTS_SCALE);
             final PaceStatus status = target.thresholdsFor(Judgement.AMOUNT_COMPLETION).classify(gap);
-            final BigDecimal projected = share.signum() == 0 ? null
-                    : ytd.amount().divide(share, MATH).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            final BigDecimal projected = share.isZero() ? null
+                    : share.wholeOf(ytd.amount(), AMOUNT_SCALE).stripTrailingZeros();
             final BigDecimal remaining = goal.subtract(ytd.amount()).max(BigDecimal.ZERO).stripTrailingZeros();
             final ReferencePeriod period = ReferencePeriod.cumulativeThrough(series.year(), month);
             final Wording.Pair message = Wording.amountCompletion(period, ytd.amount(), goal, indicator.unit(),
-                    completion, share, gap, !target.paceProfile().isLinear(), ytd.missingMonths());
+                    completion, share.rounded(), gap, !target.paceProfile().isLinear(), ytd.missingMonths());
             return build(status, Judgement.AMOUNT_COMPLETION, month, null, expectedAmount(share), completion,
-                    share, gap, projected, remaining, null, message);
+                    share.rounded(), gap, projected, remaining, null, message);
         }
 
         Progress onGrowth(final BigDecimal goalPercent, final Judgement judgement) {
@@ -101,9 +104,9 @@ public final class PaceAssessor {
                     ? Wording.impliedGrowth(period, growth, goalPercent, target.value(), indicator.unit(), gap)
                     : Wording.growth(period, growth, goalPercent, gap);
             final boolean amountTarget = target.kind() == TargetKind.AMOUNT;
-            final BigDecimal share = amountTarget ? target.paceProfile().expectedShare(month) : PaceProfile.linearShare(month);
+            final Share share = amountTarget ? target.paceProfile().exactShare(month) : Share.linear(month);
             return build(status, judgement, month, judgement == Judgement.IMPLIED_GROWTH ? goalPercent : null,
-                    amountTarget ? expectedAmount(share) : goalPercent, null, share, gap, projected, null,
+                    amountTarget ? expectedAmount(share) : goalPercent, null, share.rounded(), gap, projected, null,
                     amountTarget ? null : requiredRestOfYearGrowth(month, growth), message);
         }
 
@@ -116,8 +119,8 @@ public final class PaceAssessor {
                     month == 0 ? null : PaceProfile.linearShare(month), null, null, null, null, message);
         }
 
-        private BigDecimal expectedAmount(final BigDecimal share) {
-            return target.value().multiply(share).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        private BigDecimal expectedAmount(final Share share) {
+            return share.of(target.value(), AMOUNT_SCALE).stripTrailingZeros();
         }
 
         /**

@@ -1,7 +1,6 @@
 package io.pacewatch.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
@@ -13,7 +12,6 @@ import java.util.List;
 public record PaceProfile(List<BigDecimal> seasonalShares) {
 
     public static final PaceProfile LINEAR = new PaceProfile(List.of());
-    private static final int SCALE = 6;
 
     public PaceProfile {
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
@@ -40,16 +38,19 @@ public record PaceProfile(List<BigDecimal> seasonalShares) {
         return seasonalShares.isEmpty();
     }
 
-    /** The share of the annual amount expected by the end of {@code month}. */
+    /** The share of the annual amount expected by the end of {@code month}, as shown: six places. */
     public BigDecimal expectedShare(final int month) {
-        return isLinear()
-                ? linearShare(month)
-                : seasonalShares.get(month - 1).setScale(SCALE, RoundingMode.HALF_EVEN);
+        return exactShare(month).rounded();
     }
 
-    /** Time progress proper: months elapsed / 12, whatever the profile. */
+    /** The same share exactly, for what is computed from it (expected amount, projection, gap). */
+    public Share exactShare(final int month) {
+        return isLinear() ? Share.linear(month) : Share.of(seasonalShares.get(month - 1));
+    }
+
+    /** Time progress proper, as shown: months elapsed / 12, whatever the profile. */
     public static BigDecimal linearShare(final int month) {
-        return BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), SCALE, RoundingMode.HALF_EVEN);
+        return Share.linear(month).rounded();
     }
 
     private static InvalidInputException invalid(final String detail) {
