@@ -1,5 +1,6 @@
 package io.pacewatch.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,14 @@ import java.util.List;
  * <p>{@code judgedStatus} is what the figures were judged to: it equals {@code status} except while
  * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
  * is news of its own; it does not make a behind indicator any less behind.
+ *
+ * <p>Same-period pace (上年同期进度), for amount targets judged on completion, present only when they
+ * apply (left out of the JSON otherwise): {@code priorYearShare} is last year's cumulative share of
+ * its full year at the same month and {@code priorYearGapPp} the completion's gap to it, whatever
+ * the status is judged on; when the status is judged on another benchmark than linear time progress
+ * and last year is known, {@code linearTimeProgress}/{@code linearGapPp} give the linear one beside
+ * it; {@code priorYearFallback} is true when the target asks for PRIOR_YEAR pace but last year lacks
+ * the month or December, so the status fell back to linear time progress.
  */
 public record Progress(
         String region,
@@ -42,7 +51,13 @@ public record Progress(
         Instant targetPublishedAt,
         Instant updatedAt,
         String messageZh,
-        String messageEn) {
+        String messageEn,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearShare,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearGapPp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal linearTimeProgress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal linearGapPp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean priorYearFallback) {
 
     public Progress {
         if (judgedStatus == null && status != PaceStatus.OVERDUE) {
@@ -63,6 +78,7 @@ public record Progress(
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn);
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn,
+                priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
     }
 }

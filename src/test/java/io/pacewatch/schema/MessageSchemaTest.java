@@ -3,6 +3,7 @@ package io.pacewatch.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -130,7 +131,10 @@ class MessageSchemaTest {
                 Arguments.of(Alert.class, "alert.schema.json", "", true));
     }
 
-    /** Field names are exactly the record components; outputs always carry every field; primitives are never null. */
+    /**
+     * Field names are exactly the record components; outputs always carry every field but those written
+     * only when known ({@code @JsonInclude(NON_NULL)}); primitives are never null.
+     */
     @ParameterizedTest
     @MethodSource("recordsAndSchemas")
     void propertiesAreExactlyTheRecordComponents(final Class<? extends Record> type, final String file,
@@ -145,7 +149,11 @@ class MessageSchemaTest {
         if (allRequired) {
             final List<String> required = new ArrayList<>();
             schema.path("required").forEach(n -> required.add(n.asText()));
-            assertThat(required).containsExactlyInAnyOrderElementsOf(components);
+            final List<String> alwaysWritten = Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getAccessor().getAnnotation(JsonInclude.class) == null
+                            || c.getAccessor().getAnnotation(JsonInclude.class).value() != JsonInclude.Include.NON_NULL)
+                    .map(c -> c.getName()).toList();
+            assertThat(required).containsExactlyInAnyOrderElementsOf(alwaysWritten);
         }
         for (final var component : type.getRecordComponents()) {
             final JsonNode declared = schema.path("properties").path(component.getName()).path("type");
@@ -289,6 +297,10 @@ class MessageSchemaTest {
                 Arguments.of("prior-year amount of zero", OK_TARGET.replace("'value':127", "'value':127,'priorYearAmount':0")),
                 Arguments.of("prior-year amount without unit", OK_TARGET.replace("AMOUNT", "GROWTH")
                         .replace("'value':127,'unit':'亿元'", "'value':6.5,'priorYearAmount':2500")),
+                Arguments.of("prior-year pace on a growth target", OK_TARGET.replace("AMOUNT", "GROWTH")
+                        .replace("'value':127,'unit':'亿元'", "'value':6.5,'paceProfile':'PRIOR_YEAR'")),
+                Arguments.of("prior-year pace with shares", OK_TARGET.replace("'value':127", "'value':127,'paceProfile':'PRIOR_YEAR',"
+                        + "'seasonalShares':[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,0.99,1]")),
                 Arguments.of("missing publishedAt", OK_TARGET.replace("'publishedAt':'2023-01-10T09:00:00+08:00',", "")),
                 Arguments.of("missing source", OK_TARGET.replace(",'source':'罗湖区2023年政府工作报告'", "")));
     }
@@ -460,6 +472,28 @@ class MessageSchemaTest {
         assertThat(fai.latest().impliedTargetGrowthPercent()).isEqualByComparingTo("8.57");
         assertThat(fai.history().get(0).progress().judgedOn()).isEqualTo(Judgement.AMOUNT_COMPLETION);
         assertAllValid(fai);
+    }
+
+    @Test
+    void samePeriodProgressValidates() {
+        // last year's 1–6月 and full year, then this year's 1–6月 against a PRIOR_YEAR target, and a linear one
+        final io.pacewatch.domain.CumulativeCurve lastYear = io.pacewatch.domain.CumulativeCurve.of(2022, List.of(
+                figure("BUDGET_REVENUE", "2022-06", "70", null, "2022-07-12", "罗湖区财政局"),
+                figure("BUDGET_REVENUE", "2022-12", "120", null, "2023-01-12", "罗湖区财政局")));
+        final String priorYearTarget = BUDGET_TARGET.replace("'value':127", "'value':127,'paceProfile':'PRIOR_YEAR'");
+        assertValid(targetSchema, j(priorYearTarget));
+        for (final String targetJson : List.of(priorYearTarget, BUDGET_TARGET)) {
+            final ReleaseHistory history = ReleaseHistory.EMPTY.with(budget("2023-06", "70", "2023-07-12"));
+            final SeriesEvaluation evaluation = EVALUATOR.evaluate(series("BUDGET_REVENUE"), history, target(j(targetJson)),
+                    lastYear, LATER, 1).orElseThrow();
+            assertThat(evaluation.latest().priorYearGapPp()).isEqualByComparingTo("-3.21");
+            assertAllValid(evaluation);
+        }
+        final SeriesEvaluation fallback = EVALUATOR.evaluate(series("BUDGET_REVENUE"),
+                ReleaseHistory.EMPTY.with(budget("2023-05", "58", "2023-06-12")), target(j(priorYearTarget)),
+                lastYear, LATER, 1).orElseThrow();
+        assertThat(fallback.latest().priorYearFallback()).isTrue();
+        assertAllValid(fallback);
     }
 
     @Test
