@@ -1,6 +1,7 @@
 package io.pacewatch.topology;
 
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.RegionCatalogue;
@@ -34,6 +35,8 @@ import org.apache.kafka.streams.state.Stores;
  *          ─ keyless: re-keyed by series (internal topic) ──┤
  * targets  ─ keyed by their series: as they are ────────────┴─ judge (versions, evaluate, publish changes)
  *                                                              → progress, alerts
+ *          its own cumulative curve, keyed by next year's series ─ prior-year-curves (internal topic)
+ *                                                              ─ judge of prior years (same stores) → progress, alerts
  * <p>
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
  * its figure instead of being counted twice. A release whose key is its series (as {@code pacewatch
@@ -62,6 +65,8 @@ public final class PacewatchTopology {
     public static final String TARGETS_STORE = "targets";
     public static final String PROGRESS_VIEW_STORE = "progress-view";
     public static final String ALERTS_VIEW_STORE = "recent-alerts";
+    /** The repartition topic (with the application id in front) carrying curves to next year's series. */
+    static final String PRIOR_YEAR_CURVES = "prior-year-curves";
 
     private PacewatchTopology() {
     }
@@ -116,10 +121,12 @@ public final class PacewatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
         final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, regions, calendar);
-        final KStream<String, SeriesChange> changes = releaseEvents
+        final KStream<String, SeriesChange> judged = releaseEvents
                 .merge(targetEvents, Named.as("series-events"))
                 .process(() -> new SeriesJudgeProcessor(evaluator, clock, events), Named.as("judge-series"),
                         RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE);
+        final KStream<String, SeriesChange> changes = judged.merge(priorYearLoop(judged, evaluator, clock, events),
+                Named.as("series-changes"));
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
@@ -135,6 +142,28 @@ public final class PacewatchTopology {
         final Properties optimize = new Properties();
         optimize.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         return builder.build(optimize);
+    }
+
+    /**
+     * Same-period pace: a series' own cumulative curve, when it changes, goes to next year's series
+     * (key region|indicator|year+1, usually on another partition) through the repartition topic
+     * {@value #PRIOR_YEAR_CURVES} and comes back to a second judge on the same stores, which keeps it
+     * beside that series' state and judges it again. Streams creates the topic (application-id prefix,
+     * as many partitions as the inputs, so the curve lands where next year's releases do), deletes it
+     * on an application reset, and under exactly_once_v2 a curve and the state that sent it commit
+     * together. The second judge shares the first one's stores, so both run in one task.
+     */
+    private static KStream<String, SeriesChange> priorYearLoop(final KStream<String, SeriesChange> judged,
+                                                               final SeriesEvaluator evaluator, final Clock clock,
+                                                               final PipelineEvents events) {
+        return judged
+                .flatMap((key, change) -> change.nextYearCurve().stream().toList(), Named.as("next-year-curves"))
+                .repartition(Repartitioned.<String, CumulativeCurve>as(PRIOR_YEAR_CURVES)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(SmileSerde.readingJson(CumulativeCurve.class)))
+                .<SeriesEvent>mapValues(SeriesEvent.PriorYear::new, Named.as("prior-year-events"))
+                .process(() -> SeriesJudgeProcessor.forPriorYear(evaluator, clock, events), Named.as("judge-prior-year"),
+                        RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE);
     }
 
     private static void addQueryViews(final StreamsBuilder builder, final Topic<String, Progress> progress,

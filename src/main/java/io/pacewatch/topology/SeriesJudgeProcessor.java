@@ -2,6 +2,7 @@ package io.pacewatch.topology;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
@@ -18,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -40,6 +42,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * recheck, judge every month. A figure under embargo stays hidden until the embargo ends, and a
  * release the calendar expects becomes overdue when its due date passes; a wall-clock punctuation
  * judges such series again at that moment, so neither waits for new input.
+ * <p>
+ * Same-period pace: a judgement that changes the series' own cumulative curve passes it on, keyed by
+ * next year's series, and the topology routes it back, through a repartition topic, to a second
+ * judge on the same stores ({@link #forPriorYear}), which keeps it beside next year's series state and
+ * judges every month of that series again. Only the first judge sends curves and rechecks on the
+ * clock: what the second one publishes never goes round the loop again.
  */
 final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, String, SeriesChange> {
 
@@ -55,15 +63,28 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     private final SeriesEvaluator evaluator;
     private final Clock clock;
     private final PipelineEvents events;
+    private final boolean sendsCurves;
     private ProcessorContext<String, SeriesChange> context;
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, String> recheck;
     private TimestampedKeyValueStore<String, Target> targets;
 
     SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock, final PipelineEvents events) {
+        this(evaluator, clock, events, true);
+    }
+
+    private SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock, final PipelineEvents events,
+                                 final boolean sendsCurves) {
         this.evaluator = evaluator;
         this.clock = clock;
         this.events = events;
+        this.sendsCurves = sendsCurves;
+    }
+
+    /** The judge of last year's curves as they come back round the loop: sends none, rechecks nothing. */
+    static SeriesJudgeProcessor forPriorYear(final SeriesEvaluator evaluator, final Clock clock,
+                                             final PipelineEvents events) {
+        return new SeriesJudgeProcessor(evaluator, clock, events, false);
     }
 
     @Override
@@ -73,8 +94,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         this.recheck = context.getStateStore(RECHECK_STORE);
         this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
         refuseLegacyState();
-        // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
-        context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
+        if (sendsCurves) {
+            // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
+            context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
+        }
     }
 
     /**
@@ -99,7 +122,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             final Release release = added.release();
             events.releaseAccepted(release.indicator(), state.history().revises(release));
             final SeriesState next = new SeriesState(state.history().with(release), state.emitted(),
-                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()), state.priorYear(), state.curveSent());
             final ValueAndTimestamp<Target> target = targets.get(key);
             judge(key, stored, next, valueOf(target), release.period().lastMonth(),
                     target == null ? next.newestReleaseTimestamp() : Math.max(next.newestReleaseTimestamp(), target.timestamp()));
@@ -111,6 +134,16 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             }
             judge(key, stored, state, changed.target(), EVERY_MONTH,
                     Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+        } else if (record.value() instanceof SeriesEvent.PriorYear lastYear) {
+            final CumulativeCurve curve = lastYear.curve() == null || lastYear.curve().isEmpty() ? null : lastYear.curve();
+            if (Objects.equals(curve, state.priorYear())) {
+                return;
+            }
+            // Last year's shares can move every month's standing: all of them are judged again.
+            final ValueAndTimestamp<Target> target = targets.get(key);
+            judge(key, stored, state.withPriorYear(curve), valueOf(target), EVERY_MONTH,
+                    Math.max(Math.max(state.newestReleaseTimestamp(), record.timestamp()),
+                            target == null ? 0 : target.timestamp()));
         }
     }
 
@@ -146,8 +179,15 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         // "Now" is the clock's, never a record's timestamp, which producers set as they please.
         final Instant now = clock.instant();
         final SeriesKey series = SeriesKey.parse(key);
-        final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, now, fromMonth);
-        scheduleRecheck(key, series, history, target, now);
+        final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, state.priorYear(),
+                now, fromMonth);
+        if (sendsCurves) {
+            scheduleRecheck(key, series, history, target, now);
+        }
+        final Optional<KeyValue<String, CumulativeCurve>> curveToSend = sendsCurves
+                ? changedCurve(series, history, state.curveSent(), now) : Optional.empty();
+        final Long curveSent = curveToSend.map(c -> c.value.isEmpty() ? null : Fingerprint.of(c.value))
+                .orElse(state.curveSent());
 
         final Map<String, Progress> current = evaluation.map(SeriesJudgeProcessor::recordsByKey).orElse(Map.of());
         final Map<String, Long> fingerprints = new HashMap<>(fromMonth == EVERY_MONTH ? Map.of() : previous.fingerprints());
@@ -181,7 +221,8 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             final PaceStatus latest = evaluation.get().latest().status();
             emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints);
         }
-        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp());
+        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp(),
+                state.priorYear(), curveSent);
         if (next.isEmpty()) {
             if (stored != null) {
                 states.delete(key);
@@ -189,9 +230,26 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         } else if (!next.equals(stored)) {
             states.put(key, next);
         }
-        if (!changed.isEmpty() || alert.isPresent()) {
-            context.forward(new Record<>(key, new SeriesChange(changed, alert), timestamp));
+        if (!changed.isEmpty() || alert.isPresent() || curveToSend.isPresent()) {
+            context.forward(new Record<>(key, new SeriesChange(changed, alert, curveToSend), timestamp));
         }
+    }
+
+    /**
+     * The series' own cumulative curve keyed by next year's series, when it differs from the one last
+     * sent (an empty curve when it had one and no longer has). Compared by fingerprint, so what was
+     * sent costs eight bytes of state.
+     */
+    private Optional<KeyValue<String, CumulativeCurve>> changedCurve(final SeriesKey series, final ReleaseHistory history,
+                                                                     final Long sent, final Instant now) {
+        final Optional<CumulativeCurve> own = evaluator.cumulativeCurve(series, history, now);
+        final Long fingerprint = own.map(Fingerprint::of).orElse(null);
+        if (Objects.equals(fingerprint, sent)) {
+            return Optional.empty();
+        }
+        final String nextYear = new SeriesKey(series.region(), series.indicator(), series.year() + 1).id();
+        return Optional.of(KeyValue.pair(nextYear,
+                own.orElseGet(() -> new CumulativeCurve(series.year(), List.of(), null))));
     }
 
     /** The next moment this series' standing can change without new input, if there is one. */
