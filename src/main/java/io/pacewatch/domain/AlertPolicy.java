@@ -77,10 +77,6 @@ public final class AlertPolicy {
                 .append('|').append(current.targetPublishedAt());
         current.releaseVersions().forEach(v -> inputs.append('|').append(v.period()).append(',').append(v.basis())
                 .append(',').append(v.publishedAt()).append(',').append(v.revision()));
-        if (current.priorYearShare() != null) {
-            // Last year's figures are an input too: a revision of them can change the status alone.
-            inputs.append("|prior-year,").append(current.priorYearShare().toPlainString());
-        }
         try {
             final byte[] digest = MessageDigest.getInstance("SHA-256").digest(inputs.toString().getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest).substring(0, ID_HEX_CHARS);
