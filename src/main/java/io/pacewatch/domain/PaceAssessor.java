@@ -28,18 +28,26 @@ public final class PaceAssessor {
     private PaceAssessor() {
     }
 
+    /** For a region the region catalogue does not know: the progress names it by its code. */
     public static Progress assess(final Indicator indicator, final SeriesKey series, final Target target,
                                   final YearToDate ytd, final Instant updatedAt) {
-        return assess(indicator, series, target, ytd, null, updatedAt);
+        return assess(indicator, null, series, target, ytd, updatedAt);
+    }
+
+    /** @param region the series' region from the region catalogue, or null when the catalogue does not know it */
+    public static Progress assess(final Indicator indicator, final Region region, final SeriesKey series,
+                                  final Target target, final YearToDate ytd, final Instant updatedAt) {
+        return assess(indicator, region, series, target, ytd, null, updatedAt);
     }
 
     /**
      * @param priorYear last year's cumulative curve of the same series, or null when nothing of last
      *                  year is known: the same-period share (上年同期进度) comes from it
      */
-    public static Progress assess(final Indicator indicator, final SeriesKey series, final Target target,
-                                  final YearToDate ytd, final CumulativeCurve priorYear, final Instant updatedAt) {
-        final Assessment a = new Assessment(indicator, series, target, ytd,
+    public static Progress assess(final Indicator indicator, final Region region, final SeriesKey series,
+                                  final Target target, final YearToDate ytd, final CumulativeCurve priorYear,
+                                  final Instant updatedAt) {
+        final Assessment a = new Assessment(indicator, region, series, target, ytd,
                 priorYear != null && priorYear.year() == series.year() - 1 ? priorYear : null, updatedAt);
         if (ytd.isEmpty()) {
             return ytd.reportedThroughMonth() == 0
@@ -69,15 +77,17 @@ public final class PaceAssessor {
     /** The figures of one assessment, gathered before they become a {@link Progress}. */
     private static final class Assessment {
         private final Indicator indicator;
+        private final Region region;
         private final SeriesKey series;
         private final Target target;
         private final YearToDate ytd;
         private final CumulativeCurve priorYear;
         private final Instant updatedAt;
 
-        Assessment(final Indicator indicator, final SeriesKey series, final Target target, final YearToDate ytd,
-                   final CumulativeCurve priorYear, final Instant updatedAt) {
+        Assessment(final Indicator indicator, final Region region, final SeriesKey series, final Target target,
+                   final YearToDate ytd, final CumulativeCurve priorYear, final Instant updatedAt) {
             this.indicator = indicator;
+            this.region = region;
             this.series = series;
             this.target = target;
             this.ytd = ytd;
@@ -219,6 +229,7 @@ public final class PaceAssessor {
                     ytd.missingMonths(), ytd.versionsUsed(),
                     target == null ? null : target.publishedAt(), updatedAt,
                     message.zh(), message.en(),
+                    region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
                     samePeriod.priorYearShare(), samePeriod.priorYearGapPp(), samePeriod.linearTimeProgress(),
                     samePeriod.linearGapPp(), samePeriod.priorYearFallback());
         }

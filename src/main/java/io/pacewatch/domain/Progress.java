@@ -14,6 +14,9 @@ import java.util.List;
  * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
  * is news of its own; it does not make a behind indicator any less behind.
  *
+ * <p>{@code regionNameZh}/{@code regionNameEn} are the region catalogue's names, null (and left out
+ * of the JSON) for a region it does not know: a reader then shows the code.
+ *
  * <p>Same-period pace (上年同期进度), for amount targets judged on completion, present only when they
  * apply (left out of the JSON otherwise): {@code priorYearShare} is last year's cumulative share of
  * its full year at the same month and {@code priorYearGapPp} the completion's gap to it, whatever
@@ -52,6 +55,8 @@ public record Progress(
         Instant updatedAt,
         String messageZh,
         String messageEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearShare,
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearGapPp,
@@ -72,13 +77,23 @@ public record Progress(
         return new SeriesKey(region, indicator, year);
     }
 
+    /** The region's Chinese name for a reader: the catalogue's, else the code. */
+    public String regionDisplayZh() {
+        return regionNameZh == null ? region : regionNameZh;
+    }
+
+    /** The region's English name for a reader: the catalogue's, else the code. */
+    public String regionDisplayEn() {
+        return regionNameEn == null ? region : regionNameEn;
+    }
+
     /** The same standing, marked overdue, with the reason in front of the last figures' message. */
     Progress overdue(final String reasonZh, final String reasonEn) {
         return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn,
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
                 priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
     }
 }

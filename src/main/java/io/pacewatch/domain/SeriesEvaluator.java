@@ -67,6 +67,7 @@ public final class SeriesEvaluator {
         if (indicator.isEmpty() || (history == null && target == null)) {
             return Optional.empty();
         }
+        final Region region = regions.find(series.region()).orElse(null);
         final List<Release> latest = history == null ? List.of() : history.latestPerSlot(now);
         final CumulativeCurve lastYear = priorYear != null && priorYear.year() == series.year() - 1 ? priorYear : null;
         final TreeSet<Integer> months = new TreeSet<>();
@@ -78,13 +79,13 @@ public final class SeriesEvaluator {
                 continue;
             }
             final YearToDate ytd = YearToDateCalculator.asOf(latest, month);
-            final Progress progress = PaceAssessor.assess(indicator.get(), series, target, ytd, lastYear,
+            final Progress progress = PaceAssessor.assess(indicator.get(), region, series, target, ytd, lastYear,
                     updatedAt(latest, target, lastYear, month));
             curve.add(new SeriesEvaluation.PeriodProgress(month,
                     ReferencePeriod.cumulativeThrough(series.year(), month).code(), progress));
         }
         final Progress judged = curve.isEmpty()
-                ? PaceAssessor.assess(indicator.get(), series, target, YearToDateCalculator.asOf(List.of(), 0),
+                ? PaceAssessor.assess(indicator.get(), region, series, target, YearToDateCalculator.asOf(List.of(), 0),
                         updatedAt(latest, target, null, 0))
                 : curve.get(curve.size() - 1).progress();
         final int reportedThrough = months.isEmpty() ? 0 : months.last();

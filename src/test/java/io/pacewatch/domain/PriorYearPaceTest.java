@@ -48,7 +48,7 @@ class PriorYearPaceTest {
     private static Progress assess(final String indicator, final Target target, final CumulativeCurve priorYear,
                                    final Release... releases) {
         final List<Release> latest = Releases.history(releases).latestPerSlot(Releases.LATER);
-        return PaceAssessor.assess(Releases.indicator(indicator), Releases.series(indicator), target,
+        return PaceAssessor.assess(Releases.indicator(indicator), null, Releases.series(indicator), target,
                 YearToDateCalculator.asOf(latest, 12), priorYear, UPDATED_AT);
     }
 

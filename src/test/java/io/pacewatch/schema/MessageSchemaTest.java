@@ -82,7 +82,9 @@ class MessageSchemaTest {
 
     private static final IndicatorCatalogue CATALOGUE = CatalogueLoader.bundled();
     private static final InputCodec CODEC = new InputCodec(CATALOGUE);
-    private static final SeriesEvaluator EVALUATOR = new SeriesEvaluator(CATALOGUE);
+    /** With the bundled region catalogue, as the service runs: luohu's records carry its names. */
+    private static final SeriesEvaluator EVALUATOR = new SeriesEvaluator(CATALOGUE, CatalogueLoader.bundledRegions(),
+            io.pacewatch.domain.ReleaseCalendar.NONE);
 
     private static SchemaRegistry registry;
     private static Schema releaseSchema;
@@ -370,6 +372,8 @@ class MessageSchemaTest {
         assertThat(evaluation.history()).hasSize(2);
         assertAllValid(evaluation);
         assertThat(tree(write(latest)).path("completionRatio").decimalValue()).isEqualByComparingTo("0.4724");
+        assertThat(tree(write(latest)).path("regionNameZh").asText()).isEqualTo("罗湖区");
+        assertThat(tree(write(latest)).path("regionNameEn").asText()).isEqualTo("Luohu District");
     }
 
     @Test
@@ -380,6 +384,9 @@ class MessageSchemaTest {
                 .orElseThrow().latest();
         assertThat(nothingYet.status()).isEqualTo(PaceStatus.OVERDUE);
         assertValidProgress(nothingYet);
+        // an evaluator without region names writes the record exactly as before the names existed
+        assertThat(tree(write(nothingYet)).has("regionNameZh")).isFalse();
+        assertThat(tree(write(nothingYet)).has("regionNameEn")).isFalse();
         final Progress lateMarch = withCalendar.evaluate(series("BUDGET_REVENUE"),
                 ReleaseHistory.EMPTY.with(budget("2023-02", "25", "2023-03-12")), target(j(BUDGET_TARGET)), may)
                 .orElseThrow().latest();

@@ -8,6 +8,7 @@ import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReferencePeriod;
+import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.ReleaseHistory;
@@ -169,6 +170,10 @@ class RoundTripTest {
         }
     }
 
+    /** Progress fields written only when a prior year is known (or a PRIOR_YEAR target falls back). */
+    private static final List<String> SAME_PERIOD = List.of("priorYearShare", "priorYearGapPp", "linearTimeProgress",
+            "linearGapPp", "priorYearFallback");
+
     @Test
     @DisplayName("A Progress written as JSON has exactly its record's properties and reads back with the same figures")
     void progressRoundTrips() throws IOException {
@@ -181,15 +186,34 @@ class RoundTripTest {
 
         // then
         // the same-period fields are left out where no prior year is known, as here
-        final List<String> samePeriod = List.of("priorYearShare", "priorYearGapPp", "linearTimeProgress", "linearGapPp",
-                "priorYearFallback");
         assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class)
-                .stream().filter(name -> !samePeriod.contains(name)).toList());
+                .stream().filter(name -> !SAME_PERIOD.contains(name)).toList());
         assertThat(read).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(original);
         assertThat(json).contains("\"ytdValue\":70.5").contains("\"timeProgress\":0.583333")
                 .contains("\"updatedAt\":\"2023-08-16T00:00:00Z\"");
+    }
+
+    @Test
+    @DisplayName("Progress for a region the region catalogue does not know is written without name fields, and read back")
+    void progressWithoutRegionNames() throws IOException {
+        // given
+        final Progress unnamed = new SeriesEvaluator(Releases.CATALOGUE)
+                .evaluate(Releases.series("BUDGET_REVENUE"), history(), Targets.budgetRevenue127().build(), Releases.LATER)
+                .orElseThrow().latest();
+
+        // when
+        final String json = Json.MAPPER.writeValueAsString(unnamed);
+        final Progress read = Json.MAPPER.readValue(json, Progress.class);
+
+        // then
+        assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class).stream()
+                .filter(name -> !name.startsWith("regionName") && !SAME_PERIOD.contains(name)).toList());
+        assertThat(json).endsWith("\"messageEn\":" + Json.MAPPER.writeValueAsString(unnamed.messageEn()) + "}");
+        assertThat(read.regionNameZh()).isNull();
+        assertThat(read.regionDisplayZh()).isEqualTo("luohu");
+        assertThat(evaluation().latest().regionNameZh()).isEqualTo("罗湖区");
     }
 
     @Test
@@ -281,8 +305,9 @@ class RoundTripTest {
                         .embargoUntil("2023-08-16T00:00:00Z").build());
     }
 
+    /** As the service evaluates: with the bundled region catalogue, which names luohu. */
     private static SeriesEvaluation evaluation() {
-        return new SeriesEvaluator(Releases.CATALOGUE)
+        return new SeriesEvaluator(Releases.CATALOGUE, CatalogueLoader.bundledRegions(), ReleaseCalendar.NONE)
                 .evaluate(Releases.series("BUDGET_REVENUE"), history(), Targets.budgetRevenue127().build(), Releases.LATER)
                 .orElseThrow();
     }
