@@ -51,6 +51,10 @@ public final class ProgressCollector implements MultiCollector {
             new Gauge("pacewatch_completion_gap_ratio",
                     "Amount targets: completion minus time progress (-0.015 = 1.5 pp behind)",
                     p -> p.judgedOn() == Judgement.AMOUNT_COMPLETION ? ratio(p.gapPp()) : null),
+            new Gauge("pacewatch_prior_year_gap_ratio",
+                    "Amount targets, where last year is known: completion minus last year's same-period share"
+                            + " (上年同期进度; -0.015 = 1.5 pp slower than last year)",
+                    p -> ratio(p.priorYearGapPp())),
             new Gauge("pacewatch_growth_gap_ratio",
                     "Growth judged: cumulative growth minus target growth, or minus the growth an amount target"
                             + " implies (-0.015 = 1.5 pp behind)",
