@@ -393,6 +393,20 @@
     list.append(dt, el('dd', null, value));
   }
 
+  // Same-period pace (上年同期进度): both gaps where last year is known, whatever the status is judged on.
+  function samePeriodFigures(list, p) {
+    if (num(p.priorYearGapPp) !== null) {
+      figure(list, '上年同期进度', 'last year by now', pct(p.priorYearShare));
+      figure(list, '比上年同期', 'vs last year', signed(p.priorYearGapPp, ' pp'));
+    }
+    if (num(p.linearGapPp) !== null) {
+      figure(list, '比序时进度', 'vs time progress', signed(p.linearGapPp, ' pp'));
+    }
+    if (p.priorYearFallback === true) {
+      figure(list, '上年同期', 'last year', '数据不全，按序时 · incomplete, judged linear');
+    }
+  }
+
   function renderCard(entry) {
     const p = entry.latest;
     const s = statusOf(p.status);
@@ -415,8 +429,10 @@
     const amountShown = amountJudged || (p.targetKind === 'AMOUNT' && p.judgedOn === 'NONE'
       && num(p.cumulativeGrowthPercent) === null);
     if (amountShown) {
+      // With linearTimeProgress beside it, timeProgress is the target's own benchmark (seasonal or last year's).
+      const benchmark = num(p.linearTimeProgress) !== null;
       headline.append(stat('完成', 'completion', pct(p.completionRatio), 'main'),
-        stat('序时进度', 'time progress', pct(p.timeProgress)),
+        stat(benchmark ? '进度基准' : '序时进度', benchmark ? 'pace benchmark' : 'time progress', pct(p.timeProgress)),
         stat('差距', 'gap', signed(p.gapPp, ' pp'), 'gap'));
     } else {
       const reference = p.judgedOn === 'IMPLIED_GROWTH'
@@ -442,6 +458,7 @@
     if (Array.isArray(p.missingMonths) && p.missingMonths.length) {
       figure(figures, '缺报月份', 'missing', p.missingMonths.join(', '));
     }
+    samePeriodFigures(figures, p);
 
     const messages = el('div', 'messages');
     messages.append(el('p', 'msg-zh', p.messageZh || ''), el('p', 'msg-en', p.messageEn || ''));
