@@ -59,11 +59,14 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     /** A due-date check is a seek in a small store, cheap enough to look every second. */
     private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(1);
     private static final int EVERY_MONTH = 1;
+    /** Marks a store whose series have all sent their curve once; sorts after every due-time key. */
+    static final String CURVES_SWEPT = "~prior-year-curves-swept";
 
     private final SeriesEvaluator evaluator;
     private final Clock clock;
     private final PipelineEvents events;
     private final boolean sendsCurves;
+    private boolean curvesSwept;
     private ProcessorContext<String, SeriesChange> context;
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, String> recheck;
@@ -148,6 +151,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     }
 
     private void judgeSeriesDue() {
+        if (!curvesSwept) {
+            sendCurvesNeverSent();
+            curvesSwept = true;
+        }
         final long now = clock.millis();
         final List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> ended = recheck.range(dueKey(0, ""), dueKey(now, "\uffff"))) {
@@ -162,6 +169,39 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
                 judge(series, state, state == null ? SeriesState.EMPTY : state, target, EVERY_MONTH, now);
             }
         }
+    }
+
+    /**
+     * Series judged by a build before the prior-year loop never sent their curve, and a finished year
+     * gets no release that would make it: once per store (a marker in the recheck store, outside the
+     * range of due times), every series with figures and no curve sent sends it now.
+     */
+    private void sendCurvesNeverSent() {
+        if (recheck.get(CURVES_SWEPT) != null) {
+            return;
+        }
+        final List<String> unsent = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = states.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value.curveSent() == null && !kv.value.history().versions().isEmpty()) {
+                    unsent.add(kv.key);
+                }
+            });
+        }
+        final Instant now = clock.instant();
+        for (final String key : unsent) {
+            final SeriesState state = states.get(key);
+            final SeriesKey series = SeriesKey.parse(key);
+            final ReleaseHistory history = state.history();
+            // Only a curve with points: an empty one would tell next year nothing it does not know.
+            changedCurve(series, history, null, now).filter(c -> !c.value.isEmpty()).ifPresent(curve -> {
+                states.put(key, new SeriesState(history, state.emitted(), state.newestReleaseTimestamp(),
+                        state.priorYear(), Fingerprint.of(curve.value)));
+                context.forward(new Record<>(key, new SeriesChange(List.of(), Optional.empty(), Optional.of(curve)),
+                        state.newestReleaseTimestamp()));
+            });
+        }
+        recheck.put(CURVES_SWEPT, Instant.ofEpochMilli(clock.millis()).toString());
     }
 
     /**

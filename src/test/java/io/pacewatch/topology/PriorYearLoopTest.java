@@ -159,6 +159,32 @@ class PriorYearLoopTest {
     }
 
     @Test
+    @DisplayName("state from a build before the loop: a finished year's series sends its curve once, at the first clock tick")
+    void curvesOfEarlierBuildsAreSentOnce() {
+        // given: last year's series as an earlier build stored it (its figures, no curve sent)
+        final ReleaseHistory history = io.pacewatch.domain.Releases.history(
+                io.pacewatch.domain.Releases.fixedAssetInvestment().region(TopologyHarness.REGION)
+                        .period("2022-06", "CUMULATIVE").value("126").publishedAt("2022-07-15T09:00:00+08:00").build(),
+                io.pacewatch.domain.Releases.fixedAssetInvestment().region(TopologyHarness.REGION)
+                        .period("2022-12", "CUMULATIVE").value("300").publishedAt("2023-01-20T09:00:00+08:00").build());
+        final String lastYearKey = TopologyHarness.REGION + "|" + FAI + "|2022";
+        harness.driver.<String, SeriesState>getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE)
+                .put(lastYearKey, new SeriesState(history, EmittedState.NOTHING, 0));
+
+        // when: the clock ticks, then this year's target and figures come
+        harness.advance(java.time.Duration.ofSeconds(1));
+        target("PRIOR_YEAR", "2023-01-10T09:00:00+08:00");
+        harness.cumulative(FAI, "2023-06", "163", null, "2023-07-15T09:00:00+08:00");
+
+        // then
+        assertThat(harness.progressTable().get(KEY).priorYearShare()).isEqualByComparingTo("0.42");
+        assertThat(harness.driver.<String, SeriesState>getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE)
+                .get(lastYearKey).curveSent()).isNotNull();
+        assertThat(harness.driver.<String, String>getKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE)
+                .get(SeriesJudgeProcessor.CURVES_SWEPT)).isNotNull();
+    }
+
+    @Test
     @DisplayName("the series state keeps last year's curve and what was sent, through its serde, as the changelog restores it")
     void stateRoundTrip() {
         // given
