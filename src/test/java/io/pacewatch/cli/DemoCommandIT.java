@@ -47,6 +47,9 @@ class DemoCommandIT {
             final HttpResponse<String> revenue = await(port, "/api/progress/luohu/BUDGET_REVENUE/2023",
                     r -> r.statusCode() == 200 && r.body().contains("\"asOfMonth\":12"));
             assertThat(revenue.body()).contains("\"status\":\"AT_RISK\"");
+            // last year's budget revenue (118 亿元 by December) is the same-period benchmark: 98.43% against 100%
+            assertThat(revenue.body()).contains("\"priorYearShare\":1.000000").contains("\"priorYearGapPp\":-1.57")
+                    .contains("比上年同期进度慢1.6个百分点");
         } finally {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());
