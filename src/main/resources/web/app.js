@@ -396,14 +396,15 @@
   // Same-period pace (上年同期进度): both gaps where last year is known, whatever the status is judged on.
   function samePeriodFigures(list, p) {
     if (num(p.priorYearGapPp) !== null) {
-      figure(list, '上年同期进度', 'last year by now', pct(p.priorYearShare));
-      figure(list, '比上年同期', 'vs last year', signed(p.priorYearGapPp, ' pp'));
+      // short labels: the figures grid keeps each on one line
+      figure(list, '上年同期', 'last year', pct(p.priorYearShare));
+      figure(list, '同期差距', 'vs last yr', signed(p.priorYearGapPp, ' pp'));
     }
     if (num(p.linearGapPp) !== null) {
-      figure(list, '比序时进度', 'vs time progress', signed(p.linearGapPp, ' pp'));
+      figure(list, '序时差距', 'vs linear', signed(p.linearGapPp, ' pp'));
     }
     if (p.priorYearFallback === true) {
-      figure(list, '上年同期', 'last year', '数据不全，按序时 · incomplete, judged linear');
+      figure(list, '上年同期', 'last year', '不全 incomplete');
     }
   }
 

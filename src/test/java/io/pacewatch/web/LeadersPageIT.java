@@ -210,6 +210,20 @@ class LeadersPageIT {
         assertThat(tab.evaluate(READ_SUMMARY)).isEqualTo(JSON.readTree(
                 "{\"good\":3,\"warn\":1,\"bad\":0,\"none\":0,\"late\":1}"));
 
+        // Last year's budget revenue comes in (66 of 120 亿元 by June, 55%): the card shows that share and
+        // the gap to it beside time progress, and the status stays judged on time progress.
+        final String lastYear = region + "|BUDGET_REVENUE|2022";
+        kafka.produceStrings(Topics.RELEASES, List.of(
+                KeyValue.pair(lastYear, "{\"region\":\"" + region + "\",\"indicator\":\"BUDGET_REVENUE\",\"period\":\"2022-06\","
+                        + "\"value\":66,\"unit\":\"亿元\",\"publishedAt\":\"2022-07-12T09:30:00+08:00\",\"source\":\"leaders' page test\"}"),
+                KeyValue.pair(lastYear, "{\"region\":\"" + region + "\",\"indicator\":\"BUDGET_REVENUE\",\"period\":\"2022-12\","
+                        + "\"value\":120,\"unit\":\"亿元\",\"publishedAt\":\"2023-01-12T09:30:00+08:00\",\"source\":\"leaders' page test\"}")));
+        final JsonNode samePeriod = tab.waitFor("[...document.querySelectorAll('#cards .card')]"
+                        + ".filter(c => c.dataset.indicator === 'BUDGET_REVENUE').map(c => c.querySelector('.figures').textContent)[0] || ''",
+                f -> f.asText().contains("上年同期"), WAIT, "budget revenue to show last year's same-period share");
+        assertThat(samePeriod.asText()).contains("上年同期last year55.0%").contains("同期差距vs last yr\u22127.76 pp");
+        assertThat(statuses(tab.evaluate(READ_CARDS)).get("BUDGET_REVENUE")).isEqualTo("AT_RISK");
+
         final byte[] png = tab.screenshot();
         final Path shot = Path.of("target", "leaders-page.png");
         Files.createDirectories(shot.getParent());
