@@ -156,7 +156,8 @@ public final class PaceAssessor {
                     impliedGrowth, expected, completion, timeProgress, gap, projected, remaining, requiredGrowth,
                     ytd.missingMonths(), ytd.versionsUsed(),
                     target == null ? null : target.publishedAt(), updatedAt,
-                    message.zh(), message.en());
+                    message.zh(), message.en(),
+                null, null, null, null);
         }
     }
 }

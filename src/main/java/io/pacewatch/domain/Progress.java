@@ -1,5 +1,6 @@
 package io.pacewatch.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,10 @@ import java.util.List;
  * <p>{@code judgedStatus} is what the figures were judged to: it equals {@code status} except while
  * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
  * is news of its own; it does not make a behind indicator any less behind.
+ *
+ * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
+ * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
+ * They are left out of the JSON when unset, so a region without a peer group reads as before.
  */
 public record Progress(
         String region,
@@ -42,7 +47,12 @@ public record Progress(
         Instant targetPublishedAt,
         Instant updatedAt,
         String messageZh,
-        String messageEn) {
+        String messageEn,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied) {
 
     public Progress {
         if (judgedStatus == null && status != PaceStatus.OVERDUE) {
@@ -63,6 +73,18 @@ public record Progress(
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn);
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn,
+                peerGroup, peerRank, peerCount, peerRankTied);
+    }
+
+    /** The same standing in peer group {@code group} (null: none), ranked there as {@code rank} (null: not yet). */
+    public Progress withPeers(final String group, final PeerRank rank) {
+        return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
+                status, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
+                remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
+                updatedAt, messageZh, messageEn,
+                group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
+                rank == null ? null : rank.tied());
     }
 }
