@@ -1,5 +1,6 @@
 package io.pacewatch.domain;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -27,6 +28,7 @@ public record PeerRanking(String parent, String indicator, int year, int month, 
     public record Entry(String region, String regionNameZh, String regionNameEn, Integer rank, boolean tied,
                         BigDecimal value, PaceStatus status) {
 
+        @JsonIgnore
         public boolean isRanked() {
             return rank != null;
         }
