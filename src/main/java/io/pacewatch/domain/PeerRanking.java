@@ -104,6 +104,11 @@ public record PeerRanking(String parent, String indicator, int year, int month, 
         return List.copyOf(worstFirst);
     }
 
+    /** The same ranking with its entries in {@code order}: what the API answers. */
+    public PeerRanking ordered(final Order order) {
+        return new PeerRanking(parent, indicator, year, month, period, basis, ranked, inOrder(order));
+    }
+
     /** The region's rank in this group, if it is ranked. */
     public Optional<PeerRank> rankOf(final String region) {
         return entries.stream()
