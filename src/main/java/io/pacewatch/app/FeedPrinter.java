@@ -2,8 +2,8 @@ package io.pacewatch.app;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
-import io.pacewatch.topology.SeriesPartitioner;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;

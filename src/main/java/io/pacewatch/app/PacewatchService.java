@@ -24,7 +24,7 @@ import io.pacewatch.metrics.RevisionCollector;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.StreamsSettings;
+import io.pacewatch.app.StreamsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;

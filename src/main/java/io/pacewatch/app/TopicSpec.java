@@ -1,7 +1,7 @@
 package io.pacewatch.app;
 
 import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

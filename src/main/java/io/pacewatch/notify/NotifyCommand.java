@@ -8,7 +8,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.Severity;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;

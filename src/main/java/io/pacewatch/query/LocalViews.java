@@ -5,13 +5,13 @@ import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.ReleaseHistory;
-import io.pacewatch.topology.SeriesState;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.domain.SeriesKey;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.RecentAlerts;
-import io.pacewatch.topology.SeriesPartitioner;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.RecentAlerts;
+import io.pacewatch.wire.SeriesVersions;
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -181,7 +181,7 @@ public final class LocalViews {
      */
     public List<ReleaseHistory> releaseHistories() {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = historyStore().all()) {
+        try (KeyValueIterator<String, SeriesVersions> all = historyStore().all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
                     found.add(kv.value.history());
@@ -191,13 +191,13 @@ public final class LocalViews {
         return found;
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesState> historyStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
-                QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
+                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.PROGRESS_VIEW,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
@@ -208,7 +208,7 @@ public final class LocalViews {
 
     /** The ranking of {@code group} for {@code month} (null: its latest month) if this instance holds it. */
     public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
-        final byte[] json = streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RANKINGS_VIEW_STORE,
+        final byte[] json = streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RANKINGS_VIEW,
                 QueryableStoreTypes.<String, byte[]>keyValueStore())).get(rankingKey(group, month));
         return Optional.ofNullable(json).map(bytes -> RANKING.deserializer().deserialize(Topics.RANKINGS, bytes));
     }
@@ -219,7 +219,7 @@ public final class LocalViews {
     }
 
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.ALERTS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.ALERTS_VIEW,
                 QueryableStoreTypes.<String, RecentAlerts>keyValueStore()));
     }
 }

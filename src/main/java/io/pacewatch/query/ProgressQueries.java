@@ -6,8 +6,8 @@ import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.SeriesPartitioner;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -63,7 +63,7 @@ public final class ProgressQueries {
     }
 
     public Optional<SeriesDetail> series(final SeriesKey series) {
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.PROGRESS_VIEW_STORE, series.id(),
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.PROGRESS_VIEW, series.id(),
                 new SeriesPartitioner<Progress>());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
             return local.series(series);
@@ -73,7 +73,7 @@ public final class ProgressQueries {
 
     /** Vintages live in the release-history store, partitioned by series id with the default partitioner. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.RELEASE_HISTORY_STORE, series.id(),
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.RELEASE_HISTORY, series.id(),
                 new org.apache.kafka.common.serialization.StringSerializer());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
             return local.vintages(series);
@@ -87,7 +87,7 @@ public final class ProgressQueries {
      * its latest month when null; read where the rankings topic's partition of the group is active.
      */
     public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.RANKINGS_VIEW_STORE,
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.RANKINGS_VIEW,
                 LocalViews.rankingKey(group, month),
                 new SeriesPartitioner<PeerRanking>());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {

@@ -1,5 +1,13 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.RecentAlerts;
+import io.pacewatch.wire.JsonSerde;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.Topic;
+import io.pacewatch.wire.SmileSerde;
+import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.PeerRanking;
@@ -75,15 +83,15 @@ import org.apache.kafka.streams.state.Stores;
 public final class PacewatchTopology {
 
     /** Each series' versions and what was last published from them ({@link SeriesState}). */
-    public static final String RELEASE_HISTORY_STORE = "release-history";
+    public static final String RELEASE_HISTORY_STORE = QueryableStores.RELEASE_HISTORY;
     public static final String TARGETS_STORE = "targets";
-    public static final String PROGRESS_VIEW_STORE = "progress-view";
-    public static final String ALERTS_VIEW_STORE = "recent-alerts";
+    public static final String PROGRESS_VIEW_STORE = QueryableStores.PROGRESS_VIEW;
+    public static final String ALERTS_VIEW_STORE = QueryableStores.ALERTS_VIEW;
     /** Each peer group's members' standings per month and the ranks last sent back ({@link PeerGroupState}). */
     public static final String PEER_GROUPS_STORE = "peer-groups";
     /** Each series' rank in its peer group per month, beside the judge ({@link SeriesPeerRanks}). */
     public static final String PEER_RANKS_STORE = "series-peer-ranks";
-    public static final String RANKINGS_VIEW_STORE = "rankings-view";
+    public static final String RANKINGS_VIEW_STORE = QueryableStores.RANKINGS_VIEW;
 
     private PacewatchTopology() {
     }
@@ -130,7 +138,8 @@ public final class PacewatchTopology {
                 .mapValues(KeyCheck::target, Named.as("check-target-key"))
                 .mapValues(SeriesEvent.TargetChange::new, Named.as("target-events"));
         // Ranks come back keyed series|period, on their series' partition (see addPeerRanking).
-        final Topic<String, PeerRankUpdate> peerRanks = Topics.peerRanks();
+        final Topic<String, PeerRankUpdate> peerRanks =
+                new Topic<>(Topics.PEER_RANKS, Serdes.String(), JsonSerde.internal(PeerRankUpdate.class));
         final KStream<String, SeriesEvent> rankEvents = builder.stream(peerRanks.name(), peerRanks.consumed())
                 .filter((key, update) -> update != null, Named.as("drop-peer-rank-tombstones"))
                 .mapValues(SeriesEvent.PeerRankChange::new, Named.as("peer-rank-events"));

@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.domain.Basis;
 import io.pacewatch.domain.PeerStanding;
 import io.pacewatch.domain.Progress;

@@ -1,5 +1,7 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;

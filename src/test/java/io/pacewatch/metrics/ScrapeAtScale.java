@@ -18,7 +18,7 @@ import io.pacewatch.domain.Releases;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Severity;
 import io.pacewatch.domain.TargetKind;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;

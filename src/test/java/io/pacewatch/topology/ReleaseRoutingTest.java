@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.ReleaseDraft;

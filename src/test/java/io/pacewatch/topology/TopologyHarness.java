@@ -1,5 +1,8 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.PipelineEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;

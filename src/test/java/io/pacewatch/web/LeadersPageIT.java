@@ -13,7 +13,7 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import java.io.BufferedReader;
 import java.io.IOException;

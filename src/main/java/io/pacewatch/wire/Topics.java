@@ -1,11 +1,10 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.InputCodec;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The topics pacewatch reads and writes, each with its serdes. */
@@ -43,9 +42,5 @@ public final class Topics {
 
     public static Topic<String, PeerRanking> rankings() {
         return new Topic<>(RANKINGS, Serdes.String(), new JsonSerde<>(PeerRanking.class));
-    }
-
-    static Topic<String, PeerRankUpdate> peerRanks() {
-        return new Topic<>(PEER_RANKS, Serdes.String(), JsonSerde.internal(PeerRankUpdate.class));
     }
 }
