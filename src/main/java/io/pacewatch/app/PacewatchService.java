@@ -119,7 +119,7 @@ public final class PacewatchService implements AutoCloseable {
             liveness.onChange(now, before);
         });
 
-        final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock());
+        final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock(), settings.regions());
         held.set(queries);
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);
