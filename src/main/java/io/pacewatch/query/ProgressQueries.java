@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.wire.QueryableStores;
@@ -50,12 +51,20 @@ public final class ProgressQueries {
     private final KafkaStreams streams;
     private final LocalViews local;
     private final HostInfo self;
+    private final RegionCatalogue regions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(FAN_OUT_DEADLINE).build();
 
     public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock) {
+        this(streams, self, clock, RegionCatalogue.EMPTY);
+    }
+
+    /** @param regions names the regions of the series index (the leaders' page's selector) */
+    public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock,
+                           final RegionCatalogue regions) {
         this.streams = streams;
         this.local = new LocalViews(streams, clock);
         this.self = self;
+        this.regions = regions;
     }
 
     public LocalViews local() {
@@ -134,11 +143,11 @@ public final class ProgressQueries {
         return new SeriesKey(progress.region(), progress.indicator(), progress.year()).id();
     }
 
-    /** The regions, years and indicators that have progress, over every instance. */
+    /** The regions (with their names), years and indicators that have progress, over every instance. */
     public Gathered<SeriesIndex> seriesIndex() {
         final Gathered<SeriesIndex> gathered = gather(List.of(local.seriesIndex()),
                 "/api/series-index?" + LOCAL_SCOPE, new TypeReference<SeriesIndex>() { }, List::of);
-        return new Gathered<>(List.of(SeriesIndex.merge(gathered.items())), gathered.unavailable());
+        return new Gathered<>(List.of(SeriesIndex.merge(gathered.items()).named(regions)), gathered.unavailable());
     }
 
     public Gathered<Alert> alerts(final ProgressFilter filter, final String query, final int limit) {
