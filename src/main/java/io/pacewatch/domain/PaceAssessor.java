@@ -230,6 +230,7 @@ public final class PaceAssessor {
                     target == null ? null : target.publishedAt(), updatedAt,
                     message.zh(), message.en(),
                     region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
+                    null, null, null, null,
                     samePeriod.priorYearShare(), samePeriod.priorYearGapPp(), samePeriod.linearTimeProgress(),
                     samePeriod.linearGapPp(), samePeriod.priorYearFallback());
         }

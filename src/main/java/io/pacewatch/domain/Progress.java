@@ -17,6 +17,10 @@ import java.util.List;
  * <p>{@code regionNameZh}/{@code regionNameEn} are the region catalogue's names, null (and left out
  * of the JSON) for a region it does not know: a reader then shows the code.
  *
+ * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
+ * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
+ * They are left out of the JSON when unset, so a region without a peer group reads as before.
+ *
  * <p>Same-period pace (上年同期进度), for amount targets judged on completion, present only when they
  * apply (left out of the JSON otherwise): {@code priorYearShare} is last year's cumulative share of
  * its full year at the same month and {@code priorYearGapPp} the completion's gap to it, whatever
@@ -58,6 +62,11 @@ public record Progress(
         @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameZh,
         @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn,
 
+        @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied,
+
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearShare,
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearGapPp,
         @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal linearTimeProgress,
@@ -94,6 +103,19 @@ public record Progress(
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
                 updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
+                peerGroup, peerRank, peerCount, peerRankTied,
+                priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
+    }
+
+    /** The same standing in peer group {@code group} (null: none), ranked there as {@code rank} (null: not yet). */
+    public Progress withPeers(final String group, final PeerRank rank) {
+        return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
+                status, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
+                remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
+                updatedAt, messageZh, messageEn, regionNameZh, regionNameEn,
+                group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
+                rank == null ? null : rank.tied(),
                 priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
     }
 }

@@ -1,6 +1,6 @@
 package io.pacewatch.notify;
 
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

@@ -2,6 +2,7 @@ package io.pacewatch.topology;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pacewatch.domain.CumulativeCurve;
+import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.domain.ReleaseHistory;
 import java.util.Objects;
 
@@ -19,7 +20,7 @@ import java.util.Objects;
  */
 public record SeriesState(ReleaseHistory history, EmittedState emitted, long newestReleaseTimestamp,
                           @JsonInclude(JsonInclude.Include.NON_NULL) CumulativeCurve priorYear,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) Long curveSent) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) Long curveSent) implements SeriesVersions {
 
     static final SeriesState EMPTY = new SeriesState(ReleaseHistory.EMPTY, EmittedState.NOTHING, 0, null, null);
 

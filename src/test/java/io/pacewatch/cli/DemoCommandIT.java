@@ -50,6 +50,12 @@ class DemoCommandIT {
             // last year's budget revenue (118 亿元 by December) is the same-period benchmark: 98.43% against 100%
             assertThat(revenue.body()).contains("\"priorYearShare\":1.000000").contains("\"priorYearGapPp\":-1.57")
                     .contains("比上年同期进度慢1.6个百分点");
+            // luohu is named by the bundled region catalogue: in the records, the alerts and the page's index
+            assertThat(revenue.body()).contains("\"regionNameZh\":\"罗湖区\"", "\"regionNameEn\":\"Luohu District\"");
+            assertThat(await(port, "/api/alerts?region=luohu", r -> r.statusCode() == 200).body())
+                    .contains("罗湖区 地方一般公共预算收入由", "] Luohu District ").doesNotContain("】luohu ");
+            assertThat(await(port, "/api/series-index", r -> r.statusCode() == 200).body())
+                    .contains("{\"region\":\"luohu\",\"years\":[2022,2023],\"nameZh\":\"罗湖区\",\"nameEn\":\"Luohu District\"}");
         } finally {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());

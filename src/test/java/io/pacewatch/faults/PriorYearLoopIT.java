@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CalendarLoader;
 import java.math.BigDecimal;
 import java.nio.file.Files;

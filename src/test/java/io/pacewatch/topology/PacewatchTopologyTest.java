@@ -1,5 +1,8 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.RecentAlerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.Alert;

@@ -9,6 +9,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.TargetDraft;
+import io.pacewatch.wire.SmileSerde;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -185,12 +185,21 @@ class RoundTripTest {
         final Progress read = Json.MAPPER.readValue(json, Progress.class);
 
         // then
-        // the same-period fields are left out where no prior year is known, as here
+        // The peer fields are left out for a region without a peer group, and the same-period ones where no
+        // prior year is known, as here, so such a record reads as before.
+        final List<String> peerFields = List.of("peerGroup", "peerRank", "peerCount", "peerRankTied");
         assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class)
-                .stream().filter(name -> !SAME_PERIOD.contains(name)).toList());
+                .stream().filter(name -> !peerFields.contains(name) && !SAME_PERIOD.contains(name)).toList());
         assertThat(read).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(original);
+        final Progress ranked = original.withPeers("shenzhen", new io.pacewatch.domain.PeerRank("shenzhen", 3, 10, true));
+        final String rankedJson = Json.MAPPER.writeValueAsString(ranked);
+        assertThat(fieldNames(Json.MAPPER.readTree(rankedJson))).containsExactlyElementsOf(componentNames(Progress.class)
+                .stream().filter(name -> !SAME_PERIOD.contains(name)).toList());
+        assertThat(Json.MAPPER.readValue(rankedJson, Progress.class)).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(ranked);
         assertThat(json).contains("\"ytdValue\":70.5").contains("\"timeProgress\":0.583333")
                 .contains("\"updatedAt\":\"2023-08-16T00:00:00Z\"");
     }
@@ -209,7 +218,8 @@ class RoundTripTest {
 
         // then
         assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class).stream()
-                .filter(name -> !name.startsWith("regionName") && !SAME_PERIOD.contains(name)).toList());
+                .filter(name -> !name.startsWith("regionName") && !name.startsWith("peer") && !SAME_PERIOD.contains(name))
+                .toList());
         assertThat(json).endsWith("\"messageEn\":" + Json.MAPPER.writeValueAsString(unnamed.messageEn()) + "}");
         assertThat(read.regionNameZh()).isNull();
         assertThat(read.regionDisplayZh()).isEqualTo("luohu");
