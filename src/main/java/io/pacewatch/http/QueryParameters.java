@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -73,6 +74,10 @@ final class QueryParameters {
         } catch (final NumberFormatException e) {
             throw ApiException.badRequest("limit must be a whole number");
         }
+    }
+
+    Optional<String> value(final String name) {
+        return Optional.ofNullable(values.get(name));
     }
 
     boolean has(final String name) {
