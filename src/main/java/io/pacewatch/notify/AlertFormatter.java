@@ -105,7 +105,7 @@ final class AlertFormatter {
         }
     }
 
-    private WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey) {
+    WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey) {
         final Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "pacewatch-notify");
@@ -175,7 +175,7 @@ final class AlertFormatter {
         return out.toString();
     }
 
-    private static byte[] markdownMessage(final String field, final String text, final String title) {
+    static byte[] markdownMessage(final String field, final String text, final String title) {
         final ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("msgtype", "markdown");
         final ObjectNode markdown = root.putObject("markdown");

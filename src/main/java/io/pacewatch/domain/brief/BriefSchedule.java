@@ -3,6 +3,7 @@ package io.pacewatch.domain.brief;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.Objects;
 
@@ -35,6 +36,19 @@ public record BriefSchedule(int dayOfMonth, LocalTime time, ZoneId zone) {
     /** The cut-off of the brief before month {@code month}'s; for January–February (month ≤ 2), none. */
     public Instant previousCutoff(final int year, final int month) {
         return month <= 2 ? Instant.MIN : cutoff(year, month - 1);
+    }
+
+    /**
+     * The month whose brief is due by its schedule at {@code now}: the latest month whose cut-off has
+     * passed. There is no January brief (January is released with February), so on the days a
+     * January brief would fall due the answer stays with the December before.
+     */
+    public YearMonth dueMonth(final Instant now) {
+        final YearMonth current = YearMonth.from(now.atZone(zone));
+        final YearMonth previous = current.minusMonths(1);
+        final YearMonth due = now.isBefore(cutoff(previous.getYear(), previous.getMonthValue()))
+                ? current.minusMonths(2) : previous;
+        return due.getMonthValue() == 1 ? due.minusMonths(1) : due;
     }
 
     @Override
