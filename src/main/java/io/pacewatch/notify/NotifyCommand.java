@@ -6,7 +6,9 @@ import io.pacewatch.domain.AlertKind;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Severity;
 import io.pacewatch.topology.Topics;
+import io.pacewatch.brief.BriefClient;
 import java.io.IOException;
+import java.net.URI;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -93,6 +95,20 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Replication of the delivery log when it is created; 0 = min(3, brokers) (default).")
     short replicationFactor;
 
+    @Option(names = "--brief-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_URL}",
+            description = "The pacewatch service the monthly briefs of the routes file's \"briefs\" are fetched from, "
+                    + "such as http://pacewatch:8080 (env PACEWATCH_BRIEF_URL).")
+    URI briefUrl;
+
+    @Option(names = "--brief-link-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_LINK_URL}",
+            description = "The service's address as readers reach it, for the xlsx/HTML links in brief messages "
+                    + "(env PACEWATCH_BRIEF_LINK_URL; default: --brief-url).")
+    URI briefLinkUrl;
+
+    @Option(names = "--brief-check", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How often the brief schedule is checked (default ${DEFAULT-VALUE}).")
+    Duration briefCheck;
+
     @Option(names = "--no-create-topics", negatable = false,
             description = "Never create the delivery log topic; only check it.")
     boolean checkOnly;
@@ -102,8 +118,10 @@ public final class NotifyCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = spec.commandLine().getOut();
         final List<Route> routes;
+        final List<BriefSubscription> briefs;
         try {
             routes = RoutesFile.load(routesFile, System.getenv());
+            briefs = BriefSubscriptions.load(routesFile, routes);
         } catch (final RoutesFile.InvalidRoutesException e) {
             err.println("pacewatch notify: the routes file " + routesFile + " is not usable:");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -115,8 +133,15 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: cannot read " + routesFile + ": " + e.getMessage());
             return 2;
         }
+        if (!briefs.isEmpty() && briefUrl == null) {
+            err.println("pacewatch notify: the routes file subscribes to briefs; give the service with --brief-url "
+                    + "or PACEWATCH_BRIEF_URL");
+            return 2;
+        }
         if (check) {
             printCheck(out, routes);
+            briefs.forEach(b -> out.println("  " + b));
+            out.flush();
             return 0;
         }
         if (!kafka.hasBootstrapServers()) {
@@ -148,8 +173,20 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(notifier::close, "pacewatch-notify-shutdown"));
-        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)");
+        final BriefScheduler scheduler = briefs.isEmpty() ? null : new BriefScheduler(briefs,
+                new BriefClient(briefUrl, httpTimeout), briefLinkUrl == null ? briefUrl : briefLinkUrl, settings.client(),
+                deliveriesTopic, httpTimeout, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            notifier.close();
+        }, "pacewatch-notify-shutdown"));
+        if (scheduler != null) {
+            scheduler.start(briefCheck);
+        }
+        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)"
+                + (briefs.isEmpty() ? "" : " and " + briefs.size() + " monthly brief(s) from " + briefUrl));
         out.flush();
         return notifier.awaitStop() ? 0 : 1;
     }

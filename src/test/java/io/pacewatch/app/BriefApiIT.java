@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.brief.XlsxBrief;
+import io.pacewatch.cli.PacewatchCli;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.topology.Topics;
@@ -14,6 +15,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -119,6 +122,26 @@ class BriefApiIT {
         assertThat(revenue.getCell(2).asNumber()).isEqualByComparingTo("60");
         assertThat(revenue.getCell(5).asNumber()).isEqualByComparingTo("0.4724");
         assertThat(revenue.getCell(5).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+    }
+
+    @Test
+    @DisplayName("pacewatch brief saves the spreadsheet from the running service; a region without figures exits 2")
+    void cli() throws Exception {
+        final Path file = Files.createTempFile("brief", ".xlsx");
+        try {
+            final String url = "http://127.0.0.1:" + app.instances().get(0).httpAddress().getPort();
+            assertThat(PacewatchCli.commandLine().execute("brief", "--url", url, "--region", region,
+                    "--year", "2023", "--format", "xlsx", "-o", file.toString())).isZero();
+            try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+                final List<Row> rows = workbook.getFirstSheet().read();
+                assertThat(rows.get(XlsxBrief.FIRST_DATA_ROW).getCell(0).getText()).isEqualTo("地区生产总值（1-3月）");
+                assertThat(rows.get(XlsxBrief.FIRST_DATA_ROW + 3).getCell(3).asNumber()).isEqualByComparingTo("0.052");
+            }
+            assertThat(PacewatchCli.commandLine().execute("brief", "--url", url, "--region", "nobody-" + region,
+                    "--year", "2023", "--format", "md", "-o", file.toString())).isEqualTo(2);
+        } finally {
+            Files.deleteIfExists(file);
+        }
     }
 
     @Test
