@@ -12,7 +12,9 @@ import io.pacewatch.domain.Vintages.Vintage;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -40,7 +42,18 @@ public final class BriefBuilder {
 
     /** The latest month any of the records has figures for; empty when none has any. */
     public static OptionalInt latestMonth(final List<Progress> latest) {
-        return latest.stream().mapToInt(Progress::asOfMonth).filter(m -> m > 0).max();
+        return latest.stream().mapToInt(BriefBuilder::figuresThrough).filter(m -> m > 0).max();
+    }
+
+    /**
+     * The last month a record has any figure for. It can be later than {@code asOfMonth}, the month
+     * judged: a growth-only April figure of an indicator judged on its amounts leaves the judgement at
+     * March, but the record is April's (its key's period), and April's figures are in.
+     */
+    static int figuresThrough(final Progress progress) {
+        return progress.releaseVersions().stream()
+                .mapToInt(v -> ReferencePeriod.parse(v.period(), v.basis()).lastMonth())
+                .max().orElse(progress.asOfMonth());
     }
 
     /**
@@ -67,7 +80,7 @@ public final class BriefBuilder {
         final ReferencePeriod period = ReferencePeriod.cumulativeThrough(year, briefMonth);
         final List<String> zh = new ArrayList<>();
         final List<String> en = new ArrayList<>();
-        footnotes(rows, period, zh, en);
+        footnotes(rows, period, cutoff, zh, en);
         return new Brief(region, nameZh, nameEn, year, briefMonth, period.labelZh(), period.labelEn(), cutoff,
                 previousCutoff.equals(Instant.MIN) ? null : previousCutoff, rows,
                 Headlines.of(nameZh, nameEn, period, rows), zh, en, rows.stream().allMatch(BriefRow::inForMonth));
@@ -88,10 +101,10 @@ public final class BriefBuilder {
                          final Instant cutoff, final Instant previousCutoff) {
         final Indicator indicator = f.indicator();
         final boolean quarterly = indicator.frequency() == Frequency.QUARTERLY;
-        final Optional<Progress> found = current && f.latest().asOfMonth() <= month
+        final Optional<Progress> found = current && figuresThrough(f.latest()) <= month
                 ? Optional.of(f.latest())
-                : f.history().stream().filter(p -> p.asOfMonth() > 0 && p.asOfMonth() <= month)
-                        .max(Comparator.comparingInt(Progress::asOfMonth));
+                : f.history().stream().filter(p -> p.asOfMonth() > 0 && figuresThrough(p) <= month)
+                        .max(Comparator.comparingInt(BriefBuilder::figuresThrough));
         final int expectedMonth = quarterly ? month - month % 3 : month;
         if (found.isEmpty() || found.get().asOfMonth() == 0) {
             final ReferencePeriod period = ReferencePeriod.cumulativeThrough(year, month);
@@ -110,8 +123,8 @@ public final class BriefBuilder {
                 p.asOfMonth(), period.labelZh(), period.labelEn(), p.ytdValue(), p.cumulativeGrowthPercent(),
                 p.targetKind(), p.targetValue(), p.impliedTargetGrowthPercent(), p.judgedOn(), p.completionRatio(),
                 p.timeProgress(), p.gapPp(), extras.priorYearGapPp(p).orElse(null), p.status(), p.judgedStatus(),
-                extras.peer(p).orElse(null), p.messageZh(), p.messageEn(), p.asOfMonth() >= expectedMonth, overdue,
-                p.releaseVersions(), revisions(f.vintages(), p.asOfMonth(), previousCutoff, revisedUpTo),
+                extras.peer(p).orElse(null), p.messageZh(), p.messageEn(), figuresThrough(p) >= expectedMonth, overdue,
+                p.releaseVersions(), revisions(f.vintages(), figuresThrough(p), previousCutoff, revisedUpTo),
                 !current && p.releaseVersions().stream().anyMatch(v -> v.publishedAt().isAfter(cutoff)));
     }
 
@@ -140,8 +153,8 @@ public final class BriefBuilder {
         return found;
     }
 
-    private void footnotes(final List<BriefRow> rows, final ReferencePeriod briefPeriod, final List<String> zh,
-                           final List<String> en) {
+    private void footnotes(final List<BriefRow> rows, final ReferencePeriod briefPeriod, final Instant cutoff,
+                           final List<String> zh, final List<String> en) {
         final var zone = schedule.zone();
         for (final BriefRow row : rows) {
             if (row.quarterly() && row.month() > 0) {
@@ -163,22 +176,30 @@ public final class BriefBuilder {
                         + BriefText.dayEn(r.publishedAt(), zone) + ").");
             }
             if (row.laterThanCutoff()) {
-                zh.add(row.nameZh() + "数据在本期简报截止后修订，表中为修订后数据。");
-                en.add(row.nameEn() + " was revised after this brief's cut-off; the row shows the revised figures.");
+                zh.add(row.nameZh() + "数据在本期简报截止（" + BriefText.dayZh(cutoff, zone) + "）后发布或修订，表中为其后数据。");
+                en.add(row.nameEn() + " was published or revised after this brief's cut-off (" + BriefText.dayEn(cutoff, zone)
+                        + "); the row shows the later figures.");
             }
         }
-        for (final BriefRow row : rows) {
-            row.versions().stream().max(Comparator.comparing(ReleaseVersion::publishedAt)).ifPresent(v -> {
-                zh.add("资料来源：" + row.nameZh() + " " + row.periodLabelZh() + "，" + sourceOf(v) + BriefText.dayZh(v.publishedAt(), zone) + "发布。");
-                en.add("Source: " + row.nameEn() + " " + row.periodLabelEn() + ", " + sourceOf(v)
-                        + "published " + BriefText.dayEn(v.publishedAt(), zone) + ".");
-            });
-        }
+        sources(rows, zh, en);
         zh.add("增速按可比价格计算，为统计部门公布数；数据为初步统计，以最终公布为准。");
         en.add("Growth rates are at comparable prices, as published; figures are preliminary until final publication.");
     }
 
-    private static String sourceOf(final ReleaseVersion v) {
-        return v.source() == null || v.source().isBlank() ? "" : v.source() + " ";
+    /** One line per source, naming each row's newest version and its date: what the data are as of. */
+    private void sources(final List<BriefRow> rows, final List<String> zh, final List<String> en) {
+        final Map<String, List<String>> bySourceZh = new LinkedHashMap<>();
+        final Map<String, List<String>> bySourceEn = new LinkedHashMap<>();
+        for (final BriefRow row : rows) {
+            row.versions().stream().max(Comparator.comparing(ReleaseVersion::publishedAt)).ifPresent(v -> {
+                final String source = v.source() == null || v.source().isBlank() ? "—" : v.source();
+                bySourceZh.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameZh() + row.periodLabelZh() + " "
+                        + BriefText.dayZh(v.publishedAt(), schedule.zone()) + "发布");
+                bySourceEn.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameEn() + " " + row.periodLabelEn()
+                        + " published " + BriefText.dayEn(v.publishedAt(), schedule.zone()));
+            });
+        }
+        bySourceZh.forEach((source, items) -> zh.add("资料来源：" + source + "（" + String.join("；", items) + "）。"));
+        bySourceEn.forEach((source, items) -> en.add("Source: " + source + " (" + String.join("; ", items) + ")."));
     }
 }

@@ -132,6 +132,27 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("A growth-only month of an indicator judged on amounts is in: the brief takes that month's record")
+    void growthOnlyMonthOfAnAmountIndicator() {
+        final IndicatorFigures investment = BriefFixture.figures("FIXED_ASSET_INVESTMENT",
+                Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), BriefFixture.JULY_18, ReleaseCalendar.NONE,
+                Releases.fixedAssetInvestment().cumulativeThrough(3).value("82").growth("10.5").build(),
+                Releases.fixedAssetInvestment().cumulativeThrough(4).growth("9.8").build(),
+                Releases.fixedAssetInvestment().cumulativeThrough(5).growth("9.1").build());
+
+        final Brief april = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 4, List.of(investment));
+        final Brief latest = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of(investment));
+
+        assertThat(investment.latest().asOfMonth()).isEqualTo(3);
+        assertThat(latest.month()).isEqualTo(5);
+        final BriefRow row = april.rows().get(0);
+        assertThat(row.inForMonth()).isTrue();
+        assertThat(row.month()).isEqualTo(3);
+        assertThat(row.versions()).extracting(v -> v.period()).contains("2023-01-01/P4M").doesNotContain("2023-01-01/P5M");
+        assertThat(april.complete()).isTrue();
+    }
+
+    @Test
     @DisplayName("An overdue release is marked, counted by its last figures' verdict and named in the headline")
     void overdue() {
         final ReleaseCalendar calendar = new ReleaseCalendar(ZoneId.of("Asia/Shanghai"), List.of(
