@@ -101,9 +101,12 @@ public final class BriefBuilder {
                          final Instant cutoff, final Instant previousCutoff) {
         final Indicator indicator = f.indicator();
         final boolean quarterly = indicator.frequency() == Frequency.QUARTERLY;
+        // An earlier month's brief leaves out the months whose figures first came after its cut-off:
+        // they were not in when it went out.
         final Optional<Progress> found = current && figuresThrough(f.latest()) <= month
                 ? Optional.of(f.latest())
                 : f.history().stream().filter(p -> p.asOfMonth() > 0 && figuresThrough(p) <= month)
+                        .filter(p -> !firstPublished(f.vintages(), figuresThrough(p)).isAfter(cutoff))
                         .max(Comparator.comparingInt(BriefBuilder::figuresThrough));
         final int expectedMonth = quarterly ? month - month % 3 : month;
         if (found.isEmpty() || found.get().asOfMonth() == 0) {
@@ -126,6 +129,12 @@ public final class BriefBuilder {
                 extras.peer(p).orElse(null), p.messageZh(), p.messageEn(), figuresThrough(p) >= expectedMonth, overdue,
                 p.releaseVersions(), revisions(f.vintages(), figuresThrough(p), previousCutoff, revisedUpTo),
                 !current && p.releaseVersions().stream().anyMatch(v -> v.publishedAt().isAfter(cutoff)));
+    }
+
+    /** When the first figure for a period ending in {@code month} was published; MIN when the versions are not known. */
+    static Instant firstPublished(final List<PeriodVintages> vintages, final int month) {
+        return vintages.stream().filter(v -> v.lastMonth() == month).map(v -> v.first().publishedAt())
+                .min(Comparator.naturalOrder()).orElse(Instant.MIN);
     }
 
     /**
@@ -193,9 +202,10 @@ public final class BriefBuilder {
         for (final BriefRow row : rows) {
             row.versions().stream().max(Comparator.comparing(ReleaseVersion::publishedAt)).ifPresent(v -> {
                 final String source = v.source() == null || v.source().isBlank() ? "—" : v.source();
-                bySourceZh.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameZh() + row.periodLabelZh() + " "
+                final ReferencePeriod period = ReferencePeriod.parse(v.period(), v.basis());
+                bySourceZh.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameZh() + period.labelZh() + " "
                         + BriefText.dayZh(v.publishedAt(), schedule.zone()) + "发布");
-                bySourceEn.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameEn() + " " + row.periodLabelEn()
+                bySourceEn.computeIfAbsent(source, s -> new ArrayList<>()).add(row.nameEn() + " " + period.labelEn()
                         + " published " + BriefText.dayEn(v.publishedAt(), schedule.zone()));
             });
         }

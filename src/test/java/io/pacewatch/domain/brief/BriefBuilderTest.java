@@ -153,6 +153,25 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("An earlier month's brief leaves out a month whose figures first came after its cut-off")
+    void figuresFirstPublishedAfterTheCutoff() {
+        final IndicatorFigures retail = BriefFixture.figures("RETAIL_SALES", Targets.growth("RETAIL_SALES", "5.0").build(),
+                Instant.parse("2023-09-01T00:00:00Z"), ReleaseCalendar.NONE,
+                Releases.retailSales().cumulativeThrough(3).growth("4.1").build(),
+                // 1-6月 came on 25 July, after the June brief's cut-off of 20 July
+                Releases.retailSales().cumulativeThrough(6).growth("5.2").publishedAt(Releases.beijing(7, 25)).build(),
+                Releases.retailSales().cumulativeThrough(7).growth("5.3").build());
+
+        final Brief june = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 6, List.of(retail));
+
+        final BriefRow row = june.rows().get(0);
+        assertThat(row.month()).isEqualTo(3);
+        assertThat(row.inForMonth()).isFalse();
+        assertThat(row.laterThanCutoff()).isFalse();
+        assertThat(june.footnotesZh()).contains("社会消费品零售总额1-6月数据尚未发布，表中为1-3月数据。");
+    }
+
+    @Test
     @DisplayName("An overdue release is marked, counted by its last figures' verdict and named in the headline")
     void overdue() {
         final ReleaseCalendar calendar = new ReleaseCalendar(ZoneId.of("Asia/Shanghai"), List.of(
