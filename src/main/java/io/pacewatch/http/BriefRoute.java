@@ -82,8 +82,9 @@ final class BriefRoute {
             figures.add(new IndicatorFigures(indicator.get(), progress, history,
                     queries.vintages(series).orElse(List.of())));
         }
-        // Region names arrive with the region catalogue's names on the progress records; until then, the code.
-        return builder.build(region, region, region, year, month, figures);
+        // The region catalogue's names ride on the progress records; a region it does not know reads as its code.
+        final Progress any = latest.items().get(0);
+        return builder.build(region, any.regionDisplayZh(), any.regionDisplayEn(), year, month, figures);
     }
 
     private static int month(final String text) {

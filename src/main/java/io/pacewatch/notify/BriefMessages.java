@@ -38,7 +38,7 @@ final class BriefMessages {
             case SLACK -> slack(brief, xlsx, html);
             case GENERIC -> generic(brief, xlsx, html);
         };
-        return formatter.request(route, body, deliveryId);
+        return formatter.request(route, body, deliveryId, null);
     }
 
     static String markdown(final Brief brief, final URI xlsx, final URI html, final boolean weComColours) {
