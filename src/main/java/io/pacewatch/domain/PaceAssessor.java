@@ -166,7 +166,8 @@ public final class PaceAssessor {
                     ytd.missingMonths(), ytd.versionsUsed(),
                     target == null ? null : target.publishedAt(), updatedAt,
                     message.zh(), message.en(),
-                    region == null ? null : region.nameZh(), region == null ? null : region.nameEn());
+                    region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
+                    null, null, null, null);
         }
     }
 }

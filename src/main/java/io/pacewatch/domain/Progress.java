@@ -16,6 +16,10 @@ import java.util.List;
  *
  * <p>{@code regionNameZh}/{@code regionNameEn} are the region catalogue's names, null (and left out
  * of the JSON) for a region it does not know: a reader then shows the code.
+ *
+ * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
+ * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
+ * They are left out of the JSON when unset, so a region without a peer group reads as before.
  */
 public record Progress(
         String region,
@@ -48,7 +52,12 @@ public record Progress(
         String messageZh,
         String messageEn,
         @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameZh,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied) {
 
     public Progress {
         if (judgedStatus == null && status != PaceStatus.OVERDUE) {
@@ -79,6 +88,18 @@ public record Progress(
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn);
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
+                peerGroup, peerRank, peerCount, peerRankTied);
+    }
+
+    /** The same standing in peer group {@code group} (null: none), ranked there as {@code rank} (null: not yet). */
+    public Progress withPeers(final String group, final PeerRank rank) {
+        return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
+                status, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
+                remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
+                updatedAt, messageZh, messageEn, regionNameZh, regionNameEn,
+                group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
+                rank == null ? null : rank.tied());
     }
 }

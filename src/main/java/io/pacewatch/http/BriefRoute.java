@@ -37,7 +37,7 @@ final class BriefRoute {
     BriefRoute(final ProgressQueries queries, final IndicatorCatalogue catalogue) {
         this.queries = queries;
         this.catalogue = catalogue;
-        this.builder = new BriefBuilder(catalogue, BriefSchedule.DEFAULT, RowExtras.NONE);
+        this.builder = new BriefBuilder(catalogue, BriefSchedule.DEFAULT, RowExtras.RECORDED);
     }
 
     void answer(final Exchange exchange) {
@@ -48,9 +48,9 @@ final class BriefRoute {
         final String region = QueryParameters.code("region", parts[0]);
         final int year = QueryParameters.year(parts[1]);
         final QueryParameters params = QueryParameters.parse(exchange.rawQuery(), PARAMS);
-        final BriefFormat format = params.value("format").map(f -> BriefFormat.parse(f).orElseThrow(() ->
+        final BriefFormat format = Optional.ofNullable(params.value("format")).map(f -> BriefFormat.parse(f).orElseThrow(() ->
                 ApiException.badRequest("format must be one of " + BriefFormat.choices()))).orElse(BriefFormat.HTML);
-        final Integer month = params.value("month").map(BriefRoute::month).orElse(null);
+        final Integer month = Optional.ofNullable(params.value("month")).map(BriefRoute::month).orElse(null);
 
         final Brief brief = brief(region, year, month);
         exchange.header("Cache-Control", "no-cache");

@@ -106,7 +106,7 @@ public final class HttpApi implements AutoCloseable {
         http.intake = intake;
         bound.start(intake.around(http::route), intake::accepts);
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts,"
-                + " /api/series-index, /api/brief, /runbook", http.address());
+                + " /api/series-index, /api/ranking, /api/brief, /runbook", http.address());
         return http;
     }
 
@@ -125,7 +125,10 @@ public final class HttpApi implements AutoCloseable {
             case "/api/alerts" -> exchange.later(api, this::alerts);
             case "/api/series-index" -> exchange.later(api, this::seriesIndex);
             default -> {
-                if (path.startsWith("/api/progress/")) {
+                if (path.startsWith(RankingRoute.PREFIX)) {
+                    exchange.later(api, e -> e.jsonRevalidated(RankingRoute.answer(path.substring(RankingRoute.PREFIX.length()),
+                            e.rawQuery(), catalogue, queries), REVALIDATE));
+                } else if (path.startsWith("/api/progress/")) {
                     exchange.later(api, e -> e.jsonRevalidated(series(path.substring("/api/progress/".length()),
                             e.rawQuery()), REVALIDATE));
                 } else if (path.startsWith(BriefRoute.PREFIX)) {
@@ -268,7 +271,7 @@ public final class HttpApi implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id())));
     }
 
-    private static String decodePath(final String segment) {
+    static String decodePath(final String segment) {
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (final IllegalArgumentException e) {

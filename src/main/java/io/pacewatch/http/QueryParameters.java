@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -76,8 +75,9 @@ final class QueryParameters {
         }
     }
 
-    Optional<String> value(final String name) {
-        return Optional.ofNullable(values.get(name));
+    /** The raw value of {@code name}, or null when it is not given. */
+    String value(final String name) {
+        return values.get(name);
     }
 
     boolean has(final String name) {

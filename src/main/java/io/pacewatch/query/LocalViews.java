@@ -1,7 +1,9 @@
 package io.pacewatch.query;
 
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.topology.SeriesState;
 import io.pacewatch.domain.Vintages;
@@ -34,6 +36,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class LocalViews {
 
     private static final Serde<Progress> PROGRESS = Topics.progress().valueSerde();
+    private static final Serde<PeerRanking> RANKING = Topics.rankings().valueSerde();
     /** As in {@code SeriesKey.id()}; region codes never contain it, so {@code region|} is exactly one region. */
     private static final char SEPARATOR = '|';
     /** The store's order: keys compared as their UTF-8 bytes, unsigned, as RocksDB sorts them. */
@@ -201,6 +204,18 @@ public final class LocalViews {
     /** The view holds the topic's bytes, so only what a reader asks for is decoded. */
     private static Progress decode(final byte[] json) {
         return PROGRESS.deserializer().deserialize(Topics.PROGRESS, json);
+    }
+
+    /** The ranking of {@code group} for {@code month} (null: its latest month) if this instance holds it. */
+    public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
+        final byte[] json = streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RANKINGS_VIEW_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore())).get(rankingKey(group, month));
+        return Optional.ofNullable(json).map(bytes -> RANKING.deserializer().deserialize(Topics.RANKINGS, bytes));
+    }
+
+    /** {@code parent|indicator|year} for the latest month, with {@code |period} for one month, as the rankings topic is keyed. */
+    static String rankingKey(final SeriesKey group, final Integer month) {
+        return month == null ? group.id() : group.id() + '|' + ReferencePeriod.cumulativeThrough(group.year(), month).code();
     }
 
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {

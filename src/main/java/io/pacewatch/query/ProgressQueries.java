@@ -2,6 +2,7 @@ package io.pacewatch.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages;
@@ -79,6 +80,22 @@ public final class ProgressQueries {
         }
         return fetch(owner.activeHost(), seriesPath(series) + "/vintages?" + LOCAL_SCOPE,
                 new TypeReference<List<Vintages.PeriodVintages>>() { });
+    }
+
+    /**
+     * The ranking of peer group {@code group} ({@code parent|indicator|year}) for {@code month}, or for
+     * its latest month when null; read where the rankings topic's partition of the group is active.
+     */
+    public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.RANKINGS_VIEW_STORE,
+                LocalViews.rankingKey(group, month),
+                new SeriesPartitioner<PeerRanking>());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
+            return local.ranking(group, month);
+        }
+        return fetch(owner.activeHost(), "/api/ranking/" + encode(group.region()) + "/" + encode(group.indicator()) + "/"
+                + group.year() + "?" + (month == null ? "" : "month=" + month + "&") + LOCAL_SCOPE,
+                new TypeReference<PeerRanking>() { });
     }
 
     private static String seriesPath(final SeriesKey series) {

@@ -53,7 +53,8 @@ final class TestAlerts {
                 status, Judgement.AMOUNT_COMPLETION, "亿元", new BigDecimal("60"), null, TargetKind.AMOUNT, new BigDecimal("127"),
                 null, new BigDecimal("63.5"), new BigDecimal("0.4724"), new BigDecimal("0.5"), new BigDecimal("-2.76"),
                 new BigDecimal("120"), new BigDecimal("67"), null, List.of(), List.of(),
-                Instant.parse("2023-01-10T01:00:00Z"), at, "1-6月累计完成60亿元", "Jan–Jun 2023: 6 billion yuan", null, null);
+                Instant.parse("2023-01-10T01:00:00Z"), at, "1-6月累计完成60亿元", "Jan–Jun 2023: 6 billion yuan", null, null,
+                null, null, null, null);
         return new Alert(id(label), region, indicator, 2023, "2023-S1", previous, status, kind, severity, at,
                 messageZh, messageEn, figures);
     }
@@ -72,7 +73,8 @@ final class TestAlerts {
                 f.cumulativeGrowthPercent(), f.targetKind(), f.targetValue(), f.impliedTargetGrowthPercent(),
                 f.expectedAtPace(), f.completionRatio(), f.timeProgress(), f.gapPp(), f.projectedYearEnd(),
                 f.remainingToTarget(), f.requiredRestOfYearGrowthPercent(), f.missingMonths(), f.releaseVersions(),
-                f.targetPublishedAt(), f.updatedAt(), f.messageZh(), f.messageEn(), "罗湖区", "Luohu District");
+                f.targetPublishedAt(), f.updatedAt(), f.messageZh(), f.messageEn(), "罗湖区", "Luohu District",
+                null, null, null, null);
         return new Alert(plain.id(), plain.region(), plain.indicator(), plain.year(), plain.period(),
                 plain.previousStatus(), plain.status(), plain.kind(), plain.severity(), plain.occurredAt(),
                 plain.messageZh(), plain.messageEn(), named);

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.pacewatch.brief.HtmlBrief;
+import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.brief.Brief;
 import io.pacewatch.domain.brief.BriefBuilder;
 import io.pacewatch.domain.brief.BriefFixture;
 import io.pacewatch.domain.brief.BriefSchedule;
-import io.pacewatch.domain.brief.PeerStanding;
 import io.pacewatch.domain.brief.RowExtras;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -41,8 +41,8 @@ class BriefPrintIT {
         assumeTrue(HeadlessChromium.available(), HeadlessChromium.BINARY + " is not installed");
         final RowExtras everything = new RowExtras() {
             @Override
-            public Optional<PeerStanding> peer(final Progress progress) {
-                return Optional.of(new PeerStanding(3, 10, true));
+            public Optional<PeerRank> peer(final Progress progress) {
+                return Optional.of(new PeerRank("shenzhen", 3, 10, true));
             }
 
             @Override

@@ -2,6 +2,7 @@ package io.pacewatch.domain.brief;
 
 import io.pacewatch.domain.Judgement;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.ReleaseVersion;
 import io.pacewatch.domain.TargetKind;
 import java.math.BigDecimal;
@@ -41,7 +42,7 @@ public record BriefRow(
         BigDecimal priorYearGapPp,
         PaceStatus status,
         PaceStatus judgedStatus,
-        PeerStanding peer,
+        PeerRank peer,
         String messageZh,
         String messageEn,
         boolean inForMonth,

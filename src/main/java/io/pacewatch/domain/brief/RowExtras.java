@@ -1,5 +1,6 @@
 package io.pacewatch.domain.brief;
 
+import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -14,7 +15,19 @@ public interface RowExtras {
     RowExtras NONE = new RowExtras() {
     };
 
-    default Optional<PeerStanding> peer(final Progress progress) {
+    /** What the progress records carry: the peer rank where the region is ranked in a peer group. */
+    RowExtras RECORDED = new RowExtras() {
+        @Override
+        public Optional<PeerRank> peer(final Progress progress) {
+            if (progress.peerGroup() == null || progress.peerRank() == null || progress.peerCount() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new PeerRank(progress.peerGroup(), progress.peerRank(), progress.peerCount(),
+                    Boolean.TRUE.equals(progress.peerRankTied())));
+        }
+    };
+
+    default Optional<PeerRank> peer(final Progress progress) {
         return Optional.empty();
     }
 

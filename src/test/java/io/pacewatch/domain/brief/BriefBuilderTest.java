@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pacewatch.domain.Frequency;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.Releases;
@@ -195,8 +196,8 @@ class BriefBuilderTest {
     void extrasWhenPresent() {
         final RowExtras extras = new RowExtras() {
             @Override
-            public Optional<PeerStanding> peer(final Progress progress) {
-                return progress.indicator().equals("GDP") ? Optional.of(new PeerStanding(3, 7, true)) : Optional.empty();
+            public Optional<PeerRank> peer(final Progress progress) {
+                return progress.indicator().equals("GDP") ? Optional.of(new PeerRank("shenzhen", 3, 7, true)) : Optional.empty();
             }
 
             @Override
@@ -210,6 +211,21 @@ class BriefBuilderTest {
         assertThat(row(brief, "GDP").peer().labelZh()).isEqualTo("并列第3/7");
         assertThat(row(brief, "RETAIL_SALES").peer()).isNull();
         assertThat(row(brief, "BUDGET_REVENUE").priorYearGapPp()).isEqualByComparingTo("1.2");
+    }
+
+    @Test
+    @DisplayName("The recorded extras read the peer rank the ranking wrote on the record, and nothing where it wrote none")
+    void recordedPeerRank() {
+        final List<IndicatorFigures> figures = BriefFixture.firstHalf().stream().map(f -> f.indicator().code().equals("GDP")
+                ? new IndicatorFigures(f.indicator(), f.latest().withPeers("shenzhen", new PeerRank("shenzhen", 2, 4, false)),
+                        f.history(), f.vintages())
+                : f).toList();
+
+        final Brief brief = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, figures);
+
+        assertThat(row(brief, "GDP").peer().labelZh()).isEqualTo("第2/4");
+        assertThat(row(brief, "RETAIL_SALES").peer()).isNull();
     }
 
     @Test
