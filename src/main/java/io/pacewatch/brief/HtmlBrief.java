@@ -27,6 +27,7 @@ public final class HtmlBrief {
             th .en, td .en { display: block; font-weight: normal; color: #666; font-size: 8pt; }
             td.num { text-align: right; white-space: nowrap; }
             td.status { text-align: center; white-space: nowrap; font-weight: 600; }
+            td.unit { text-align: center; white-space: nowrap; }
             .AHEAD { color: #1b6e2f; } .ON_PACE { color: #1b5e9e; } .AT_RISK { color: #a15c00; }
             .BEHIND { color: #b3261e; } .OVERDUE { color: #6b3fa0; } .NO_DATA, .NOT_ASSESSABLE { color: #666; }
             ul.messages { margin: 3mm 0 2mm; padding-left: 5mm; font-size: 9pt; }
@@ -59,7 +60,7 @@ public final class HtmlBrief {
                 switch (c) {
                     case INDICATOR -> h.append("<td>").append(esc(c.text(brief, row))).append("<span class=\"en\">")
                             .append(esc(row.nameEn())).append("</span></td>");
-                    case UNIT -> h.append("<td class=\"status\">").append(esc(c.text(brief, row))).append("</td>");
+                    case UNIT -> h.append("<td class=\"unit\">").append(esc(c.text(brief, row))).append("</td>");
                     case STATUS -> h.append("<td class=\"status ").append(statusClass(row.status())).append("\">")
                             .append(esc(c.text(brief, row))).append("<span class=\"en\">").append(esc(row.status().labelEn()))
                             .append("</span></td>");
