@@ -1,9 +1,11 @@
 package io.pacewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Config;
@@ -58,8 +60,11 @@ class TopicSetupIT {
                 null, releases);
 
         assertThat(new TopicSetup(kafka.admin()).ensure(List.of(ranks), true, 6, (short) 1)).isEmpty();
-        assertThat(kafka.admin().describeTopics(List.of(ranks.name())).allTopicNames().get()
-                .get(ranks.name()).partitions()).as("created like " + releases + ", not with the 6 asked for").hasSize(3);
+        // a topic just created may take a moment to be described
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                assertThat(kafka.admin().describeTopics(List.of(ranks.name())).allTopicNames().get()
+                        .get(ranks.name()).partitions()).as("created like " + releases + ", not with the 6 asked for")
+                        .hasSize(3));
 
         final String other = kafka.uniqueTopicName("peer-ranks");
         kafka.createTopic(other, 2, true);

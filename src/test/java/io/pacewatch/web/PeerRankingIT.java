@@ -26,7 +26,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -83,11 +82,7 @@ class PeerRankingIT {
         if (service != null) {
             service.close();
         }
-        if (stateDir != null) {
-            try (var files = Files.walk(stateDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            }
-        }
+        org.apache.kafka.common.utils.Utils.delete(stateDir == null ? null : stateDir.toFile());
     }
 
     @Test
