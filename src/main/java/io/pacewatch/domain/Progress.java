@@ -14,6 +14,9 @@ import java.util.List;
  * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
  * is news of its own; it does not make a behind indicator any less behind.
  *
+ * <p>{@code regionNameZh}/{@code regionNameEn} are the region catalogue's names, null (and left out
+ * of the JSON) for a region it does not know: a reader then shows the code.
+ *
  * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
  * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
  * They are left out of the JSON when unset, so a region without a peer group reads as before.
@@ -48,6 +51,8 @@ public record Progress(
         Instant updatedAt,
         String messageZh,
         String messageEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn,
 
         @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
@@ -67,13 +72,23 @@ public record Progress(
         return new SeriesKey(region, indicator, year);
     }
 
+    /** The region's Chinese name for a reader: the catalogue's, else the code. */
+    public String regionDisplayZh() {
+        return regionNameZh == null ? region : regionNameZh;
+    }
+
+    /** The region's English name for a reader: the catalogue's, else the code. */
+    public String regionDisplayEn() {
+        return regionNameEn == null ? region : regionNameEn;
+    }
+
     /** The same standing, marked overdue, with the reason in front of the last figures' message. */
     Progress overdue(final String reasonZh, final String reasonEn) {
         return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn,
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
                 peerGroup, peerRank, peerCount, peerRankTied);
     }
 
@@ -83,7 +98,7 @@ public record Progress(
                 status, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, messageZh, messageEn,
+                updatedAt, messageZh, messageEn, regionNameZh, regionNameEn,
                 group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
                 rank == null ? null : rank.tied());
     }
