@@ -424,6 +424,13 @@
     }
   }
 
+  // The rank among the regions of the same parent, as bureaus write it: 第3/10, 并列 (tied).
+  function peerRankText(p) {
+    const tied = p.peerRankTied === true;
+    return '第' + p.peerRank + '/' + p.peerCount + (tied ? ', 并列' : '')
+      + ' · ' + p.peerRank + ' of ' + p.peerCount + (tied ? ', tied' : '');
+  }
+
   function renderCard(entry) {
     const p = entry.latest;
     const s = statusOf(p.status);
@@ -474,6 +481,9 @@
     }
     if (Array.isArray(p.missingMonths) && p.missingMonths.length) {
       figure(figures, '缺报月份', 'missing', p.missingMonths.join(', '));
+    }
+    if (num(p.peerRank) !== null) {
+      figure(figures, '同级排名', 'peer rank', peerRankText(p));
     }
     samePeriodFigures(figures, p);
 

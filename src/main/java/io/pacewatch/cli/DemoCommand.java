@@ -118,6 +118,10 @@ public final class DemoCommand implements Callable<Integer> {
                 IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_TARGETS));
         run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, targets.toString());
         System.out.println("== Targets of the 2023 work report loaded (" + IllustrativeFeed.BUNDLED_TARGETS + ")");
+        final Path siblings = IllustrativeFeed.write(scratch, "sibling-targets.jsonl",
+                IllustrativeFeed.bundled(IllustrativeFeed.SIBLING_TARGETS));
+        run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, siblings.toString());
+        System.out.println("== INVENTED targets of the sibling districts loaded (" + IllustrativeFeed.SIBLING_TARGETS + ")");
         final Path lastYear = IllustrativeFeed.write(scratch, "releases-2022.jsonl",
                 IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_PRIOR_YEAR));
         run(new PublishCommand(), "--bootstrap-servers", bootstrap, lastYear.toString());

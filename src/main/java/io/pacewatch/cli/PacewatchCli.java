@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "pacewatch", mixinStandardHelpOptions = true, version = "pacewatch 0.1.0",
         description = "Watches economic-indicator releases on Kafka and alerts when an indicator falls behind pace.",
         subcommands = {DemoCommand.class, RunCommand.class, PublishCommand.class, TargetsCommand.class, IntakeTokenCommand.class,
-                NotifyCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+                NotifyCommand.class, BriefCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class PacewatchCli {
 
     public static void main(final String[] args) {

@@ -17,6 +17,7 @@ public record PeerStanding(String region, TargetKind targetKind, BigDecimal cumu
 
     public static PeerStanding of(final Progress progress) {
         return new PeerStanding(progress.region(), progress.targetKind(), progress.cumulativeGrowthPercent(),
-                progress.gapPp(), progress.judgedStatus());
+                progress.gapPp(),
+                progress.judgedStatus() == null ? progress.status() : progress.judgedStatus());
     }
 }

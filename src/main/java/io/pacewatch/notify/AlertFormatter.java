@@ -117,8 +117,8 @@ final class AlertFormatter {
         }
     }
 
-    private WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey,
-                                   final String linkHeader) {
+    WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey,
+                           final String linkHeader) {
         final Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "pacewatch-notify");
@@ -204,7 +204,7 @@ final class AlertFormatter {
         return out.append('\n').toString();
     }
 
-    private static byte[] markdownMessage(final String field, final String text, final String title) {
+    static byte[] markdownMessage(final String field, final String text, final String title) {
         final ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("msgtype", "markdown");
         final ObjectNode markdown = root.putObject("markdown");

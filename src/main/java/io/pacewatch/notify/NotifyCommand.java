@@ -9,6 +9,7 @@ import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.Severity;
 import io.pacewatch.wire.Topics;
+import io.pacewatch.brief.BriefClient;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -99,6 +100,20 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Replication of the delivery log when it is created; 0 = min(3, brokers) (default).")
     short replicationFactor;
 
+    @Option(names = "--brief-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_URL}",
+            description = "The pacewatch service the monthly briefs of the routes file's \"briefs\" are fetched from, "
+                    + "such as http://pacewatch:8080 (env PACEWATCH_BRIEF_URL).")
+    URI briefUrl;
+
+    @Option(names = "--brief-link-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_LINK_URL}",
+            description = "The service's address as readers reach it, for the xlsx/HTML links in brief messages "
+                    + "(env PACEWATCH_BRIEF_LINK_URL; default: --brief-url).")
+    URI briefLinkUrl;
+
+    @Option(names = "--brief-check", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How often the brief schedule is checked (default ${DEFAULT-VALUE}).")
+    Duration briefCheck;
+
     @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "${env:PACEWATCH_NOTIFY_ZONE:-Asia/Shanghai}",
             converter = ZoneConverter.class,
             description = "Time zone of the messages' readers: times read '7月12日 09:30' in it "
@@ -125,8 +140,10 @@ public final class NotifyCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = spec.commandLine().getOut();
         final List<Route> routes;
+        final List<BriefSubscription> briefs;
         try {
             routes = RoutesFile.load(routesFile, System.getenv());
+            briefs = BriefSubscriptions.load(routesFile, routes);
         } catch (final RoutesFile.InvalidRoutesException e) {
             err.println("pacewatch notify: the routes file " + routesFile + " is not usable:");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -138,6 +155,11 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: cannot read " + routesFile + ": " + e.getMessage());
             return 2;
         }
+        if (!briefs.isEmpty() && briefUrl == null) {
+            err.println("pacewatch notify: the routes file subscribes to briefs; give the service with --brief-url "
+                    + "or PACEWATCH_BRIEF_URL");
+            return 2;
+        }
         final ReaderView reader;
         try {
             reader = new ReaderView(zone, publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl, linkTo);
@@ -147,6 +169,8 @@ public final class NotifyCommand implements Callable<Integer> {
         }
         if (check) {
             printCheck(out, routes, reader);
+            briefs.forEach(b -> out.println("  " + b));
+            out.flush();
             return 0;
         }
         if (!kafka.hasBootstrapServers()) {
@@ -179,8 +203,20 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(notifier::close, "pacewatch-notify-shutdown"));
-        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)");
+        final BriefScheduler scheduler = briefs.isEmpty() ? null : new BriefScheduler(briefs,
+                new BriefClient(briefUrl, httpTimeout), briefLinks(reader), settings.client(),
+                deliveriesTopic, httpTimeout, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            notifier.close();
+        }, "pacewatch-notify-shutdown"));
+        if (scheduler != null) {
+            scheduler.start(briefCheck);
+        }
+        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)"
+                + (briefs.isEmpty() ? "" : " and " + briefs.size() + " monthly brief(s) from " + briefUrl));
         out.flush();
         return notifier.awaitStop() ? 0 : 1;
     }
@@ -247,6 +283,14 @@ public final class NotifyCommand implements Callable<Integer> {
                 default -> throw new CommandLine.TypeConversionException("expected leaders, grafana or none, not " + value);
             };
         }
+    }
+
+    /** Where brief messages link to: as given, else the service on the stack's public address, else where it is read. */
+    private URI briefLinks(final ReaderView reader) {
+        if (briefLinkUrl != null) {
+            return briefLinkUrl;
+        }
+        return reader.publicUrl() != null ? URI.create(reader.publicUrl() + ":8080") : briefUrl;
     }
 
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

@@ -223,7 +223,7 @@ public final class PacewatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_GROUPS_STORE),
                 Serdes.String(), JsonSerde.internal(PeerGroupState.class)).withCachingDisabled());
         final KStream<String, RankingChange> ranked = changes
-                .flatMap((key, change) -> PeerStandings.of(regions, change), Named.as("peer-standings"))
+                .flatMap((key, change) -> PeerStandings.of(regions, key, change), Named.as("peer-standings"))
                 .repartition(Repartitioned.<String, PeerStandingChange>as("peer-standings-by-group")
                         .withKeySerde(Serdes.String())
                         .withValueSerde(JsonSerde.internal(PeerStandingChange.class)))

@@ -18,22 +18,25 @@ final class PeerStandings {
     private PeerStandings() {
     }
 
-    /** Keyed {@code parent|indicator|year}; the series' latest record and regions without a parent are left out. */
-    static List<KeyValue<String, PeerStandingChange>> of(final RegionCatalogue regions, final SeriesChange change) {
+    /**
+     * Keyed {@code parent|indicator|year}; the series' latest record is left out, and a region without
+     * a parent sends nothing (one catalogue lookup: the benchmark's regions cost no more than that).
+     */
+    static List<KeyValue<String, PeerStandingChange>> of(final RegionCatalogue regions, final String seriesKey,
+                                                         final SeriesChange change) {
+        final SeriesKey series = SeriesKey.parse(seriesKey);
+        final Optional<String> parent = regions.peerGroupOf(series.region());
+        if (parent.isEmpty()) {
+            return List.of();
+        }
+        final String group = new SeriesKey(parent.get(), series.indicator(), series.year()).id();
         final List<KeyValue<String, PeerStandingChange>> standings = new ArrayList<>();
         for (final KeyValue<String, Progress> record : change.progress()) {
-            if (SeriesPartitioner.isLatestKey(record.key)) {
-                continue;
-            }
-            final String seriesPart = SeriesPartitioner.seriesPart(record.key);
-            final SeriesKey series = SeriesKey.parse(seriesPart);
-            final Optional<String> parent = regions.peerGroupOf(series.region());
-            if (parent.isPresent()) {
-                final int month = ReferencePeriod.parse(record.key.substring(seriesPart.length() + 1), Basis.CUMULATIVE)
+            if (!SeriesPartitioner.isLatestKey(record.key)) {
+                final int month = ReferencePeriod.parse(record.key.substring(seriesKey.length() + 1), Basis.CUMULATIVE)
                         .lastMonth();
-                standings.add(KeyValue.pair(new SeriesKey(parent.get(), series.indicator(), series.year()).id(),
-                        new PeerStandingChange(series.region(), month,
-                                record.value == null ? null : PeerStanding.of(record.value))));
+                standings.add(KeyValue.pair(group, new PeerStandingChange(series.region(), month,
+                        record.value == null ? null : PeerStanding.of(record.value))));
             }
         }
         return standings;

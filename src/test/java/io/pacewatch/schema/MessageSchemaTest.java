@@ -18,6 +18,10 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.Judgement;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRanking;
+import io.pacewatch.domain.PeerStanding;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
@@ -71,7 +75,8 @@ class MessageSchemaTest {
     private static final Path SCHEMA_DIR = Path.of("docs", "schemas");
     private static final String BASE_ID = "https://pacewatch.io/schemas/";
     private static final List<String> SCHEMA_FILES =
-            List.of("release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json");
+            List.of("release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json",
+                    "ranking.schema.json");
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private static final Path TARGETS_FILE = Path.of("src", "main", "resources", "targets", "luohu-2023.jsonl");
@@ -91,6 +96,7 @@ class MessageSchemaTest {
     private static Schema targetSchema;
     private static Schema progressSchema;
     private static Schema alertSchema;
+    private static Schema rankingSchema;
 
     @BeforeAll
     static void loadSchemas() {
@@ -105,12 +111,14 @@ class MessageSchemaTest {
         targetSchema = schema("target.schema.json");
         progressSchema = schema("progress.schema.json");
         alertSchema = schema("alert.schema.json");
+        rankingSchema = schema("ranking.schema.json");
     }
 
     // ---------------------------------------------------------------- the schemas themselves
 
     @ParameterizedTest
-    @ValueSource(strings = {"release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json"})
+    @ValueSource(strings = {"release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json",
+            "ranking.schema.json"})
     void schemaIsValidDraft202012WithItsOwnId(final String file) {
         final JsonNode schema = tree(read(SCHEMA_DIR.resolve(file)));
         assertThat(schema.path("$schema").asText()).isEqualTo(META_SCHEMA);
@@ -130,7 +138,9 @@ class MessageSchemaTest {
                 Arguments.of(StatusThresholds.class, "target.schema.json", "/$defs/statusThresholds", true),
                 Arguments.of(Progress.class, "progress.schema.json", "", true),
                 Arguments.of(ReleaseVersion.class, "progress.schema.json", "/$defs/releaseVersion", true),
-                Arguments.of(Alert.class, "alert.schema.json", "", true));
+                Arguments.of(Alert.class, "alert.schema.json", "", true),
+                Arguments.of(PeerRanking.class, "ranking.schema.json", "", true),
+                Arguments.of(PeerRanking.Entry.class, "ranking.schema.json", "/$defs/entry", true));
     }
 
     /**
@@ -358,6 +368,30 @@ class MessageSchemaTest {
     private static final String RETAIL_TARGET_WITH_PRIOR = j("{'region':'luohu','year':2023,'indicator':'RETAIL_SALES',"
             + "'kind':'GROWTH','value':5.0,'unit':'亿元','priorYearAmount':1850,"
             + "'publishedAt':'2023-01-10T09:00:00+08:00','source':'罗湖区2023年政府工作报告'}");
+
+    /** A ranking with a tie and a district without the figure, and a progress record carrying its rank. */
+    @Test
+    void rankingsAndRankedProgressValidate() {
+        final RegionCatalogue regions = CatalogueLoader.bundledRegions();
+        final Map<String, PeerStanding> standings = new LinkedHashMap<>();
+        standings.put("luohu", new PeerStanding("luohu", TargetKind.GROWTH, new BigDecimal("4.2"), new BigDecimal("-0.80"),
+                PaceStatus.AT_RISK));
+        standings.put("futian", new PeerStanding("futian", TargetKind.GROWTH, new BigDecimal("4.20"), new BigDecimal("-1.30"),
+                PaceStatus.BEHIND));
+        standings.put("nanshan", new PeerStanding("nanshan", TargetKind.GROWTH, null, null, PaceStatus.NOT_ASSESSABLE));
+        final PeerRanking ranking = PeerRanking.rank(regions, "shenzhen", "RETAIL_SALES", 2023, 6, standings);
+        assertThat(ranking.entries()).hasSize(10);
+
+        assertValid(rankingSchema, write(ranking));
+        assertValid(rankingSchema, write(ranking.ordered(PeerRanking.Order.WORST_FIRST)));
+        assertInvalid(rankingSchema, write(ranking).replace("\"ranked\":2", "\"ranked\":-1"));
+        final Progress retail = evaluate("RETAIL_SALES", RETAIL_TARGET, retail("2023-06", "200", "4.2", "2023-07-15")).latest();
+        assertValidProgress(retail.withPeers("shenzhen", ranking.ranks().get("luohu")));
+        assertValidProgress(retail.withPeers("shenzhen", null));
+        // a rank without its count is not a record pacewatch writes
+        assertInvalid(progressSchema, write(retail.withPeers("shenzhen", ranking.ranks().get("luohu")))
+                .replace(",\"peerCount\":2", ""));
+    }
 
     /** The worked example of the domain brief: 60 亿元 in 1–6月 against 127 亿元. */
     @Test
