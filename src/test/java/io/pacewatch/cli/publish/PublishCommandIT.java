@@ -163,6 +163,7 @@ class PublishCommandIT {
                 "--topic", topic, TestFiles.BUNDLED_TARGETS.toString(), TestFiles.resource("targets-valid.csv").toString());
         assertThat(load.exitCode()).as(load.err()).isEqualTo(ExitCodes.OK);
         assertThat(load.out()).contains("sent          8 targets to " + topic);
+        assertThat(load.err()).as("no progress bar off a terminal unless asked for").doesNotContain("sending [", "\r");
 
         final List<ConsumerRecord<String, String>> sent = kafka.consumeStrings(topic, 8);
         assertThat(sent).extracting(ConsumerRecord::key).contains("luohu|GDP|2023", "futian|BUDGET_REVENUE|2023");
