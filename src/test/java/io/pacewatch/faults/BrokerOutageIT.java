@@ -10,21 +10,19 @@ import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.topology.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, faults 3: the broker goes away for a while, in the middle of processing, and comes back.
@@ -50,37 +48,30 @@ class BrokerOutageIT {
     /** The year in three parts: before the outage, during it, after it. */
     private static final int[][] PARTS = {{2, 6}, {7, 9}, {10, 12}};
 
-    private final String tag = "bo" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("bo");
+    private final String tag = fault.tag();
     private final Feed reference = new Feed(tag + "-ref", REGIONS, SEED);
     private final Feed outage = new Feed(tag + "-out", REGIONS, SEED);
     private KafkaTestBroker kafka;
-    private PacewatchService service;
-    private Path stateDir;
     private boolean brokerDown;
 
+    /** Before the fixture's clean-up, which needs the broker. */
     @AfterAll
-    void cleanUp() {
+    void brokerBack() {
         if (brokerDown) {
             kafka.restartBroker();
         }
-        if (service != null) {
-            service.close();
-            FaultKit.resetSharedTopics(kafka.admin());
-        }
-        FaultKit.deleteRecursively(stateDir);
     }
 
     @Test
     @DisplayName("broker down 15 s mid-processing and back: the same process recovers, nothing lost or repeated")
     void recoversFromABrokerOutageByItself() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-outage");
         // No release deadlines, so that every change of pace alerts (see FaultKit.noDeadlinesCalendar).
-        service = FaultKit.startService(kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + "outage-" + tag, stateDir, FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
+        final PacewatchService service = fault.startService(fault.applicationId("outage"), fault.newDir("outage"),
+                FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
         final int port = service.httpAddress().getPort();
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
-             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
             FaultKit.sync(kafka, progress, tag + "-sync", WAIT);
 
             // The reference: the whole year, no outage, sent in the same three parts.
