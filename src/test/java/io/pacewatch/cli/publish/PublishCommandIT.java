@@ -205,6 +205,17 @@ class PublishCommandIT {
                 .contains("the stream keeps the target before it");
     }
 
+    /** A broker answers (so the reachability check passes) but the send itself fails: told as a Kafka failure. */
+    @Test
+    void sendingToATopicThatDoesNotExistIsAKafkaFailure() {
+        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", kafka.uniqueTopicName("no-such-topic"), "--kafka-property", "max.block.ms=1000",
+                TestFiles.resource("releases-valid.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.KAFKA_FAILURE);
+        assertThat(run.err()).contains("publish: Kafka failure: ").containsPattern("0 of 4 releases were acknowledged by");
+    }
+
     @Test
     void listingATopicThatDoesNotExistIsAKafkaFailure() {
         final Run run = list(kafka.uniqueTopicName("no-such-topic"), "--timeout", "10");
