@@ -1,7 +1,7 @@
 package io.pacewatch.app;
 
 import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +24,9 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
                 new TopicSpec(Topics.TARGETS, COMPACT, FOREVER, "the current target per region|indicator|year"),
                 new TopicSpec(Topics.PROGRESS, COMPACT, FOREVER, "the latest standing per series and per month"),
                 new TopicSpec(Topics.ALERTS, DELETE, FOREVER, "every status change, the alert history"),
+                new TopicSpec(Topics.RANKINGS, COMPACT, FOREVER, "the ranking per parent|indicator|year and per month"),
+                new TopicSpec(Topics.PEER_RANKS, COMPACT, FOREVER,
+                        "each series' rank per month on its way back to the judge; the latest per key is all it needs"),
                 new TopicSpec(Topics.DEAD_LETTERS, DELETE, Duration.ofDays(30).toMillis(),
                         "refused records with the reason; a month to look at them",
                         DeadLetterHandlers.MAX_DEAD_LETTER_BYTES));

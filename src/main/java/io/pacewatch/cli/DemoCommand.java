@@ -5,7 +5,7 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.util.HashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;

@@ -104,7 +104,7 @@ public final class HttpApi implements AutoCloseable {
         http.intake = intake;
         bound.start(intake.around(http::route), intake::accepts);
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts,"
-                + " /api/series-index, /runbook", http.address());
+                + " /api/series-index, /api/ranking, /runbook", http.address());
         return http;
     }
 
@@ -123,7 +123,10 @@ public final class HttpApi implements AutoCloseable {
             case "/api/alerts" -> exchange.later(api, this::alerts);
             case "/api/series-index" -> exchange.later(api, this::seriesIndex);
             default -> {
-                if (path.startsWith("/api/progress/")) {
+                if (path.startsWith(RankingRoute.PREFIX)) {
+                    exchange.later(api, e -> e.jsonRevalidated(RankingRoute.answer(path.substring(RankingRoute.PREFIX.length()),
+                            e.rawQuery(), catalogue, queries), REVALIDATE));
+                } else if (path.startsWith("/api/progress/")) {
                     exchange.later(api, e -> e.jsonRevalidated(series(path.substring("/api/progress/".length()),
                             e.rawQuery()), REVALIDATE));
                 } else if (path.startsWith(StaticAssets.PREFIX)) {
@@ -264,7 +267,7 @@ public final class HttpApi implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id())));
     }
 
-    private static String decodePath(final String segment) {
+    static String decodePath(final String segment) {
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (final IllegalArgumentException e) {

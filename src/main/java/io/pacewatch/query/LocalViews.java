@@ -1,15 +1,17 @@
 package io.pacewatch.query;
 
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.ReleaseHistory;
-import io.pacewatch.topology.SeriesState;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.domain.SeriesKey;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.RecentAlerts;
-import io.pacewatch.topology.SeriesPartitioner;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.RecentAlerts;
+import io.pacewatch.wire.SeriesVersions;
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -34,6 +36,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class LocalViews {
 
     private static final Serde<Progress> PROGRESS = Topics.progress().valueSerde();
+    private static final Serde<PeerRanking> RANKING = Topics.rankings().valueSerde();
     /** As in {@code SeriesKey.id()}; region codes never contain it, so {@code region|} is exactly one region. */
     private static final char SEPARATOR = '|';
     /** The store's order: keys compared as their UTF-8 bytes, unsigned, as RocksDB sorts them. */
@@ -178,7 +181,7 @@ public final class LocalViews {
      */
     public List<ReleaseHistory> releaseHistories() {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = historyStore().all()) {
+        try (KeyValueIterator<String, SeriesVersions> all = historyStore().all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
                     found.add(kv.value.history());
@@ -188,13 +191,13 @@ public final class LocalViews {
         return found;
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesState> historyStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
-                QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
+                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.PROGRESS_VIEW,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
@@ -203,8 +206,20 @@ public final class LocalViews {
         return PROGRESS.deserializer().deserialize(Topics.PROGRESS, json);
     }
 
+    /** The ranking of {@code group} for {@code month} (null: its latest month) if this instance holds it. */
+    public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
+        final byte[] json = streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RANKINGS_VIEW,
+                QueryableStoreTypes.<String, byte[]>keyValueStore())).get(rankingKey(group, month));
+        return Optional.ofNullable(json).map(bytes -> RANKING.deserializer().deserialize(Topics.RANKINGS, bytes));
+    }
+
+    /** {@code parent|indicator|year} for the latest month, with {@code |period} for one month, as the rankings topic is keyed. */
+    static String rankingKey(final SeriesKey group, final Integer month) {
+        return month == null ? group.id() : group.id() + '|' + ReferencePeriod.cumulativeThrough(group.year(), month).code();
+    }
+
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.ALERTS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.ALERTS_VIEW,
                 QueryableStoreTypes.<String, RecentAlerts>keyValueStore()));
     }
 }

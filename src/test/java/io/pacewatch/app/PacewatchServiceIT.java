@@ -1,13 +1,13 @@
 package io.pacewatch.app;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
@@ -151,7 +151,7 @@ class PacewatchServiceIT {
         final List<ConsumerRecord<byte[], byte[]>> ours = dead.stream()
                 .filter(r -> new String(r.value(), StandardCharsets.UTF_8).contains(marker)).toList();
 
-        assertThat(ours).extracting(r -> header(r, DeadLetterHandlers.REASON_HEADER))
+        assertThat(ours).extracting(r -> header(r, DeadLetterHeaders.REASON_HEADER))
                 .containsExactlyInAnyOrder("malformed_json", "unknown_indicator", "negative_amount", "invalid_period",
                         "key_mismatch");
         assertThat(ours).extracting(r -> new String(r.value(), StandardCharsets.UTF_8))

@@ -48,6 +48,12 @@ class DemoCommandIT {
             final HttpResponse<String> revenue = await(port, "/api/progress/luohu/BUDGET_REVENUE/2023",
                     r -> r.statusCode() == 200 && r.body().contains("\"asOfMonth\":12"));
             assertThat(revenue.body()).contains("\"status\":\"AT_RISK\"");
+            // luohu is named by the bundled region catalogue: in the records, the alerts and the page's index
+            assertThat(revenue.body()).contains("\"regionNameZh\":\"罗湖区\"", "\"regionNameEn\":\"Luohu District\"");
+            assertThat(await(port, "/api/alerts?region=luohu", r -> r.statusCode() == 200).body())
+                    .contains("罗湖区 地方一般公共预算收入由", "] Luohu District ").doesNotContain("】luohu ");
+            assertThat(await(port, "/api/series-index", r -> r.statusCode() == 200).body())
+                    .contains("{\"region\":\"luohu\",\"years\":[2023],\"nameZh\":\"罗湖区\",\"nameEn\":\"Luohu District\"}");
         } finally {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());

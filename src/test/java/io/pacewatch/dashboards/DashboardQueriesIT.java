@@ -501,6 +501,30 @@ class DashboardQueriesIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /** The join docs/metrics.md gives for region names, run as written against the demo's metrics. */
+    @Test
+    @Order(8)
+    void theDocumentedRegionJoinNamesTheRegions() throws Exception {
+        assumeToolsInstalled();
+        final String doc = Files.readString(MonitoringFiles.path("docs/metrics.md"), StandardCharsets.UTF_8);
+        final java.util.regex.Matcher block = java.util.regex.Pattern.compile("### Region names.*?```promql\n(.*?)```",
+                java.util.regex.Pattern.DOTALL).matcher(doc);
+        assertThat(block.find()).as("the promql block of the Region names section").isTrue();
+        final String promql = block.group(1).strip();
+
+        awaitTrue("the documented join finds luohu", Duration.ofSeconds(60), () -> query("/api/v1/query",
+                Map.of("query", promql)).path("data").path("result").toString().contains("\"region\":\"luohu\""));
+        for (final JsonNode series : query("/api/v1/query", Map.of("query", promql)).path("data").path("result")) {
+            final JsonNode labels = series.path("metric");
+            if (REGION.equals(labels.path("region").asText())) {
+                assertThat(labels.path("name_zh").asText()).isEqualTo("罗湖区");
+                assertThat(labels.path("name_en").asText()).isEqualTo("Luohu District");
+                assertThat(labels.path("parent").asText()).isEqualTo("shenzhen");
+                assertThat(labels.has("instance")).isFalse();
+            }
+        }
+    }
+
     private JsonNode getJson(final String path) throws IOException, InterruptedException {
         final HttpResponse<String> response = get(path);
         assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);

@@ -9,7 +9,7 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -8,7 +8,7 @@ import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.app.TopicSetup;
 import io.pacewatch.app.TopicSpec;
 import io.pacewatch.testkit.KafkaTestBroker;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.wire.CalendarLoader;
 import io.pacewatch.wire.CatalogueLoader;

@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CalendarLoader;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -8,7 +8,7 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

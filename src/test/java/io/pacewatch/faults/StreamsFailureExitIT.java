@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.pacewatch.cli.RunCommand;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;

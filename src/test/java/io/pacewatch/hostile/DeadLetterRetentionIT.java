@@ -1,5 +1,6 @@
 package io.pacewatch.hostile;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,8 +10,7 @@ import io.pacewatch.app.TopicSetup;
 import io.pacewatch.app.TopicSpec;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.domain.RejectionReason;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,9 +102,9 @@ class DeadLetterRetentionIT {
             final ConsumerRecord<byte[], byte[]> deadLetter = ours.get(0);
             assertThat(deadLetter.key()).isEqualTo(key);
             assertThat(deadLetter.value()).isEqualTo(bad);
-            assertThat(header(deadLetter, DeadLetterHandlers.REASON_HEADER)).isEqualTo(RejectionReason.MALFORMED_JSON.code());
+            assertThat(header(deadLetter, DeadLetterHeaders.REASON_HEADER)).isEqualTo(RejectionReason.MALFORMED_JSON.code());
             assertThat(deadLetter.timestamp()).as("timestamp: the rejection").isGreaterThanOrEqualTo(beforeRejection);
-            assertThat(header(deadLetter, DeadLetterHandlers.ORIGINAL_TIMESTAMP_HEADER))
+            assertThat(header(deadLetter, DeadLetterHeaders.ORIGINAL_TIMESTAMP_HEADER))
                     .isEqualTo(Long.toString(PUBLISHED_2023));
         } finally {
             try (var files = Files.walk(stateDir)) {

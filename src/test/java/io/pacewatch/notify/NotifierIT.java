@@ -12,6 +12,7 @@ import io.pacewatch.notify.ScriptedWebhookServer.Status;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Json;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,10 +97,14 @@ class NotifierIT {
                         .findFirst().orElseThrow();
                 assertThat(request.body()).isEqualTo(TestAlerts.json(sent));
                 assertThat(Json.MAPPER.readTree(request.body()).get("id").asText()).isEqualTo(sent.id());
+                assertThat(request.header("Link")).isEqualTo("<" + leadersPage() + ">; rel=\"related\"");
             }
             for (final Request request : server.successes("/wecom")) {
                 assertThat(request.query()).isEqualTo("key=robot-key");
                 assertThat(Json.MAPPER.readTree(request.body()).get("msgtype").asText()).isEqualTo("markdown");
+                // the reader's time (Asia/Shanghai) and the link to the series, from the configured public URL
+                assertThat(Json.MAPPER.readTree(request.body()).at("/markdown/content").asText())
+                        .contains("更新于 7月12日 09:30 · [查看详情 Details](" + leadersPage() + ")");
             }
             // One delivery record per (alert, route), in a compacted topic the notifier created.
             final List<ConsumerRecord<String, String>> logged = kafka.consumeStrings(deliveries, 5, WAIT);
@@ -188,7 +193,13 @@ class NotifierIT {
                 .httpTimeout(HTTP_TIMEOUT)
                 .backoff(new Backoff(Duration.ofMillis(100), Duration.ofMillis(400), 0))
                 .replicationFactor((short) 1)
+                .reader(new ReaderView(ReaderView.DEFAULT_ZONE, URI.create("http://pacewatch.example"),
+                        ReaderView.LinkTo.LEADERS_PAGE))
                 .build();
+    }
+
+    private String leadersPage() {
+        return "http://pacewatch.example:8080/?region=" + region + "&year=2023";
     }
 
     private void produce(final String topic, final Alert... alerts) {

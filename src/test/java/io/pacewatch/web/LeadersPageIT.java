@@ -12,9 +12,12 @@ import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.Region;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.RegionLevel;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -113,7 +116,10 @@ class LeadersPageIT {
         // "Now" is 20 July 2023, when these figures are current (by the system clock all would be overdue):
         // monthly figures through May, GDP through Q1; fixed-asset investment, with none, is overdue.
         service = PacewatchService.start(new ServiceSettings(props, catalogue, "127.0.0.1", 0, "127.0.0.1", stateDir,
-                true, 2, (short) 1).withClock(Clock.fixed(Instant.parse("2023-07-20T00:00:00Z"), ZoneOffset.UTC)));
+                true, 2, (short) 1).withClock(Clock.fixed(Instant.parse("2023-07-20T00:00:00Z"), ZoneOffset.UTC))
+                // the test's region, named as a region catalogue would name it
+                .withRegions(new RegionCatalogue(List.of(
+                        new Region(region, "网页测试区", "Web Test District", RegionLevel.DISTRICT, null)))));
         chromium = HeadlessChromium.launch(Duration.ofSeconds(30));
         assertThat(service.awaitRunning(WAIT)).as("Kafka Streams reaches RUNNING").isTrue();
     }
@@ -187,7 +193,14 @@ class LeadersPageIT {
         }
         assertThat(tab.evaluate(READ_SUMMARY)).isEqualTo(JSON.readTree(
                 "{\"good\":2,\"warn\":1,\"bad\":1,\"none\":0,\"late\":1}"));
-        assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).isEqualTo(region);
+        // the region by its catalogue names in the title and the selector; the code stays the selector's value
+        assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).isEqualTo("网页测试区");
+        assertThat(tab.evaluate("document.title").asText())
+                .isEqualTo("pacewatch · 网页测试区 Web Test District 2023 · 指标进度 Indicator pace");
+        final JsonNode selected = tab.evaluate("(s => ({value: s.value, text: s.options[s.selectedIndex].textContent}))"
+                + "(document.getElementById('region-select'))");
+        assertThat(selected.get("value").asText()).isEqualTo(region);
+        assertThat(selected.get("text").asText()).isEqualTo("网页测试区 Web Test District");
 
         // A new release: industry for 1-6月 is back on pace. The page follows without a reload.
         tab.evaluate("window.__sameDocument = 'yes'");

@@ -1,0 +1,41 @@
+package io.pacewatch.topology;
+
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.domain.Basis;
+import io.pacewatch.domain.PeerStanding;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReferencePeriod;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.SeriesKey;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+
+/** The standings a judgement sends to the peer groups: its month records, re-keyed by group. */
+final class PeerStandings {
+
+    private PeerStandings() {
+    }
+
+    /** Keyed {@code parent|indicator|year}; the series' latest record and regions without a parent are left out. */
+    static List<KeyValue<String, PeerStandingChange>> of(final RegionCatalogue regions, final SeriesChange change) {
+        final List<KeyValue<String, PeerStandingChange>> standings = new ArrayList<>();
+        for (final KeyValue<String, Progress> record : change.progress()) {
+            if (SeriesPartitioner.isLatestKey(record.key)) {
+                continue;
+            }
+            final String seriesPart = SeriesPartitioner.seriesPart(record.key);
+            final SeriesKey series = SeriesKey.parse(seriesPart);
+            final Optional<String> parent = regions.peerGroupOf(series.region());
+            if (parent.isPresent()) {
+                final int month = ReferencePeriod.parse(record.key.substring(seriesPart.length() + 1), Basis.CUMULATIVE)
+                        .lastMonth();
+                standings.add(KeyValue.pair(new SeriesKey(parent.get(), series.indicator(), series.year()).id(),
+                        new PeerStandingChange(series.region(), month,
+                                record.value == null ? null : PeerStanding.of(record.value))));
+            }
+        }
+        return standings;
+    }
+}
