@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -64,24 +65,13 @@ class DemoCommandIT {
         assertThat(exit.get()).isZero();
     }
 
-    private HttpResponse<String> await(final int port, final String path, final Predicate<HttpResponse<String>> done)
-            throws InterruptedException {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (final IOException notYetListening) {
-                // the demo binds its port only once the broker is up
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(path + " did not get there within " + WAIT + "; last answer: "
-                + (last == null ? "none" : last.statusCode() + " " + last.body().substring(0, Math.min(500, last.body().length()))));
+    /** The answer at {@code path} once {@code done} holds; the demo binds its port only once the broker is up. */
+    private HttpResponse<String> await(final int port, final String path, final Predicate<HttpResponse<String>> done) {
+        final URI uri = URI.create("http://127.0.0.1:" + port + path);
+        return Awaitility.await(path).atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                        done);
     }
 
     private static int freePort() throws IOException {
