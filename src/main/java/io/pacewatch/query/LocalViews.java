@@ -16,12 +16,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -186,6 +192,60 @@ public final class LocalViews {
             });
         }
         return found;
+    }
+
+    /**
+     * The partitions of a store this instance holds actively, each with its position (the input
+     * offsets its content reflects): a partition's position moves with every write made from an input
+     * record, so an unchanged one means unchanged content, except after a restoration. A partition
+     * that cannot answer now (restoring, moving away) is left out.
+     */
+    public Map<Integer, Position> activePositions(final String storeName) {
+        final StateQueryRequest<Object> probe = StateQueryRequest.inStore(storeName)
+                .withQuery(KeyQuery.<String, Object>withKey("")).requireActive();
+        final Map<Integer, Position> positions = new TreeMap<>();
+        for (final Map.Entry<Integer, QueryResult<Object>> partition : streams.query(probe).getPartitionResults().entrySet()) {
+            if (partition.getValue().isSuccess()) {
+                positions.put(partition.getKey(), partition.getValue().getPosition().copy());
+            }
+        }
+        return positions;
+    }
+
+    /** The raw latest records of one partition of the progress view, in key order. */
+    public List<KeyValue<String, byte[]>> latestRecords(final int partition) {
+        final List<KeyValue<String, byte[]>> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = progressStore(partition).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
+                    found.add(kv);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** The release histories of one partition of the release-history store. */
+    public List<ReleaseHistory> releaseHistories(final int partition) {
+        final List<ReleaseHistory> found = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = historyStore(partition).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    found.add(kv.value.history());
+                }
+            });
+        }
+        return found;
+    }
+
+    private ReadOnlyKeyValueStore<String, SeriesState> historyStore(final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
+                QueryableStoreTypes.<String, SeriesState>keyValueStore()).withPartition(partition));
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> progressStore(final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
 
     private ReadOnlyKeyValueStore<String, SeriesState> historyStore() {

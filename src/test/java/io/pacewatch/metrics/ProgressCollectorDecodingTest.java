@@ -16,7 +16,6 @@ import io.pacewatch.topology.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The service's collector keeps what it made of each progress record between scrapes: its scrape must
  * be the very same text as one that decodes every record afresh (the collector as it was), before
- * and after records change, appear and disappear; and only changed records are decoded again.
+ * and after records change, appear and disappear ({@link ScrapeCacheTest} checks that only changed
+ * records are decoded again).
  */
 class ProgressCollectorDecodingTest {
 
@@ -57,30 +57,6 @@ class ProgressCollectorDecodingTest {
         store.removeIf(kv -> kv.key.equals(ProgressQueries.key(RETAIL)));
         assertThat(kept.scrape()).doesNotContain("indicator=\"RETAIL_SALES\",region=\"luohu\"");
         assertSame();
-    }
-
-    @Test
-    @DisplayName("a record whose bytes did not change is not decoded again")
-    void decodesOnlyWhatChanged() {
-        final AtomicInteger decoded = new AtomicInteger();
-        put(REVENUE);
-        put(RETAIL);
-        final DecodedRecords<String> records = new DecodedRecords<>(() -> List.copyOf(store), bytes -> {
-            decoded.incrementAndGet();
-            return Topics.progress().valueSerde().deserializer().deserialize(Topics.PROGRESS, bytes).ytdValue().toPlainString();
-        });
-
-        assertThat(records.get()).containsExactlyInAnyOrder("60", "200");
-        assertThat(records.get()).containsExactlyInAnyOrder("60", "200");
-        assertThat(decoded).hasValue(2);
-
-        put(REVENUE_LATER);
-        assertThat(records.get()).containsExactlyInAnyOrder("66", "200");
-        assertThat(decoded).hasValue(3);
-
-        store.clear();
-        assertThat(records.get()).isEmpty();
-        assertThat(records.size()).isZero();
     }
 
     private void assertSame() {
