@@ -5,25 +5,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import java.util.function.Supplier;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.query.Position;
 
-/** Scrape-time reads of this instance's active stores. */
+/**
+ * Scrape-time reads of this instance's active stores. During a rebalance a partition is briefly
+ * unavailable; the scrape then leaves its series out rather than failing.
+ */
 final class ActiveStores {
 
     private ActiveStores() {
-    }
-
-    /** During a rebalance the stores are briefly unavailable; the scrape then shows no series rather than failing. */
-    static <T> Supplier<List<T>> orNoneWhileRebalancing(final Supplier<List<T>> read) {
-        return () -> {
-            try {
-                return read.get();
-            } catch (final InvalidStateStoreException e) {
-                return List.of();
-            }
-        };
     }
 
     /**
