@@ -86,12 +86,10 @@ public final class ProgressCollector implements MultiCollector {
                 views::latestRecords));
     }
 
-    /** Over raw progress records (key, the topic's JSON bytes), each decoded once per change of its bytes. */
-    static ProgressCollector decoding(final Supplier<List<KeyValue<String, byte[]>>> records) {
-        return decoding(StorePartitions.unversioned(records));
-    }
-
-    /** Over partitions of raw progress records, each partition read again only when its version changed. */
+    /**
+     * Over partitions of raw progress records (key, the topic's JSON bytes), each partition read again
+     * only when its version changed, and in it each record decoded once per change of its bytes.
+     */
     static ProgressCollector decoding(final StorePartitions<KeyValue<String, byte[]>> partitions) {
         final PartitionSnapshots<KeyValue<String, byte[]>, DecodedRecords.Decoded<SeriesPoints>> snapshots =
                 new PartitionSnapshots<>(partitions,
