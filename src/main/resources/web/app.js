@@ -36,6 +36,7 @@
     year: null,
     fromUrl: { region: null, year: null },
     pairs: [], // [{region, year}] in the order /api/series-index lists them
+    names: new Map(), // region code -> { zh, en } from the region catalogue, via /api/series-index
     series: new Map(), // indicator -> { sig, latest, history, card }
     polls: 0,
     generation: 0,
@@ -171,11 +172,14 @@
   async function refreshOptions() {
     const index = await getJson('/api/series-index');
     const pairs = [];
+    const names = new Map();
     for (const r of index && Array.isArray(index.regions) ? index.regions : []) {
       if (typeof r.region !== 'string' || !Array.isArray(r.years)) continue;
       for (const year of r.years) pairs.push({ region: r.region, year });
+      if (typeof r.nameZh === 'string' && typeof r.nameEn === 'string') names.set(r.region, { zh: r.nameZh, en: r.nameEn });
     }
     state.pairs = pairs;
+    state.names = names;
     if (!state.region) {
       const wanted = state.fromUrl.region;
       const first = pairs.find((x) => (!wanted || x.region === wanted) && (!state.fromUrl.year || x.year === state.fromUrl.year));
@@ -185,12 +189,19 @@
     renderSelectors();
   }
 
-  function fillSelect(select, values, current) {
+  // A region as a person reads it: the catalogue's names, else the code.
+  function regionLabel(code) {
+    const names = state.names.get(code);
+    return names ? names.zh + ' ' + names.en : code;
+  }
+
+  function fillSelect(select, values, current, label = String) {
     const wanted = values.map(String);
-    const existing = Array.from(select.options).map((o) => o.value);
-    if (existing.join('\n') !== wanted.join('\n')) {
-      select.replaceChildren(...wanted.map((v) => {
-        const option = el('option', null, v);
+    const labels = values.map(label);
+    const existing = Array.from(select.options).map((o) => o.value + '\t' + o.textContent);
+    if (existing.join('\n') !== wanted.map((v, i) => v + '\t' + labels[i]).join('\n')) {
+      select.replaceChildren(...wanted.map((v, i) => {
+        const option = el('option', null, labels[i]);
         option.value = v;
         return option;
       }));
@@ -204,11 +215,14 @@
     const years = [...new Set(state.pairs.filter((x) => x.region === state.region).map((x) => x.year))];
     if (state.year && !years.includes(state.year)) years.unshift(state.year);
     years.sort((a, b) => b - a);
-    fillSelect($('region-select'), regions, state.region);
+    fillSelect($('region-select'), regions, state.region, regionLabel);
     fillSelect($('year-select'), years, state.year);
-    $('region-name').textContent = state.region || '—';
+    const names = state.region ? state.names.get(state.region) : null;
+    $('region-name').textContent = names ? names.zh : state.region || '—';
+    $('region-name').title = names ? names.en + ' · ' + state.region : '';
     $('year-name').textContent = state.year ? state.year + '' : '';
-    document.title = 'pacewatch · ' + (state.region || '') + ' ' + (state.year || '') + ' · 指标进度 Indicator pace';
+    document.title = 'pacewatch · ' + (state.region ? regionLabel(state.region) : '') + ' ' + (state.year || '')
+      + ' · 指标进度 Indicator pace';
   }
 
   function choose(region, year) {
@@ -393,6 +407,13 @@
     list.append(dt, el('dd', null, value));
   }
 
+  // The rank among the regions of the same parent, as bureaus write it: 第3/10, 并列 (tied).
+  function peerRankText(p) {
+    const tied = p.peerRankTied === true;
+    return '第' + p.peerRank + '/' + p.peerCount + (tied ? ', 并列' : '')
+      + ' · ' + p.peerRank + ' of ' + p.peerCount + (tied ? ', tied' : '');
+  }
+
   function renderCard(entry) {
     const p = entry.latest;
     const s = statusOf(p.status);
@@ -441,6 +462,9 @@
     }
     if (Array.isArray(p.missingMonths) && p.missingMonths.length) {
       figure(figures, '缺报月份', 'missing', p.missingMonths.join(', '));
+    }
+    if (num(p.peerRank) !== null) {
+      figure(figures, '同级排名', 'peer rank', peerRankText(p));
     }
 
     const messages = el('div', 'messages');

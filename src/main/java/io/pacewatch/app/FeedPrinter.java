@@ -2,8 +2,8 @@ package io.pacewatch.app;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
-import io.pacewatch.topology.SeriesPartitioner;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.Topics;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -83,11 +83,16 @@ public final class FeedPrinter implements AutoCloseable {
             out.println("        " + alert.messageEn());
         } else if (SeriesPartitioner.isLatestKey(record.key())) {
             final Progress p = progress.deserialize(record.topic(), record.value());
-            final String line = String.format("  %-14s %-24s %s", p.status(), p.indicator(), p.messageZh());
+            final String line = progressLine(p);
             if (!line.equals(lastLine.put(record.key(), line))) {
                 out.println(line);
             }
         }
+    }
+
+    /** A standing as a person reads it: the region's and indicator's names (the region's code if unnamed). */
+    static String progressLine(final Progress p) {
+        return String.format("  %-14s %s %s：%s", p.status(), p.regionDisplayZh(), p.indicatorNameZh(), p.messageZh());
     }
 
     @Override

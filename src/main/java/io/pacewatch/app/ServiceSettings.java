@@ -1,9 +1,11 @@
 package io.pacewatch.app;
 
 import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.http.IntakeSettings;
 import io.pacewatch.wire.CalendarLoader;
+import io.pacewatch.wire.CatalogueLoader;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -15,7 +17,8 @@ import java.util.Properties;
  * interactive queries ({@code application.server}); {@code clock} is "now" for embargoes and
  * overdue releases (the system clock, except when the demo replays a past year);
  * {@code brokerUnreachableAfter} is how long no broker may answer before {@code /health/ready} says 503;
- * {@code intake} is the authenticated HTTP intake's configuration (off unless it names a token file).
+ * {@code intake} is the authenticated HTTP intake's configuration (off unless it names a token file);
+ * {@code regions} names regions for people and groups them into peer groups (the bundled catalogue if null).
  */
 public record ServiceSettings(
         Properties kafka,
@@ -30,7 +33,8 @@ public record ServiceSettings(
         int partitions,
         short replicationFactor,
         Duration brokerUnreachableAfter,
-        IntakeSettings intake) {
+        IntakeSettings intake,
+        RegionCatalogue regions) {
 
     /** Five probes fit in it, so one slow answer is no outage; a real one shows within seconds. */
     public static final Duration DEFAULT_BROKER_UNREACHABLE_AFTER = Duration.ofSeconds(5);
@@ -44,6 +48,19 @@ public record ServiceSettings(
         if (intake == null) {
             intake = IntakeSettings.OFF;
         }
+        if (regions == null) {
+            regions = CatalogueLoader.bundledRegions();
+        }
+    }
+
+    /** With the bundled region catalogue. */
+    public ServiceSettings(final Properties kafka, final IndicatorCatalogue catalogue, final ReleaseCalendar calendar,
+                           final Clock clock, final String httpBindAddress, final int httpPort,
+                           final String advertisedHost, final Path stateDir, final boolean createTopics,
+                           final int partitions, final short replicationFactor, final Duration brokerUnreachableAfter,
+                           final IntakeSettings intake) {
+        this(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, stateDir, createTopics,
+                partitions, replicationFactor, brokerUnreachableAfter, intake, null);
     }
 
     /** Without the HTTP intake. */
@@ -74,16 +91,21 @@ public record ServiceSettings(
 
     public ServiceSettings withStateDir(final Path dir) {
         return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost, dir,
-                createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake);
+                createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake, regions);
     }
 
     public ServiceSettings withClock(final Clock simulated) {
         return new ServiceSettings(kafka, catalogue, calendar, simulated, httpBindAddress, httpPort, advertisedHost,
-                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake);
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake, regions);
     }
 
     public ServiceSettings withIntake(final IntakeSettings settings) {
         return new ServiceSettings(kafka, catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost,
-                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, settings);
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, settings, regions);
+    }
+
+    public ServiceSettings withRegions(final RegionCatalogue catalogue) {
+        return new ServiceSettings(kafka, this.catalogue, calendar, clock, httpBindAddress, httpPort, advertisedHost,
+                stateDir, createTopics, partitions, replicationFactor, brokerUnreachableAfter, intake, catalogue);
     }
 }

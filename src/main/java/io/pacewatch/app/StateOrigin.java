@@ -1,6 +1,6 @@
 package io.pacewatch.app;
 
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;

@@ -41,9 +41,13 @@ public final class TopicSetup {
         try {
             final Set<String> existing = admin.listTopics().names().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
             final List<String> problems = new ArrayList<>();
+            final Map<String, Integer> counts = partitionCounts(specs.stream()
+                    .flatMap(s -> java.util.stream.Stream.of(s.name(), s.samePartitionsAs()))
+                    .filter(name -> name != null && existing.contains(name)).distinct().toList());
             final List<NewTopic> missing = specs.stream()
                     .filter(s -> !existing.contains(s.name()))
-                    .map(s -> new NewTopic(s.name(), partitions, replicationFactor).configs(s.configs()))
+                    .map(s -> new NewTopic(s.name(), s.samePartitionsAs() == null ? partitions
+                            : counts.getOrDefault(s.samePartitionsAs(), partitions), replicationFactor).configs(s.configs()))
                     .toList();
             if (!missing.isEmpty()) {
                 if (create) {
@@ -55,10 +59,28 @@ public final class TopicSetup {
                 }
             }
             problems.addAll(checkConfigs(specs.stream().filter(s -> existing.contains(s.name())).toList()));
+            for (final TopicSpec spec : specs) {
+                final Integer own = counts.get(spec.name());
+                final Integer other = spec.samePartitionsAs() == null ? null : counts.get(spec.samePartitionsAs());
+                if (own != null && other != null && !own.equals(other)) {
+                    problems.add("topic " + spec.name() + " has " + own + " partitions but " + spec.samePartitionsAs()
+                            + " has " + other + "; they must have as many, since one task reads both (" + spec.purpose()
+                            + "): delete " + spec.name() + " and pacewatch creates it again with " + other);
+                }
+            }
             return problems;
         } catch (final ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot set up topics: " + e.getMessage(), e);
         }
+    }
+
+    private Map<String, Integer> partitionCounts(final List<String> topics)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (topics.isEmpty()) {
+            return Map.of();
+        }
+        return admin.describeTopics(topics).allTopicNames().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().partitions().size()));
     }
 
     private List<String> checkConfigs(final List<TopicSpec> specs)

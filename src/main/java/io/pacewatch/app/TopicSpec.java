@@ -1,16 +1,26 @@
 package io.pacewatch.app;
 
 import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 /** How each pacewatch topic must be configured, and why. */
-public record TopicSpec(String name, String cleanupPolicy, long retentionMs, String purpose, Integer maxMessageBytes) {
+/**
+ * @param samePartitionsAs a topic this one must have exactly as many partitions as (null: any), because
+ *                         one task reads both: it is created with that topic's count and checked against it
+ */
+public record TopicSpec(String name, String cleanupPolicy, long retentionMs, String purpose, Integer maxMessageBytes,
+                        String samePartitionsAs) {
 
     public TopicSpec(final String name, final String cleanupPolicy, final long retentionMs, final String purpose) {
-        this(name, cleanupPolicy, retentionMs, purpose, null);
+        this(name, cleanupPolicy, retentionMs, purpose, null, null);
+    }
+
+    public TopicSpec(final String name, final String cleanupPolicy, final long retentionMs, final String purpose,
+                     final Integer maxMessageBytes) {
+        this(name, cleanupPolicy, retentionMs, purpose, maxMessageBytes, null);
     }
 
     public static final String COMPACT = "compact";
@@ -24,6 +34,10 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
                 new TopicSpec(Topics.TARGETS, COMPACT, FOREVER, "the current target per region|indicator|year"),
                 new TopicSpec(Topics.PROGRESS, COMPACT, FOREVER, "the latest standing per series and per month"),
                 new TopicSpec(Topics.ALERTS, DELETE, FOREVER, "every status change, the alert history"),
+                new TopicSpec(Topics.RANKINGS, COMPACT, FOREVER, "the ranking per parent|indicator|year and per month"),
+                new TopicSpec(Topics.PEER_RANKS, COMPACT, FOREVER,
+                        "each series' rank per month on its way back to the judge; the latest per key is all it needs",
+                        null, Topics.RELEASES),
                 new TopicSpec(Topics.DEAD_LETTERS, DELETE, Duration.ofDays(30).toMillis(),
                         "refused records with the reason; a month to look at them",
                         DeadLetterHandlers.MAX_DEAD_LETTER_BYTES));

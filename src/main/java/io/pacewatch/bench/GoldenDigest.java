@@ -1,6 +1,6 @@
 package io.pacewatch.bench;
 
-import io.pacewatch.topology.DeadLetterHandlers;
+import io.pacewatch.wire.DeadLetterHeaders;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -54,7 +54,7 @@ final class GoldenDigest {
 
     /** A dead letter: its reason and where the refused record was (topic-partition@offset) from its headers. */
     void deadLetter(final Headers headers, final byte[] key, final byte[] value) {
-        deadLetters.add(header(headers, DeadLetterHandlers.REASON_HEADER) + " " + header(headers, "__streams.errors.topic")
+        deadLetters.add(header(headers, DeadLetterHeaders.REASON_HEADER) + " " + header(headers, "__streams.errors.topic")
                 + "-" + header(headers, "__streams.errors.partition") + "@" + header(headers, "__streams.errors.offset")
                 + " key=" + base64(key) + " value=" + base64(value));
     }

@@ -89,7 +89,7 @@ final class GroupLag {
     }
 
     static Set<String> pacewatchSources() {
-        return Set.of(io.pacewatch.topology.Topics.RELEASES, io.pacewatch.topology.Topics.TARGETS,
-                io.pacewatch.topology.Topics.PROGRESS, io.pacewatch.topology.Topics.ALERTS);
+        return Set.of(io.pacewatch.wire.Topics.RELEASES, io.pacewatch.wire.Topics.TARGETS,
+                io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.ALERTS);
     }
 }

@@ -129,8 +129,8 @@ final class JfrProfile implements AutoCloseable {
     private static String work(final List<String> frames) {
         for (int i = 0; i < frames.size(); i++) {
             final String frame = frames.get(i);
-            final boolean jsonSerde = frame.startsWith("io.pacewatch.topology.JsonSerde.lambda$");
-            final boolean inputSerde = frame.startsWith("io.pacewatch.topology.InputSerdes.lambda$");
+            final boolean jsonSerde = frame.startsWith("io.pacewatch.wire.JsonSerde.lambda$");
+            final boolean inputSerde = frame.startsWith("io.pacewatch.wire.InputSerdes.lambda$");
             if (jsonSerde || inputSerde) {
                 final String what = frame.contains("lambda$serializer") ? "JSON write"
                         : inputSerde ? "JSON read + validate input" : "JSON read";

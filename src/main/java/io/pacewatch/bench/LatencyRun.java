@@ -3,7 +3,7 @@ package io.pacewatch.bench;
 import io.pacewatch.bench.Predictor.Expectation;
 import io.pacewatch.bench.SyntheticLoad.Item;
 import io.pacewatch.bench.SyntheticLoad.Type;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.time.Duration;

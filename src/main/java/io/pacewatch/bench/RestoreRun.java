@@ -1,8 +1,8 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.StreamsSettings;
+import io.pacewatch.app.Pipelines;
+import io.pacewatch.app.StreamsSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -77,7 +77,7 @@ final class RestoreRun {
         final long start = System.nanoTime();
         final long running;
         final List<StoreRestore> stores;
-        try (KafkaStreams streams = new KafkaStreams(PacewatchTopology.build(context.catalogue), props)) {
+        try (KafkaStreams streams = new KafkaStreams(Pipelines.serviceTopology(context.catalogue), props)) {
             streams.setGlobalStateRestoreListener(listener);
             streams.start();
             running = ThroughputRuns.awaitRunning(streams::state, new AtomicReference<>());

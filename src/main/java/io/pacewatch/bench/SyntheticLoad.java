@@ -8,7 +8,7 @@ import io.pacewatch.bench.SyntheticCatalogue.Kind;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.TargetDraft;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Json;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

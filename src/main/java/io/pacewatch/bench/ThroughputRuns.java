@@ -1,7 +1,7 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -1,8 +1,8 @@
 package io.pacewatch.bench;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import io.pacewatch.domain.RejectionReason;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
@@ -80,7 +80,7 @@ final class Verification {
         readAll(Topics.DEAD_LETTERS, record -> {
             digest.deadLetter(record.headers(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                     record.value());
-            final Header reason = record.headers().lastHeader(DeadLetterHandlers.REASON_HEADER);
+            final Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON_HEADER);
             dead.merge(reason == null ? "(no reason header)" : new String(reason.value(), StandardCharsets.UTF_8),
                     1L, Long::sum);
             deadSources.add(header(record, "__streams.errors.topic") + "-" + header(record, "__streams.errors.partition")

@@ -5,7 +5,7 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.util.HashMap;
 import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
@@ -118,6 +118,10 @@ public final class DemoCommand implements Callable<Integer> {
                 IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_TARGETS));
         run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, targets.toString());
         System.out.println("== Targets of the 2023 work report loaded (" + IllustrativeFeed.BUNDLED_TARGETS + ")");
+        final Path siblings = IllustrativeFeed.write(scratch, "sibling-targets.jsonl",
+                IllustrativeFeed.bundled(IllustrativeFeed.SIBLING_TARGETS));
+        run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, siblings.toString());
+        System.out.println("== INVENTED targets of the sibling districts loaded (" + IllustrativeFeed.SIBLING_TARGETS + ")");
 
         final Map<YearMonth, List<String>> batches = IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed));
         for (final Map.Entry<YearMonth, List<String>> batch : batches.entrySet()) {

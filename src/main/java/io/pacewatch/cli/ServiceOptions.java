@@ -34,6 +34,11 @@ public final class ServiceOptions {
             description = "Indicator catalogue JSON replacing the bundled one (env PACEWATCH_CATALOGUE).")
     Path catalogue;
 
+    @Option(names = "--regions", defaultValue = "${env:PACEWATCH_REGIONS}",
+            description = "Region catalogue JSON (codes, names, levels, parents) replacing the bundled one "
+                    + "(env PACEWATCH_REGIONS).")
+    Path regions;
+
     @Option(names = "--calendar", defaultValue = "${env:PACEWATCH_CALENDAR}",
             description = "Release calendar JSON replacing the bundled one (env PACEWATCH_CALENDAR).")
     Path calendar;
@@ -60,6 +65,7 @@ public final class ServiceOptions {
         return new ServiceSettings(withId, loadCatalogue(),
                 calendar == null ? CalendarLoader.bundled() : CalendarLoader.fromFile(calendar), Clock.systemUTC(),
                 httpBind, httpPort, advertisedHost, stateDir, createTopics, partitions, replicationFactor,
-                Duration.ofMillis(brokerUnreachableAfterMs));
+                Duration.ofMillis(brokerUnreachableAfterMs), null,
+                regions == null ? CatalogueLoader.bundledRegions() : CatalogueLoader.regionsFromFile(regions));
     }
 }

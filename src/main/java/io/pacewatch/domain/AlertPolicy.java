@@ -62,14 +62,17 @@ public final class AlertPolicy {
         return new Alert(
                 alertId(from, current), current.region(), current.indicator(), current.year(), current.asOfPeriod(),
                 from, current.status(), kind, severity, current.updatedAt(),
-                "【" + labelZh(kind, severity) + "】" + current.region() + " " + current.indicatorNameZh() + "由“"
+                "【" + labelZh(kind, severity) + "】" + current.regionDisplayZh() + " " + current.indicatorNameZh() + "由“"
                         + from.labelZh() + "”转为“" + current.status().labelZh() + "”：" + current.messageZh(),
-                "[" + severity + "] " + current.region() + " " + current.indicatorNameEn() + " moved from "
+                "[" + severity + "] " + current.regionDisplayEn() + " " + current.indicatorNameEn() + " moved from "
                         + from.labelEn() + " to " + current.status().labelEn() + ": " + current.messageEn(),
                 current);
     }
 
-    /** A digest of the transition and of exactly the versions it was computed from. */
+    /**
+     * A digest of the transition and of exactly the versions it was computed from: codes only, never
+     * the region's names, so renaming a region in the catalogue never makes an alert new.
+     */
     static String alertId(final PaceStatus from, final Progress current) {
         final StringBuilder inputs = new StringBuilder()
                 .append(current.region()).append('|').append(current.indicator()).append('|').append(current.year())

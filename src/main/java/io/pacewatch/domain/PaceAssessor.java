@@ -26,9 +26,16 @@ public final class PaceAssessor {
     private PaceAssessor() {
     }
 
+    /** For a region the region catalogue does not know: the progress names it by its code. */
     public static Progress assess(final Indicator indicator, final SeriesKey series, final Target target,
                                   final YearToDate ytd, final Instant updatedAt) {
-        final Assessment a = new Assessment(indicator, series, target, ytd, updatedAt);
+        return assess(indicator, null, series, target, ytd, updatedAt);
+    }
+
+    /** @param region the series' region from the region catalogue, or null when the catalogue does not know it */
+    public static Progress assess(final Indicator indicator, final Region region, final SeriesKey series,
+                                  final Target target, final YearToDate ytd, final Instant updatedAt) {
+        final Assessment a = new Assessment(indicator, region, series, target, ytd, updatedAt);
         if (ytd.isEmpty()) {
             return ytd.reportedThroughMonth() == 0
                     ? a.unjudged(PaceStatus.NO_DATA, 0, Wording.noData(series.year()))
@@ -57,14 +64,16 @@ public final class PaceAssessor {
     /** The figures of one assessment, gathered before they become a {@link Progress}. */
     private static final class Assessment {
         private final Indicator indicator;
+        private final Region region;
         private final SeriesKey series;
         private final Target target;
         private final YearToDate ytd;
         private final Instant updatedAt;
 
-        Assessment(final Indicator indicator, final SeriesKey series, final Target target, final YearToDate ytd,
-                   final Instant updatedAt) {
+        Assessment(final Indicator indicator, final Region region, final SeriesKey series, final Target target,
+                   final YearToDate ytd, final Instant updatedAt) {
             this.indicator = indicator;
+            this.region = region;
             this.series = series;
             this.target = target;
             this.ytd = ytd;
@@ -156,7 +165,9 @@ public final class PaceAssessor {
                     impliedGrowth, expected, completion, timeProgress, gap, projected, remaining, requiredGrowth,
                     ytd.missingMonths(), ytd.versionsUsed(),
                     target == null ? null : target.publishedAt(), updatedAt,
-                    message.zh(), message.en());
+                    message.zh(), message.en(),
+                    region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
+                    null, null, null, null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.pacewatch.domain;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -12,6 +13,13 @@ import java.util.List;
  * <p>{@code judgedStatus} is what the figures were judged to: it equals {@code status} except while
  * a release is {@link PaceStatus#OVERDUE}, when it keeps the last figures' verdict. A late release
  * is news of its own; it does not make a behind indicator any less behind.
+ *
+ * <p>{@code regionNameZh}/{@code regionNameEn} are the region catalogue's names, null (and left out
+ * of the JSON) for a region it does not know: a reader then shows the code.
+ *
+ * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
+ * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
+ * They are left out of the JSON when unset, so a region without a peer group reads as before.
  */
 public record Progress(
         String region,
@@ -42,7 +50,14 @@ public record Progress(
         Instant targetPublishedAt,
         Instant updatedAt,
         String messageZh,
-        String messageEn) {
+        String messageEn,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameZh,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String regionNameEn,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerCount,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied) {
 
     public Progress {
         if (judgedStatus == null && status != PaceStatus.OVERDUE) {
@@ -57,12 +72,34 @@ public record Progress(
         return new SeriesKey(region, indicator, year);
     }
 
+    /** The region's Chinese name for a reader: the catalogue's, else the code. */
+    public String regionDisplayZh() {
+        return regionNameZh == null ? region : regionNameZh;
+    }
+
+    /** The region's English name for a reader: the catalogue's, else the code. */
+    public String regionDisplayEn() {
+        return regionNameEn == null ? region : regionNameEn;
+    }
+
     /** The same standing, marked overdue, with the reason in front of the last figures' message. */
     Progress overdue(final String reasonZh, final String reasonEn) {
         return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
                 PaceStatus.OVERDUE, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
-                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn);
+                updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
+                peerGroup, peerRank, peerCount, peerRankTied);
+    }
+
+    /** The same standing in peer group {@code group} (null: none), ranked there as {@code rank} (null: not yet). */
+    public Progress withPeers(final String group, final PeerRank rank) {
+        return new Progress(region, indicator, indicatorNameZh, indicatorNameEn, year, asOfMonth, asOfPeriod,
+                status, judgedStatus, judgedOn, unit, ytdValue, cumulativeGrowthPercent, targetKind, targetValue,
+                impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
+                remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
+                updatedAt, messageZh, messageEn, regionNameZh, regionNameEn,
+                group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
+                rank == null ? null : rank.tied());
     }
 }

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 public final class SeriesEvaluator {
 
     private final IndicatorCatalogue catalogue;
+    private final RegionCatalogue regions;
     private final ReleaseCalendar calendar;
 
     /** Without a release calendar: judges the figures, never calls a release overdue. */
@@ -18,8 +19,15 @@ public final class SeriesEvaluator {
         this(catalogue, ReleaseCalendar.NONE);
     }
 
+    /** Without region names: regions are shown by their codes. */
     public SeriesEvaluator(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar) {
+        this(catalogue, RegionCatalogue.EMPTY, calendar);
+    }
+
+    public SeriesEvaluator(final IndicatorCatalogue catalogue, final RegionCatalogue regions,
+                           final ReleaseCalendar calendar) {
         this.catalogue = catalogue;
+        this.regions = regions;
         this.calendar = calendar;
     }
 
@@ -47,6 +55,7 @@ public final class SeriesEvaluator {
         if (indicator.isEmpty() || (history == null && target == null)) {
             return Optional.empty();
         }
+        final Region region = regions.find(series.region()).orElse(null);
         final List<Release> latest = history == null ? List.of() : history.latestPerSlot(now);
         final TreeSet<Integer> months = new TreeSet<>();
         latest.forEach(r -> months.add(r.period().lastMonth()));
@@ -57,13 +66,13 @@ public final class SeriesEvaluator {
                 continue;
             }
             final YearToDate ytd = YearToDateCalculator.asOf(latest, month);
-            final Progress progress = PaceAssessor.assess(indicator.get(), series, target, ytd,
+            final Progress progress = PaceAssessor.assess(indicator.get(), region, series, target, ytd,
                     updatedAt(latest, target, month));
             curve.add(new SeriesEvaluation.PeriodProgress(month,
                     ReferencePeriod.cumulativeThrough(series.year(), month).code(), progress));
         }
         final Progress judged = curve.isEmpty()
-                ? PaceAssessor.assess(indicator.get(), series, target, YearToDateCalculator.asOf(List.of(), 0),
+                ? PaceAssessor.assess(indicator.get(), region, series, target, YearToDateCalculator.asOf(List.of(), 0),
                         updatedAt(latest, target, 0))
                 : curve.get(curve.size() - 1).progress();
         final int reportedThrough = months.isEmpty() ? 0 : months.last();

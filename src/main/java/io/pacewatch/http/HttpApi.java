@@ -67,6 +67,7 @@ public final class HttpApi implements AutoCloseable {
     private final ProgressQueries queries;
     private final IndicatorCatalogue catalogue;
     private Intake intake = Intake.OFF;
+    private final BriefRoute brief;
 
     private HttpApi(final HttpPort port, final PrometheusMeterRegistry metrics,
                     final Supplier<Readiness.Report> readiness, final Supplier<Liveness.Report> liveness,
@@ -77,6 +78,7 @@ public final class HttpApi implements AutoCloseable {
         this.liveness = liveness;
         this.queries = queries;
         this.catalogue = catalogue;
+        this.brief = new BriefRoute(queries, catalogue);
         this.api = new ThreadPoolExecutor(API_THREADS, API_THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(API_QUEUE), r -> {
                     final Thread thread = new Thread(r, "pacewatch-api");
@@ -104,7 +106,7 @@ public final class HttpApi implements AutoCloseable {
         http.intake = intake;
         bound.start(intake.around(http::route), intake::accepts);
         LOG.info("HTTP on {}: / (leaders' page), /metrics, /health/live, /health/ready, /api/progress, /api/alerts,"
-                + " /api/series-index, /runbook", http.address());
+                + " /api/series-index, /api/ranking, /api/brief, /runbook", http.address());
         return http;
     }
 
@@ -123,9 +125,14 @@ public final class HttpApi implements AutoCloseable {
             case "/api/alerts" -> exchange.later(api, this::alerts);
             case "/api/series-index" -> exchange.later(api, this::seriesIndex);
             default -> {
-                if (path.startsWith("/api/progress/")) {
+                if (path.startsWith(RankingRoute.PREFIX)) {
+                    exchange.later(api, e -> e.jsonRevalidated(RankingRoute.answer(path.substring(RankingRoute.PREFIX.length()),
+                            e.rawQuery(), catalogue, queries), REVALIDATE));
+                } else if (path.startsWith("/api/progress/")) {
                     exchange.later(api, e -> e.jsonRevalidated(series(path.substring("/api/progress/".length()),
                             e.rawQuery()), REVALIDATE));
+                } else if (path.startsWith(BriefRoute.PREFIX)) {
+                    exchange.later(api, brief::answer);
                 } else if (path.startsWith(StaticAssets.PREFIX)) {
                     StaticAssets.serve(exchange);
                 } else {
@@ -264,7 +271,7 @@ public final class HttpApi implements AutoCloseable {
                 .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id())));
     }
 
-    private static String decodePath(final String segment) {
+    static String decodePath(final String segment) {
         try {
             return URLDecoder.decode(segment.replace("+", "%2B"), StandardCharsets.UTF_8);
         } catch (final IllegalArgumentException e) {

@@ -15,7 +15,7 @@ import io.pacewatch.cli.publish.TargetFileReader;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.InputCodec;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;

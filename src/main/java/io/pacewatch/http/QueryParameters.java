@@ -75,6 +75,11 @@ final class QueryParameters {
         }
     }
 
+    /** The raw value of {@code name}, or null when it is not given. */
+    String value(final String name) {
+        return values.get(name);
+    }
+
     boolean has(final String name) {
         return values.containsKey(name);
     }

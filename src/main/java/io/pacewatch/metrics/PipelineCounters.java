@@ -1,5 +1,6 @@
 package io.pacewatch.metrics;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.pacewatch.domain.Alert;
@@ -8,9 +9,8 @@ import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Severity;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.PipelineEvents;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.PipelineEvents;
+import io.pacewatch.wire.Topics;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,7 +86,7 @@ public final class PipelineCounters implements PipelineEvents {
         return Counter.builder("pacewatch.records.rejected")
                 .description("Input records sent to the dead-letter topic, by source topic and reason")
                 .tag("topic", topic)
-                .tag("reason", reason == null ? DeadLetterHandlers.UNEXPECTED : reason.code())
+                .tag("reason", reason == null ? DeadLetterHeaders.UNEXPECTED : reason.code())
                 .register(registry);
     }
 

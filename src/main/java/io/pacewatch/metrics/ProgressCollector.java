@@ -6,7 +6,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.query.LocalViews;
-import io.pacewatch.topology.PacewatchTopology;
+import io.pacewatch.wire.QueryableStores;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * <p>Prometheus conventions: base units, one unit per name. Amounts are in yuan ({@code _yuan}),
  * whatever unit the indicator is published in; shares, growth rates and gaps are ratios
  * ({@code _ratio}: 0.061 is 6.1%, a gap of -0.015 is 1.5 percentage points behind). Labels are only
- * region, indicator and year; {@link IndicatorInfoCollector} carries the names. The status is a gauge
+ * region, indicator and year (the peer gauges add the peer group, {@code parent}); {@link
+ * IndicatorInfoCollector} carries the names. The status is a gauge
  * of its own, not a label, so a status change does not split the time series.
  */
 public final class ProgressCollector implements MultiCollector {
@@ -71,7 +72,13 @@ public final class ProgressCollector implements MultiCollector {
                     p -> BigDecimal.valueOf(judged(p).metricValue())),
             new Gauge("pacewatch_release_overdue",
                     "1 while a release the release calendar expects has not come, else 0",
-                    p -> p.status() == PaceStatus.OVERDUE ? BigDecimal.ONE : BigDecimal.ZERO));
+                    p -> p.status() == PaceStatus.OVERDUE ? BigDecimal.ONE : BigDecimal.ZERO),
+            // Labelled with the peer group too, so a panel selects a parent's regions without a join.
+            new Gauge("pacewatch_peer_rank", "Rank among the regions of the same parent for the latest month"
+                    + " (1 = best; tied regions share a rank); absent while not ranked",
+                    p -> p.peerRank() == null ? null : BigDecimal.valueOf(p.peerRank()), true),
+            new Gauge("pacewatch_peer_count", "How many regions of the same parent are ranked for the latest month",
+                    p -> p.peerCount() == null ? null : BigDecimal.valueOf(p.peerCount()), true));
 
     private final SeriesSource localSeries;
     /** The last scrape's snapshots, served again while no partition changed. */
@@ -82,7 +89,7 @@ public final class ProgressCollector implements MultiCollector {
      * scrape is not read again, and in one that was, only the records whose bytes changed are decoded.
      */
     public static ProgressCollector of(final LocalViews views, final StoreRestorations restorations) {
-        return decoding(ActiveStores.partitions(views, restorations, PacewatchTopology.PROGRESS_VIEW_STORE,
+        return decoding(ActiveStores.partitions(views, restorations, QueryableStores.PROGRESS_VIEW,
                 views::latestRecords));
     }
 
@@ -151,11 +158,13 @@ public final class ProgressCollector implements MultiCollector {
 
         static SeriesPoints of(final Progress progress) {
             final Labels labels = SeriesLabels.of(progress.region(), progress.indicator(), progress.year());
+            final Labels withParent = progress.peerGroup() == null ? labels : labels.add("parent", progress.peerGroup());
             final GaugeDataPointSnapshot[] points = new GaugeDataPointSnapshot[GAUGES.size()];
             for (int g = 0; g < points.length; g++) {
                 final BigDecimal value = GAUGES.get(g).value.apply(progress);
                 if (value != null) {
-                    points[g] = GaugeDataPointSnapshot.builder().labels(labels).value(value.doubleValue()).build();
+                    points[g] = GaugeDataPointSnapshot.builder().labels(GAUGES.get(g).parentLabel ? withParent : labels)
+                            .value(value.doubleValue()).build();
                 }
             }
             return new SeriesPoints(labels, points);
@@ -182,6 +191,10 @@ public final class ProgressCollector implements MultiCollector {
         return percent == null ? null : percent.movePointLeft(2);
     }
 
-    private record Gauge(String name, String help, Function<Progress, BigDecimal> value) {
+    /** @param parentLabel the series' labels and its peer group ({@code parent}) */
+    private record Gauge(String name, String help, Function<Progress, BigDecimal> value, boolean parentLabel) {
+        Gauge(final String name, final String help, final Function<Progress, BigDecimal> value) {
+            this(name, help, value, false);
+        }
     }
 }

@@ -8,7 +8,7 @@ import io.pacewatch.domain.RevisionSummary;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages.PeriodVintages;
 import io.pacewatch.query.LocalViews;
-import io.pacewatch.topology.PacewatchTopology;
+import io.pacewatch.wire.QueryableStores;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -82,7 +82,7 @@ public final class RevisionCollector implements MultiCollector {
      */
     public static RevisionCollector of(final LocalViews views, final StoreRestorations restorations,
                                        final IndicatorCatalogue catalogue, final Supplier<Instant> now) {
-        return new RevisionCollector(ActiveStores.partitions(views, restorations, PacewatchTopology.RELEASE_HISTORY_STORE,
+        return new RevisionCollector(ActiveStores.partitions(views, restorations, QueryableStores.RELEASE_HISTORY,
                 views::releaseHistories), catalogue, now);
     }
 

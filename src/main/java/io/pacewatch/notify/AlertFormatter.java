@@ -19,7 +19,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns alerts into the request each kind of receiver expects. Every request carries an
+ * Turns alerts into the request each kind of receiver expects. Chat messages read like a message to
+ * a leader: the region's and indicator's names, the time in the reader's zone and a link to the
+ * series ({@link ReaderView}); the series key, period code and alert id only in a quiet footer. Every request carries an
  * {@code Idempotency-Key}: the alert id for one alert, a digest of the ids for a digest, the same on
  * every retry. Text from the data is escaped per format ({@link TextEscapes}), and every message is
  * kept within the receiver's size limit.
@@ -37,9 +39,15 @@ final class AlertFormatter {
     static final int GENERIC_DIGEST_ALERTS = 100;
 
     private final Clock clock;
+    private final ReaderView reader;
 
     AlertFormatter(final Clock clock) {
+        this(clock, ReaderView.DEFAULT);
+    }
+
+    AlertFormatter(final Clock clock, final ReaderView reader) {
         this.clock = clock;
+        this.reader = reader;
     }
 
     /** A digest request and how many of the alerts offered (the first ones) it carries. */
@@ -55,7 +63,11 @@ final class AlertFormatter {
                     dingTalkTitle(alert));
             case SLACK -> slackSingle(alert);
         };
-        return request(route, body, alert.id());
+        // The generic body stays the alert exactly as published (its schema, its signature): the link
+        // travels beside it, as a web link (RFC 8288).
+        final String link = route.type() != WebhookType.GENERIC ? null
+                : reader.link(alert).map(url -> "<" + url.toASCIIString() + ">; rel=\"related\"").orElse(null);
+        return request(route, body, alert.id(), link);
     }
 
     /** As many of {@code held} (in order, at least one) as fit in one message. */
@@ -88,7 +100,7 @@ final class AlertFormatter {
             }
             default -> throw new IllegalStateException("unknown type " + route.type());
         }
-        return new FormattedDigest(request(route, body, digestKey(held.subList(0, count))), count);
+        return new FormattedDigest(request(route, body, digestKey(held.subList(0, count)), null), count);
     }
 
     /** The same alerts in the same order always give the same key. */
@@ -105,11 +117,15 @@ final class AlertFormatter {
         }
     }
 
-    private WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey) {
+    WebhookRequest request(final Route route, final byte[] body, final String idempotencyKey,
+                           final String linkHeader) {
         final Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
         headers.put("User-Agent", "pacewatch-notify");
         headers.put("Idempotency-Key", idempotencyKey);
+        if (linkHeader != null) {
+            headers.put("Link", linkHeader);
+        }
         if (route.type() == WebhookType.GENERIC && route.secret() != null) {
             headers.put("X-Pacewatch-Signature", Signatures.bodySignature(route.secret(), body));
         }
@@ -130,27 +146,36 @@ final class AlertFormatter {
 
     // --- WeCom and DingTalk: Markdown -------------------------------------------------------------
 
-    private static String weComSingle(final Alert alert) {
+    private String weComSingle(final Alert alert) {
         return "<font color=\"" + weComColour(alert.severity()) + "\">**" + severityLabel(alert.severity()) + "**</font> "
                 + TextEscapes.markdown(alert.messageZh()) + "\n"
                 + "<font color=\"comment\">" + TextEscapes.markdown(alert.messageEn()) + "</font>\n"
+                + whenAndLink(alert) + "\n"
                 + "> " + footer(alert);
     }
 
-    private static String dingTalkSingle(final Alert alert) {
-        return "#### " + severityLabel(alert.severity()) + " · " + TextEscapes.markdown(alert.region()) + " · "
+    private String dingTalkSingle(final Alert alert) {
+        return "#### " + severityLabel(alert.severity()) + " · " + TextEscapes.markdown(regionNameZh(alert)) + " · "
                 + TextEscapes.markdown(indicatorNameZh(alert)) + " · " + alert.year() + "\n\n"
                 + TextEscapes.markdown(alert.messageZh()) + "\n\n"
                 + TextEscapes.markdown(alert.messageEn()) + "\n\n"
+                + whenAndLink(alert) + "\n\n"
                 + "> " + footer(alert);
     }
 
     private static String dingTalkTitle(final Alert alert) {
-        return TextEscapes.cut(TextEscapes.plain("[" + alert.severity() + "] " + alert.region() + " "
+        return TextEscapes.cut(TextEscapes.plain("[" + alert.severity() + "] " + regionNameZh(alert) + " "
                 + indicatorNameZh(alert)), 64);
     }
 
-    private static String markdownDigest(final Route route, final List<Inbound> alerts, final int waiting) {
+    /** "更新于 7月12日 09:30 · [查看详情 Details](…)": when the figures behind the alert came, and where to look. */
+    private String whenAndLink(final Alert alert) {
+        final String when = alert.occurredAt() == null ? "" : "更新于 " + reader.time(alert.occurredAt());
+        final String link = reader.link(alert).map(url -> "[查看详情 Details](" + url.toASCIIString() + ")").orElse("");
+        return when + (when.isEmpty() || link.isEmpty() ? "" : " · ") + link;
+    }
+
+    private String markdownDigest(final Route route, final List<Inbound> alerts, final int waiting) {
         final StringBuilder out = new StringBuilder();
         out.append(route.type() == WebhookType.DINGTALK ? "#### " : "**")
                 .append("pacewatch 免打扰时段汇总 · ").append(alerts.size()).append(" 条")
@@ -170,12 +195,16 @@ final class AlertFormatter {
                     .append(route.type() == WebhookType.WECOM ? "<font color=\"comment\">" : "")
                     .append(TextEscapes.markdown(alert.messageEn()))
                     .append(route.type() == WebhookType.WECOM ? "</font>" : "")
-                    .append(" `").append(TextEscapes.code(in.seriesKey())).append("`\n");
+                    .append(whenAndLink(alert).isEmpty() ? "" : " · " + whenAndLink(alert)).append('\n');
         }
-        return out.toString();
+        out.append(route.type() == WebhookType.DINGTALK ? "\n" : "").append("> pacewatch");
+        for (final Inbound in : alerts) {
+            out.append(" · `").append(TextEscapes.code(in.seriesKey())).append('`');
+        }
+        return out.append('\n').toString();
     }
 
-    private static byte[] markdownMessage(final String field, final String text, final String title) {
+    static byte[] markdownMessage(final String field, final String text, final String title) {
         final ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("msgtype", "markdown");
         final ObjectNode markdown = root.putObject("markdown");
@@ -186,10 +215,10 @@ final class AlertFormatter {
         return write(root);
     }
 
+    /** The technical ids, for whoever has to look the alert up: series key, period code, alert id. */
     private static String footer(final Alert alert) {
         return "pacewatch · `" + TextEscapes.code(alert.region() + "|" + alert.indicator() + "|" + alert.year())
                 + "`" + (alert.period() == null ? "" : " · " + TextEscapes.markdown(alert.period()))
-                + (alert.occurredAt() == null ? "" : " · " + alert.occurredAt())
                 + " · id `" + TextEscapes.code(alert.id()) + "`";
     }
 
@@ -203,6 +232,15 @@ final class AlertFormatter {
             case WARNING -> "预警 WARNING";
             case INFO -> "提示 INFO";
         };
+    }
+
+    /** The region catalogue's name as the alert's figures carry it, else the code. */
+    private static String regionNameZh(final Alert alert) {
+        return alert.figures() != null ? alert.figures().regionDisplayZh() : alert.region();
+    }
+
+    private static String regionNameEn(final Alert alert) {
+        return alert.figures() != null ? alert.figures().regionDisplayEn() : alert.region();
     }
 
     private static String indicatorNameZh(final Alert alert) {
@@ -222,18 +260,24 @@ final class AlertFormatter {
 
     // --- Slack -------------------------------------------------------------------------------------
 
-    private static byte[] slackSingle(final Alert alert) {
+    private byte[] slackSingle(final Alert alert) {
         final ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("text", TextEscapes.cut(TextEscapes.slack(alert.messageEn()) + "\n" + TextEscapes.slack(alert.messageZh()),
                 SLACK_SECTION_CHARS));
         final ArrayNode blocks = root.putArray("blocks");
-        plainBlock(blocks, "header", alert.severity() + " · " + alert.region() + " · " + indicatorNameEn(alert)
+        plainBlock(blocks, "header", alert.severity() + " · " + regionNameEn(alert) + " · " + indicatorNameEn(alert)
                 + " " + alert.year(), SLACK_HEADER_CHARS);
         plainBlock(blocks, "section", alert.messageZh(), SLACK_SECTION_CHARS);
         plainBlock(blocks, "section", alert.messageEn(), SLACK_SECTION_CHARS);
-        context(blocks, "pacewatch · " + alert.region() + "|" + alert.indicator() + "|" + alert.year()
-                + (alert.period() == null ? "" : " · " + alert.period())
-                + (alert.occurredAt() == null ? "" : " · " + alert.occurredAt()) + " · id " + alert.id());
+        reader.link(alert).ifPresent(url -> {
+            final ObjectNode button = blocks.addObject().put("type", "actions").putArray("elements").addObject();
+            button.put("type", "button");
+            button.putObject("text").put("type", "plain_text").put("text", "查看详情 Details");
+            button.put("url", url.toASCIIString());
+        });
+        context(blocks, (alert.occurredAt() == null ? "" : "更新于 " + reader.time(alert.occurredAt()) + " · ")
+                + "pacewatch · " + alert.region() + "|" + alert.indicator() + "|" + alert.year()
+                + (alert.period() == null ? "" : " · " + alert.period()) + " · id " + alert.id());
         return write(root);
     }
 

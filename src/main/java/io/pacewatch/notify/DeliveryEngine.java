@@ -60,9 +60,14 @@ final class DeliveryEngine {
 
     DeliveryEngine(final List<Route> routes, final DeliveredSet delivered, final Transport transport,
                    final Backoff backoff, final Clock clock, final DoubleSupplier random) {
+        this(routes, delivered, transport, backoff, clock, random, ReaderView.DEFAULT);
+    }
+
+    DeliveryEngine(final List<Route> routes, final DeliveredSet delivered, final Transport transport,
+                   final Backoff backoff, final Clock clock, final DoubleSupplier random, final ReaderView reader) {
         this.routes = routes.stream().map(RouteState::new).toList();
         this.delivered = delivered;
-        this.formatter = new AlertFormatter(clock);
+        this.formatter = new AlertFormatter(clock, reader);
         this.transport = transport;
         this.backoff = backoff;
         this.clock = clock;

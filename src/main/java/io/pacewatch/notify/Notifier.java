@@ -88,7 +88,7 @@ public final class Notifier implements AutoCloseable {
         this.delivered = delivered;
         this.http = new WebhookClient(settings.httpTimeout());
         this.engine = new DeliveryEngine(settings.routes(), delivered, http, settings.backoff(), settings.clock(),
-                () -> ThreadLocalRandom.current().nextDouble());
+                () -> ThreadLocalRandom.current().nextDouble(), settings.reader());
         this.consumer = new KafkaConsumer<>(consumerConfig(settings), new StringDeserializer(), new ByteArrayDeserializer());
         this.thread = new Thread(this::run, "pacewatch-notify");
     }

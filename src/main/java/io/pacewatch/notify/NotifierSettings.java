@@ -1,6 +1,6 @@
 package io.pacewatch.notify;
 
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.Properties;
 public record NotifierSettings(Properties client, List<Route> routes, String alertsTopic, String deliveriesTopic,
                                String groupId, StartFrom startFrom, Duration httpTimeout, Backoff backoff,
                                int maxBuffered, boolean createTopics, int deliveriesPartitions,
-                               short replicationFactor, Clock clock) {
+                               short replicationFactor, Clock clock, ReaderView reader) {
 
     public static final String DEFAULT_DELIVERIES_TOPIC = Topics.ALERTS + ".deliveries";
     public static final String DEFAULT_GROUP_ID = "pacewatch-notify";
@@ -25,6 +25,7 @@ public record NotifierSettings(Properties client, List<Route> routes, String ale
 
     public NotifierSettings {
         Objects.requireNonNull(client, "client");
+        Objects.requireNonNull(reader, "reader");
         routes = List.copyOf(routes);
         if (routes.isEmpty()) {
             throw new IllegalArgumentException("no routes");
@@ -60,6 +61,7 @@ public record NotifierSettings(Properties client, List<Route> routes, String ale
         private int deliveriesPartitions = 1;
         private short replicationFactor;
         private Clock clock = Clock.systemUTC();
+        private ReaderView reader = ReaderView.DEFAULT;
 
         private Builder(final Properties client, final List<Route> routes) {
             this.client = client;
@@ -122,9 +124,15 @@ public record NotifierSettings(Properties client, List<Route> routes, String ale
             return this;
         }
 
+        /** The readers' time zone and where message links point (default Asia/Shanghai, no link). */
+        public Builder reader(final ReaderView value) {
+            reader = value;
+            return this;
+        }
+
         public NotifierSettings build() {
             return new NotifierSettings(client, routes, alertsTopic, deliveriesTopic, groupId, startFrom, httpTimeout,
-                    backoff, maxBuffered, createTopics, deliveriesPartitions, replicationFactor, clock);
+                    backoff, maxBuffered, createTopics, deliveriesPartitions, replicationFactor, clock, reader);
         }
     }
 }

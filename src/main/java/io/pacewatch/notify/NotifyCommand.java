@@ -3,16 +3,23 @@ package io.pacewatch.notify;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertKind;
+import io.pacewatch.domain.Judgement;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.Severity;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.brief.BriefClient;
 import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
 import java.io.PrintWriter;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -93,6 +100,37 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Replication of the delivery log when it is created; 0 = min(3, brokers) (default).")
     short replicationFactor;
 
+    @Option(names = "--brief-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_URL}",
+            description = "The pacewatch service the monthly briefs of the routes file's \"briefs\" are fetched from, "
+                    + "such as http://pacewatch:8080 (env PACEWATCH_BRIEF_URL).")
+    URI briefUrl;
+
+    @Option(names = "--brief-link-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_LINK_URL}",
+            description = "The service's address as readers reach it, for the xlsx/HTML links in brief messages "
+                    + "(env PACEWATCH_BRIEF_LINK_URL; default: --brief-url).")
+    URI briefLinkUrl;
+
+    @Option(names = "--brief-check", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
+            description = "How often the brief schedule is checked (default ${DEFAULT-VALUE}).")
+    Duration briefCheck;
+
+    @Option(names = "--zone", paramLabel = "ZONE", defaultValue = "${env:PACEWATCH_NOTIFY_ZONE:-Asia/Shanghai}",
+            converter = ZoneConverter.class,
+            description = "Time zone of the messages' readers: times read '7月12日 09:30' in it "
+                    + "(env PACEWATCH_NOTIFY_ZONE; default ${DEFAULT-VALUE}).")
+    ZoneId zone;
+
+    @Option(names = "--public-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_PUBLIC_URL}",
+            description = "Where people reach the stack, without port (env PACEWATCH_PUBLIC_URL, as in docker-compose): "
+                    + "messages link to the leaders' page on :8080 of it, or Grafana on :3000. Without it, no link.")
+    URI publicUrl;
+
+    @Option(names = "--link", paramLabel = "leaders|grafana|none", defaultValue = "leaders",
+            converter = LinkConverter.class,
+            description = "What a message links to: the leaders' page of the region and year (default), Grafana's "
+                    + "indicator detail, or nothing.")
+    ReaderView.LinkTo linkTo;
+
     @Option(names = "--no-create-topics", negatable = false,
             description = "Never create the delivery log topic; only check it.")
     boolean checkOnly;
@@ -102,8 +140,10 @@ public final class NotifyCommand implements Callable<Integer> {
         final PrintWriter err = spec.commandLine().getErr();
         final PrintWriter out = spec.commandLine().getOut();
         final List<Route> routes;
+        final List<BriefSubscription> briefs;
         try {
             routes = RoutesFile.load(routesFile, System.getenv());
+            briefs = BriefSubscriptions.load(routesFile, routes);
         } catch (final RoutesFile.InvalidRoutesException e) {
             err.println("pacewatch notify: the routes file " + routesFile + " is not usable:");
             e.problems().forEach(problem -> err.println("  - " + problem));
@@ -115,8 +155,22 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: cannot read " + routesFile + ": " + e.getMessage());
             return 2;
         }
+        if (!briefs.isEmpty() && briefUrl == null) {
+            err.println("pacewatch notify: the routes file subscribes to briefs; give the service with --brief-url "
+                    + "or PACEWATCH_BRIEF_URL");
+            return 2;
+        }
+        final ReaderView reader;
+        try {
+            reader = new ReaderView(zone, publicUrl == null || publicUrl.toString().isBlank() ? null : publicUrl, linkTo);
+        } catch (final IllegalArgumentException e) {
+            err.println("pacewatch notify: " + e.getMessage());
+            return 2;
+        }
         if (check) {
-            printCheck(out, routes);
+            printCheck(out, routes, reader);
+            briefs.forEach(b -> out.println("  " + b));
+            out.flush();
             return 0;
         }
         if (!kafka.hasBootstrapServers()) {
@@ -136,6 +190,7 @@ public final class NotifyCommand implements Callable<Integer> {
                     .createTopics(!checkOnly)
                     .deliveriesPartitions(deliveriesPartitions)
                     .replicationFactor(replicationFactor)
+                    .reader(reader)
                     .build();
         } catch (final IllegalArgumentException e) {
             err.println("pacewatch notify: " + e.getMessage());
@@ -148,22 +203,27 @@ public final class NotifyCommand implements Callable<Integer> {
             err.println("pacewatch notify: " + e.getMessage());
             return 1;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(notifier::close, "pacewatch-notify-shutdown"));
-        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)");
+        final BriefScheduler scheduler = briefs.isEmpty() ? null : new BriefScheduler(briefs,
+                new BriefClient(briefUrl, httpTimeout), briefLinks(reader), settings.client(),
+                deliveriesTopic, httpTimeout, Clock.systemUTC());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (scheduler != null) {
+                scheduler.close();
+            }
+            notifier.close();
+        }, "pacewatch-notify-shutdown"));
+        if (scheduler != null) {
+            scheduler.start(briefCheck);
+        }
+        out.println("pacewatch notify is delivering alerts from " + alertsTopic + " to " + routes.size() + " route(s)"
+                + (briefs.isEmpty() ? "" : " and " + briefs.size() + " monthly brief(s) from " + briefUrl));
         out.flush();
         return notifier.awaitStop() ? 0 : 1;
     }
 
-    private static void printCheck(final PrintWriter out, final List<Route> routes) {
-        final AlertFormatter formatter = new AlertFormatter(Clock.systemUTC());
-        final Alert sample = new Alert("0123456789abcdef0123456789abcdef", "luohu", "BUDGET_REVENUE", 2023, "2023-S1",
-                PaceStatus.ON_PACE, PaceStatus.AT_RISK, AlertKind.WORSENED, Severity.WARNING,
-                Instant.parse("2023-07-12T01:30:00Z"),
-                "【预警】luohu 地方一般公共预算收入由“正常”转为“预警”：1-6月累计完成60亿元，"
-                        + "完成年度目标127亿元的47.2%，低于序时进度2.8个百分点",
-                "[WARNING] luohu Local general public budget revenue moved from on pace to at risk: Jan–Jun 2023: "
-                        + "6 billion yuan, 47.2% of the annual target of 12.7 billion yuan, 2.8 pp behind time progress (50.0%)",
-                null);
+    private static void printCheck(final PrintWriter out, final List<Route> routes, final ReaderView reader) {
+        final AlertFormatter formatter = new AlertFormatter(Clock.systemUTC(), reader);
+        final Alert sample = sampleAlert();
         final byte[] json = Topics.alerts().valueSerde().serializer().serialize("sample", sample);
         final Inbound in = new Inbound("sample", 0, 0, 0, sample, json);
         out.println(routes.size() + " route(s):");
@@ -180,6 +240,56 @@ public final class NotifyCommand implements Callable<Integer> {
             out.println("    sample body:  " + formatter.single(route, in).bodyText());
         }
         out.flush();
+    }
+
+    /** The worked example of the domain brief, as the service would raise it for luohu. */
+    private static Alert sampleAlert() {
+        final Instant at = Instant.parse("2023-07-12T01:30:00Z");
+        final String zh = "1-6月累计完成60亿元，完成年度目标127亿元的47.2%，低于序时进度2.8个百分点";
+        final String en = "Jan–Jun 2023: 6 billion yuan, 47.2% of the annual target of 12.7 billion yuan, "
+                + "2.8 pp behind time progress (50.0%)";
+        final Progress figures = new Progress("luohu", "BUDGET_REVENUE", "地方一般公共预算收入",
+                "Local general public budget revenue", 2023, 6, "2023-S1", PaceStatus.AT_RISK, PaceStatus.AT_RISK,
+                Judgement.AMOUNT_COMPLETION, "亿元", new BigDecimal("60"), null, TargetKind.AMOUNT, new BigDecimal("127"),
+                null, new BigDecimal("63.5"), new BigDecimal("0.4724"), new BigDecimal("0.5"), new BigDecimal("-2.76"),
+                new BigDecimal("120"), new BigDecimal("67"), null, List.of(), List.of(),
+                Instant.parse("2023-01-10T01:00:00Z"), at, zh, en, "罗湖区", "Luohu District", null, null, null, null);
+        return new Alert("0123456789abcdef0123456789abcdef", "luohu", "BUDGET_REVENUE", 2023, "2023-S1",
+                PaceStatus.ON_PACE, PaceStatus.AT_RISK, AlertKind.WORSENED, Severity.WARNING, at,
+                "【预警】罗湖区 地方一般公共预算收入由“正常”转为“预警”：" + zh,
+                "[WARNING] Luohu District Local general public budget revenue moved from on pace to at risk: " + en,
+                figures);
+    }
+
+    static final class ZoneConverter implements CommandLine.ITypeConverter<ZoneId> {
+        @Override
+        public ZoneId convert(final String value) {
+            try {
+                return ZoneId.of(value);
+            } catch (final java.time.DateTimeException e) {
+                throw new CommandLine.TypeConversionException("not a time zone: " + value + " (e.g. Asia/Shanghai)");
+            }
+        }
+    }
+
+    static final class LinkConverter implements CommandLine.ITypeConverter<ReaderView.LinkTo> {
+        @Override
+        public ReaderView.LinkTo convert(final String value) {
+            return switch (value) {
+                case "leaders" -> ReaderView.LinkTo.LEADERS_PAGE;
+                case "grafana" -> ReaderView.LinkTo.GRAFANA;
+                case "none" -> ReaderView.LinkTo.NONE;
+                default -> throw new CommandLine.TypeConversionException("expected leaders, grafana or none, not " + value);
+            };
+        }
+    }
+
+    /** Where brief messages link to: as given, else the service on the stack's public address, else where it is read. */
+    private URI briefLinks(final ReaderView reader) {
+        if (briefLinkUrl != null) {
+            return briefLinkUrl;
+        }
+        return reader.publicUrl() != null ? URI.create(reader.publicUrl() + ":8080") : briefUrl;
     }
 
     static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {

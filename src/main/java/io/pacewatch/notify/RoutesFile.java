@@ -83,7 +83,7 @@ public final class RoutesFile {
         if (root == null || !root.isObject() || !root.path("routes").isArray()) {
             throw new InvalidRoutesException(source, List.of("expected an object {\"routes\": [ … ]}"));
         }
-        unknownFields(root, Set.of("routes"), "the file", problems);
+        unknownFields(root, Set.of("routes", BriefSubscriptions.FIELD), "the file", problems);
         final List<Route> routes = new ArrayList<>();
         final Set<String> names = new HashSet<>();
         int index = 0;
@@ -279,8 +279,8 @@ public final class RoutesFile {
         return values;
     }
 
-    private static String text(final JsonNode node, final String field, final String where, final List<String> problems,
-                               final boolean required) {
+    static String text(final JsonNode node, final String field, final String where, final List<String> problems,
+                       final boolean required) {
         final JsonNode value = node.get(field);
         if (value == null || value.isNull()) {
             if (required) {
@@ -299,8 +299,8 @@ public final class RoutesFile {
         return value.asText();
     }
 
-    private static void unknownFields(final JsonNode node, final Set<String> known, final String where,
-                                      final List<String> problems) {
+    static void unknownFields(final JsonNode node, final Set<String> known, final String where,
+                              final List<String> problems) {
         node.fieldNames().forEachRemaining(field -> {
             if (!known.contains(field)) {
                 problems.add(where + ": unknown field '" + SafeText.excerpt(field) + "' (known: "

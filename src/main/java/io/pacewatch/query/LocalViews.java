@@ -1,15 +1,17 @@
 package io.pacewatch.query;
 
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.ReleaseHistory;
-import io.pacewatch.topology.SeriesState;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.domain.SeriesKey;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.RecentAlerts;
-import io.pacewatch.topology.SeriesPartitioner;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.RecentAlerts;
+import io.pacewatch.wire.SeriesVersions;
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +43,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 public final class LocalViews {
 
     private static final Serde<Progress> PROGRESS = Topics.progress().valueSerde();
+    private static final Serde<PeerRanking> RANKING = Topics.rankings().valueSerde();
     /** As in {@code SeriesKey.id()}; region codes never contain it, so {@code region|} is exactly one region. */
     private static final char SEPARATOR = '|';
     /** The store's order: keys compared as their UTF-8 bytes, unsigned, as RocksDB sorts them. */
@@ -85,7 +88,7 @@ public final class LocalViews {
                 Comparator.comparing(PeekingRange::key, KEY_ORDER));
         final List<PeekingRange> opened = new ArrayList<>();
         try {
-            for (final int partition : activePositions(PacewatchTopology.PROGRESS_VIEW_STORE).keySet()) {
+            for (final int partition : activePositions(QueryableStores.PROGRESS_VIEW).keySet()) {
                 final PeekingRange range = new PeekingRange(scan(progressStore(partition), filter.region(), after));
                 opened.add(range);
                 if (range.key() != null) {
@@ -197,7 +200,7 @@ public final class LocalViews {
      */
     public List<ReleaseHistory> releaseHistories() {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = historyStore().all()) {
+        try (KeyValueIterator<String, SeriesVersions> all = historyStore().all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
                     found.add(kv.value.history());
@@ -244,7 +247,7 @@ public final class LocalViews {
     /** The release histories of one partition of the release-history store. */
     public List<ReleaseHistory> releaseHistories(final int partition) {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = historyStore(partition).all()) {
+        try (KeyValueIterator<String, SeriesVersions> all = historyStore(partition).all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
                     found.add(kv.value.history());
@@ -254,23 +257,23 @@ public final class LocalViews {
         return found;
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesState> historyStore(final int partition) {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
-                QueryableStoreTypes.<String, SeriesState>keyValueStore()).withPartition(partition));
+    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore(final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
+                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()).withPartition(partition));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore(final int partition) {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.PROGRESS_VIEW,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesState> historyStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.RELEASE_HISTORY_STORE,
-                QueryableStoreTypes.<String, SeriesState>keyValueStore()));
+    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
+                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.PROGRESS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.PROGRESS_VIEW,
                 QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
@@ -279,8 +282,20 @@ public final class LocalViews {
         return PROGRESS.deserializer().deserialize(Topics.PROGRESS, json);
     }
 
+    /** The ranking of {@code group} for {@code month} (null: its latest month) if this instance holds it. */
+    public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
+        final byte[] json = streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RANKINGS_VIEW,
+                QueryableStoreTypes.<String, byte[]>keyValueStore())).get(rankingKey(group, month));
+        return Optional.ofNullable(json).map(bytes -> RANKING.deserializer().deserialize(Topics.RANKINGS, bytes));
+    }
+
+    /** {@code parent|indicator|year} for the latest month, with {@code |period} for one month, as the rankings topic is keyed. */
+    static String rankingKey(final SeriesKey group, final Integer month) {
+        return month == null ? group.id() : group.id() + '|' + ReferencePeriod.cumulativeThrough(group.year(), month).code();
+    }
+
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {
-        return streams.store(StoreQueryParameters.fromNameAndType(PacewatchTopology.ALERTS_VIEW_STORE,
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.ALERTS_VIEW,
                 QueryableStoreTypes.<String, RecentAlerts>keyValueStore()));
     }
 }

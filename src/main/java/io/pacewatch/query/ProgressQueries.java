@@ -2,11 +2,13 @@ package io.pacewatch.query;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.SeriesPartitioner;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.net.URI;
@@ -49,12 +51,20 @@ public final class ProgressQueries {
     private final KafkaStreams streams;
     private final LocalViews local;
     private final HostInfo self;
+    private final RegionCatalogue regions;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(FAN_OUT_DEADLINE).build();
 
     public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock) {
+        this(streams, self, clock, RegionCatalogue.EMPTY);
+    }
+
+    /** @param regions names the regions of the series index (the leaders' page's selector) */
+    public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock,
+                           final RegionCatalogue regions) {
         this.streams = streams;
         this.local = new LocalViews(streams, clock);
         this.self = self;
+        this.regions = regions;
     }
 
     public LocalViews local() {
@@ -62,7 +72,7 @@ public final class ProgressQueries {
     }
 
     public Optional<SeriesDetail> series(final SeriesKey series) {
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.PROGRESS_VIEW_STORE, series.id(),
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.PROGRESS_VIEW, series.id(),
                 new SeriesPartitioner<Progress>());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
             return local.series(series);
@@ -72,13 +82,29 @@ public final class ProgressQueries {
 
     /** Vintages live in the release-history store, partitioned by series id with the default partitioner. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
-        final KeyQueryMetadata owner = streams.queryMetadataForKey(PacewatchTopology.RELEASE_HISTORY_STORE, series.id(),
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.RELEASE_HISTORY, series.id(),
                 new org.apache.kafka.common.serialization.StringSerializer());
         if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
             return local.vintages(series);
         }
         return fetch(owner.activeHost(), seriesPath(series) + "/vintages?" + LOCAL_SCOPE,
                 new TypeReference<List<Vintages.PeriodVintages>>() { });
+    }
+
+    /**
+     * The ranking of peer group {@code group} ({@code parent|indicator|year}) for {@code month}, or for
+     * its latest month when null; read where the rankings topic's partition of the group is active.
+     */
+    public Optional<PeerRanking> ranking(final SeriesKey group, final Integer month) {
+        final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.RANKINGS_VIEW,
+                LocalViews.rankingKey(group, month),
+                new SeriesPartitioner<PeerRanking>());
+        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
+            return local.ranking(group, month);
+        }
+        return fetch(owner.activeHost(), "/api/ranking/" + encode(group.region()) + "/" + encode(group.indicator()) + "/"
+                + group.year() + "?" + (month == null ? "" : "month=" + month + "&") + LOCAL_SCOPE,
+                new TypeReference<PeerRanking>() { });
     }
 
     private static String seriesPath(final SeriesKey series) {
@@ -117,11 +143,11 @@ public final class ProgressQueries {
         return new SeriesKey(progress.region(), progress.indicator(), progress.year()).id();
     }
 
-    /** The regions, years and indicators that have progress, over every instance. */
+    /** The regions (with their names), years and indicators that have progress, over every instance. */
     public Gathered<SeriesIndex> seriesIndex() {
         final Gathered<SeriesIndex> gathered = gather(List.of(local.seriesIndex()),
                 "/api/series-index?" + LOCAL_SCOPE, new TypeReference<SeriesIndex>() { }, List::of);
-        return new Gathered<>(List.of(SeriesIndex.merge(gathered.items())), gathered.unavailable());
+        return new Gathered<>(List.of(SeriesIndex.merge(gathered.items()).named(regions)), gathered.unavailable());
     }
 
     public Gathered<Alert> alerts(final ProgressFilter filter, final String query, final int limit) {

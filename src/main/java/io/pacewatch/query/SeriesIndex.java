@@ -1,5 +1,8 @@
 package io.pacewatch.query;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.pacewatch.domain.Region;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -25,11 +28,30 @@ public record SeriesIndex(List<RegionYears> regions, List<Integer> years, List<S
         indicators = List.copyOf(indicators);
     }
 
-    /** A region and the years it has progress for, oldest first. */
-    public record RegionYears(String region, List<Integer> years) {
+    /**
+     * A region and the years it has progress for, oldest first; with the region catalogue's names for
+     * the selector, left out for a region the catalogue does not know (the page shows the code).
+     */
+    public record RegionYears(String region, List<Integer> years,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String nameZh,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) String nameEn) {
         public RegionYears {
             years = List.copyOf(years);
         }
+
+        public RegionYears(final String region, final List<Integer> years) {
+            this(region, years, null, null);
+        }
+    }
+
+    /**
+     * The same index with each region's names. Only the answer to the page is named: the parts
+     * instances exchange stay keys alone, so instances of different versions still merge them.
+     */
+    public SeriesIndex named(final RegionCatalogue catalogue) {
+        return new SeriesIndex(regions.stream().map(r -> catalogue.find(r.region())
+                .map((Region known) -> new RegionYears(r.region(), r.years(), known.nameZh(), known.nameEn()))
+                .orElse(new RegionYears(r.region(), r.years()))).toList(), years, indicators);
     }
 
     /** The index of these series: regions, years and indicators each in their natural order, once. */

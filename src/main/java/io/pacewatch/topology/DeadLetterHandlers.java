@@ -1,5 +1,9 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.DeadLetterHeaders;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.PipelineEvents;
+import io.pacewatch.wire.RejectedRecordException;
 import io.pacewatch.domain.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,9 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Kafka Streams' own dead-letter handlers (KIP-1034), which already write the original key and value
  * bytes with {@code __streams.errors.*} headers (exception, message, source topic, partition, offset),
- * plus one header of ours, {@value #REASON_HEADER}, that names the rule, and a count by reason. A dead
+ * plus one header of ours, {@value DeadLetterHeaders#REASON_HEADER}, that names the rule, and a count by reason. A dead
  * letter is stamped with the time of rejection, not the refused record's timestamp (kept in
- * {@value #ORIGINAL_TIMESTAMP_HEADER}), so that the dead-letter topic's retention counts from the rejection.
+ * {@value DeadLetterHeaders#ORIGINAL_TIMESTAMP_HEADER}), so that the dead-letter topic's retention counts from the rejection.
  * The parent classes log each failure with its stack trace; pacewatch's logging configuration turns
  * those down and this logs one line per rejected record instead, since bad input is expected here.
  */
@@ -32,11 +36,6 @@ public final class DeadLetterHandlers {
 
     private static final Logger LOG = LoggerFactory.getLogger(DeadLetterHandlers.class);
 
-    public static final String REASON_HEADER = "pacewatch.rejection.reason";
-    /** The refused record's own timestamp (epoch milliseconds, decimal): the dead letter's is the time of rejection. */
-    public static final String ORIGINAL_TIMESTAMP_HEADER = "pacewatch.original.timestamp";
-    /** Set on a dead letter whose key or value was too large to copy: the original stays at its source offset. */
-    public static final String OMITTED_HEADER = "pacewatch.original.omitted";
     /**
      * What a dead letter copies of the original key and value: anything a broker with the default
      * 1 MiB limit accepted. The dead-letter topic and the producer allow {@link #MAX_DEAD_LETTER_BYTES}
@@ -47,8 +46,6 @@ public final class DeadLetterHandlers {
     public static final int MAX_DEAD_LETTER_BYTES = 3 * 1024 * 1024;
     static final int MAX_HEADER_BYTES = 4 * 1024;
     public static final String EVENTS_CONFIG = "pacewatch.pipeline.events";
-    /** The reason label for failures that are not a validation rule: worth a look by an engineer. */
-    public static final String UNEXPECTED = "unexpected";
 
     private DeadLetterHandlers() {
     }
@@ -101,7 +98,7 @@ public final class DeadLetterHandlers {
             LOG.warn("Rejected {}-{}@{}: {}", context.topic(), context.partition(), context.offset(),
                     exception.getMessage());
         }
-        final byte[] label = (reason == null ? UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
+        final byte[] label = (reason == null ? DeadLetterHeaders.UNEXPECTED : reason.code()).getBytes(StandardCharsets.UTF_8);
         events.rejected(context.topic(), reason);
         return records.stream().map(r -> bounded(r, label)).toList();
     }
@@ -131,14 +128,14 @@ public final class DeadLetterHandlers {
             headers.add(header.key(), value != null && value.length > MAX_HEADER_BYTES
                     ? Arrays.copyOf(value, MAX_HEADER_BYTES) : value);
         }
-        headers.add(REASON_HEADER, reason);
+        headers.add(DeadLetterHeaders.REASON_HEADER, reason);
         if (record.timestamp() != null) {
-            headers.add(ORIGINAL_TIMESTAMP_HEADER, Long.toString(record.timestamp()).getBytes(StandardCharsets.UTF_8));
+            headers.add(DeadLetterHeaders.ORIGINAL_TIMESTAMP_HEADER, Long.toString(record.timestamp()).getBytes(StandardCharsets.UTF_8));
         }
         final boolean keyFits = record.key() == null || record.key().length <= MAX_COPIED_BYTES;
         final boolean valueFits = record.value() == null || record.value().length <= MAX_COPIED_BYTES;
         if (!keyFits || !valueFits) {
-            headers.add(OMITTED_HEADER, ((keyFits ? "" : "key of " + record.key().length + " bytes ")
+            headers.add(DeadLetterHeaders.OMITTED_HEADER, ((keyFits ? "" : "key of " + record.key().length + " bytes ")
                     + (valueFits ? "" : "value of " + record.value().length + " bytes")).trim()
                     .getBytes(StandardCharsets.UTF_8));
         }

@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.RejectedRecordException;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;

@@ -1,13 +1,24 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.RecentAlerts;
+import io.pacewatch.wire.JsonSerde;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.Topic;
+import io.pacewatch.wire.SmileSerde;
+import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.Target;
 import io.pacewatch.wire.CalendarLoader;
+import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.time.Clock;
 import java.util.Map;
@@ -30,8 +41,11 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * releases ─ keyed by their series: as they are ────────────┐
  *          ─ keyless: re-keyed by series (internal topic) ──┤
- * targets  ─ keyed by their series: as they are ────────────┴─ judge (versions, evaluate, publish changes)
+ * targets  ─ keyed by their series: as they are ────────────┤
+ * peer-ranks ─ keyed series|period: on the series' partition ┴─ judge (versions, evaluate, publish changes)
  *                                                              → progress, alerts
+ * judge's month records ─ re-keyed parent|indicator|year (internal topic) ─ rank peers
+ *                                                              → rankings, peer-ranks (back to the judge)
  * <p>
  * Releases are kept as versions per series rather than summed in a stream, so a revision replaces
  * its figure instead of being counted twice. A release whose key is its series (as {@code pacewatch
@@ -49,17 +63,35 @@ import org.apache.kafka.streams.state.Stores;
  * intermediate status (and its alert) exists must not depend on timing, or a replay could alert
  * differently.
  * <p>
- * Two views serve interactive queries: the progress topic read back as a table of its JSON bytes
+ * Peer ranking (issue #12) is a loop through the judge, so that a rank is part of the progress
+ * record it describes. The month records the judge publishes go, as standings, to their region's peer
+ * group (the catalogue's parent), re-keyed by group through a repartition topic; the group's task keeps
+ * its members' standings per month ({@value #PEER_GROUPS_STORE}), ranks the month on every change
+ * ({@link io.pacewatch.domain.PeerRanking}), writes the ranking to {@code pacewatch.rankings} and
+ * sends each rank that changed back to its series' partition on {@code pacewatch.peer-ranks}. The
+ * judge keeps them ({@value #PEER_RANKS_STORE}) and republishes only the records whose rank changed.
+ * The loop ends because a standing leaves the rank fields out: a record republished for its rank is
+ * the same standing, which the ranking drops. The peer-ranks topic is read directly, not through a
+ * repartition topic (Kafka Streams cannot build a cycle of those), so like the inputs it must have as
+ * many partitions as the releases topic, which TopicSetup gives every topic.
+ * <p>
+ * Three views serve interactive queries: the rankings topic read back as a table of its JSON bytes
+ * ({@value #RANKINGS_VIEW_STORE}), the progress topic read back as a table of its JSON bytes
  * ({@value #PROGRESS_VIEW_STORE}, compacted topic doubling as its changelog) and the recent alerts
  * of each series ({@value #ALERTS_VIEW_STORE}).
  */
 public final class PacewatchTopology {
 
     /** Each series' versions and what was last published from them ({@link SeriesState}). */
-    public static final String RELEASE_HISTORY_STORE = "release-history";
+    public static final String RELEASE_HISTORY_STORE = QueryableStores.RELEASE_HISTORY;
     public static final String TARGETS_STORE = "targets";
-    public static final String PROGRESS_VIEW_STORE = "progress-view";
-    public static final String ALERTS_VIEW_STORE = "recent-alerts";
+    public static final String PROGRESS_VIEW_STORE = QueryableStores.PROGRESS_VIEW;
+    public static final String ALERTS_VIEW_STORE = QueryableStores.ALERTS_VIEW;
+    /** Each peer group's members' standings per month and the ranks last sent back ({@link PeerGroupState}). */
+    public static final String PEER_GROUPS_STORE = "peer-groups";
+    /** Each series' rank in its peer group per month, beside the judge ({@link SeriesPeerRanks}). */
+    public static final String PEER_RANKS_STORE = "series-peer-ranks";
+    public static final String RANKINGS_VIEW_STORE = QueryableStores.RANKINGS_VIEW;
 
     private PacewatchTopology() {
     }
@@ -68,12 +100,19 @@ public final class PacewatchTopology {
         return build(catalogue, CalendarLoader.bundled(), Clock.systemUTC(), PipelineEvents.NONE);
     }
 
-    /**
-     * @param clock what "now" is for embargoes and overdue releases: the system clock in service, a
-     *              simulated one when the demo replays a past year
-     */
+    /** With the bundled region catalogue. */
     public static Topology build(final IndicatorCatalogue catalogue, final ReleaseCalendar calendar, final Clock clock,
                                  final PipelineEvents events) {
+        return build(catalogue, CatalogueLoader.bundledRegions(), calendar, clock, events);
+    }
+
+    /**
+     * @param regions names regions in what people read and groups them into peer groups
+     * @param clock   what "now" is for embargoes and overdue releases: the system clock in service, a
+     *                simulated one when the demo replays a past year
+     */
+    public static Topology build(final IndicatorCatalogue catalogue, final RegionCatalogue regions,
+                                 final ReleaseCalendar calendar, final Clock clock, final PipelineEvents events) {
         final InputCodec codec = new InputCodec(catalogue);
         final Topic<String, Release> releases = Topics.releases(codec);
         final Topic<String, Target> targets = Topics.targets(codec);
@@ -98,6 +137,12 @@ public final class PacewatchTopology {
         final KStream<String, SeriesEvent> targetEvents = builder.stream(targets.name(), targets.consumed())
                 .mapValues(KeyCheck::target, Named.as("check-target-key"))
                 .mapValues(SeriesEvent.TargetChange::new, Named.as("target-events"));
+        // Ranks come back keyed series|period, on their series' partition (see addPeerRanking).
+        final Topic<String, PeerRankUpdate> peerRanks =
+                new Topic<>(Topics.PEER_RANKS, Serdes.String(), JsonSerde.internal(PeerRankUpdate.class));
+        final KStream<String, SeriesEvent> rankEvents = builder.stream(peerRanks.name(), peerRanks.consumed())
+                .filter((key, update) -> update != null, Named.as("drop-peer-rank-tombstones"))
+                .mapValues(SeriesEvent.PeerRankChange::new, Named.as("peer-rank-events"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),
                 Serdes.String(), SmileSerde.refusingJson(SeriesState.class)).withCachingDisabled());
@@ -106,11 +151,14 @@ public final class PacewatchTopology {
                 Serdes.String(), SmileSerde.readingJson(Target.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
-        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, calendar);
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_RANKS_STORE),
+                Serdes.String(), JsonSerde.internal(SeriesPeerRanks.class)).withCachingDisabled());
+        final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, regions, calendar);
         final KStream<String, SeriesChange> changes = releaseEvents
                 .merge(targetEvents, Named.as("series-events"))
-                .process(() -> new SeriesJudgeProcessor(evaluator, clock, events), Named.as("judge-series"),
-                        RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE);
+                .merge(rankEvents, Named.as("series-and-rank-events"))
+                .process(() -> new SeriesJudgeProcessor(evaluator, regions, clock, events), Named.as("judge-series"),
+                        RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE, PEER_RANKS_STORE);
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
@@ -120,7 +168,9 @@ public final class PacewatchTopology {
                 .peek((key, alert) -> events.alertRaised(alert), Named.as("count-alerts"))
                 .to(alerts.name(), alerts.produced());
 
-        addQueryViews(builder, progress, alerts);
+        final Topic<String, PeerRanking> rankings = Topics.rankings();
+        addPeerRanking(builder, changes, regions, rankings, peerRanks);
+        addQueryViews(builder, progress, alerts, rankings);
         // The optimizer is applied here or nowhere: KafkaStreams ignores the property for a built
         // topology. It makes the compacted progress topic the view's changelog instead of a second copy.
         final Properties optimize = new Properties();
@@ -128,8 +178,33 @@ public final class PacewatchTopology {
         return builder.build(optimize);
     }
 
+    /**
+     * Each published month's standing goes to its region's peer group (the catalogue's parent, read
+     * now, so a region moved in the catalogue goes to its new group), re-keyed {@code
+     * parent|indicator|year} through a repartition topic; the group is ranked there on every change.
+     * Rankings go to the compacted rankings topic, ranks that changed back to the judge of each
+     * member's series through the compacted peer-ranks topic. The latest record of a series repeats
+     * its last month and is left out; regions without a peer group never leave the judge's task.
+     */
+    private static void addPeerRanking(final StreamsBuilder builder, final KStream<String, SeriesChange> changes,
+                                       final RegionCatalogue regions, final Topic<String, PeerRanking> rankings,
+                                       final Topic<String, PeerRankUpdate> peerRanks) {
+        builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_GROUPS_STORE),
+                Serdes.String(), JsonSerde.internal(PeerGroupState.class)).withCachingDisabled());
+        final KStream<String, RankingChange> ranked = changes
+                .flatMap((key, change) -> PeerStandings.of(regions, key, change), Named.as("peer-standings"))
+                .repartition(Repartitioned.<String, PeerStandingChange>as("peer-standings-by-group")
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(JsonSerde.internal(PeerStandingChange.class)))
+                .process(() -> new PeerRankingProcessor(regions), Named.as("rank-peers"), PEER_GROUPS_STORE);
+        ranked.flatMap((key, change) -> change.rankings(), Named.as("ranking-records"))
+                .to(rankings.name(), rankings.produced(new SeriesPartitioner<>()));
+        ranked.flatMap((key, change) -> change.ranks(), Named.as("peer-rank-records"))
+                .to(peerRanks.name(), peerRanks.produced(new SeriesPartitioner<>()));
+    }
+
     private static void addQueryViews(final StreamsBuilder builder, final Topic<String, Progress> progress,
-                                      final Topic<String, Alert> alerts) {
+                                      final Topic<String, Alert> alerts, final Topic<String, PeerRanking> rankings) {
         // Kept as the bytes on the topic: decoding each record only to encode it again for the store
         // cost an eighth of the stream thread's time in the benchmark; readers decode what they read.
         builder.table(progress.name(), Consumed.with(progress.keySerde(), Serdes.ByteArray()).withName("progress-view-source"),
@@ -142,5 +217,9 @@ public final class PacewatchTopology {
                         Materialized.<String, RecentAlerts, KeyValueStore<Bytes, byte[]>>as(ALERTS_VIEW_STORE)
                                 .withKeySerde(alerts.keySerde())
                                 .withValueSerde(JsonSerde.internal(RecentAlerts.class)));
+        builder.table(rankings.name(), Consumed.with(rankings.keySerde(), Serdes.ByteArray()).withName("rankings-view-source"),
+                Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RANKINGS_VIEW_STORE)
+                        .withKeySerde(rankings.keySerde())
+                        .withValueSerde(Serdes.ByteArray()));
     }
 }

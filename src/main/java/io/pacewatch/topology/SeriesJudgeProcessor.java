@@ -1,9 +1,12 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesPartitioner;
+import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.SeriesEvaluation;
@@ -40,6 +43,9 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * recheck, judge every month. A figure under embargo stays hidden until the embargo ends, and a
  * release the calendar expects becomes overdue when its due date passes; a wall-clock punctuation
  * judges such series again at that moment, so neither waits for new input.
+ * <p>
+ * A rank sent back by the peer ranking ({@link SeriesPeers}) judges the series again from that month,
+ * so its records carry the new rank; only records whose rank changed are republished.
  */
 final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, String, SeriesChange> {
 
@@ -55,13 +61,17 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     private final SeriesEvaluator evaluator;
     private final Clock clock;
     private final PipelineEvents events;
+    private final RegionCatalogue regions;
+    private SeriesPeers peers;
     private ProcessorContext<String, SeriesChange> context;
     private KeyValueStore<String, SeriesState> states;
     private KeyValueStore<String, String> recheck;
     private TimestampedKeyValueStore<String, Target> targets;
 
-    SeriesJudgeProcessor(final SeriesEvaluator evaluator, final Clock clock, final PipelineEvents events) {
+    SeriesJudgeProcessor(final SeriesEvaluator evaluator, final RegionCatalogue regions, final Clock clock,
+                         final PipelineEvents events) {
         this.evaluator = evaluator;
+        this.regions = regions;
         this.clock = clock;
         this.events = events;
     }
@@ -72,6 +82,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         this.states = context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE);
         this.recheck = context.getStateStore(RECHECK_STORE);
         this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
+        this.peers = new SeriesPeers(regions, context.getStateStore(PacewatchTopology.PEER_RANKS_STORE));
         refuseLegacyState();
         // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
         context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
@@ -92,6 +103,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
 
     @Override
     public void process(final Record<String, SeriesEvent> record) {
+        if (record.value() instanceof SeriesEvent.PeerRankChange ranked) {
+            peerRankChanged(SeriesPartitioner.seriesPart(record.key()), ranked.update(), record.timestamp());
+            return;
+        }
         final String key = record.key();
         final SeriesState stored = states.get(key);
         final SeriesState state = stored == null ? SeriesState.EMPTY : stored;
@@ -111,6 +126,14 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             }
             judge(key, stored, state, changed.target(), EVERY_MONTH,
                     Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+        }
+    }
+
+    /** Keyed {@code series|period}: the feedback topic keeps one rank per series and month. */
+    private void peerRankChanged(final String key, final PeerRankUpdate update, final long timestamp) {
+        final SeriesState stored = states.get(key);
+        if (peers.record(key, update) && stored != null) {
+            judge(key, stored, stored, valueOf(targets.get(key)), update.month(), timestamp);
         }
     }
 
@@ -149,7 +172,8 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, now, fromMonth);
         scheduleRecheck(key, series, history, target, now);
 
-        final Map<String, Progress> current = evaluation.map(SeriesJudgeProcessor::recordsByKey).orElse(Map.of());
+        final SeriesPeers.Attach attach = peers.of(series);
+        final Map<String, Progress> current = evaluation.map(e -> recordsByKey(e, attach)).orElse(Map.of());
         final Map<String, Long> fingerprints = new HashMap<>(fromMonth == EVERY_MONTH ? Map.of() : previous.fingerprints());
         final List<KeyValue<String, Progress>> changed = new ArrayList<>();
         current.forEach((progressKey, progress) -> {
@@ -212,12 +236,16 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         return String.format("%015d|%s", epochMillis, series);
     }
 
-    /** The latest standing under the series key, and the standing at each month under key|period. */
-    private static Map<String, Progress> recordsByKey(final SeriesEvaluation evaluation) {
+    /**
+     * The latest standing under the series key, and the standing at each month under key|period, each
+     * with the series' peer fields for its month (the latest: the last month with figures).
+     */
+    private static Map<String, Progress> recordsByKey(final SeriesEvaluation evaluation, final SeriesPeers.Attach peers) {
         final Map<String, Progress> records = new LinkedHashMap<>();
         final String seriesKey = evaluation.series().id();
-        records.put(seriesKey, evaluation.latest());
-        evaluation.history().forEach(p -> records.put(seriesKey + '|' + p.period(), p.progress()));
+        final List<SeriesEvaluation.PeriodProgress> curve = evaluation.history();
+        records.put(seriesKey, peers.apply(curve.isEmpty() ? 0 : curve.get(curve.size() - 1).month(), evaluation.latest()));
+        curve.forEach(p -> records.put(seriesKey + '|' + p.period(), peers.apply(p.month(), p.progress())));
         return records;
     }
 }

@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.domain.ReleaseHistory;
 import java.util.Objects;
 
@@ -10,7 +11,7 @@ import java.util.Objects;
  * {@code newestReleaseTimestamp}, the latest record timestamp among the series' releases, stamps what
  * is published (with the target's): the newest input's time, whatever order the inputs came in.
  */
-public record SeriesState(ReleaseHistory history, EmittedState emitted, long newestReleaseTimestamp) {
+public record SeriesState(ReleaseHistory history, EmittedState emitted, long newestReleaseTimestamp) implements SeriesVersions {
 
     static final SeriesState EMPTY = new SeriesState(ReleaseHistory.EMPTY, EmittedState.NOTHING, 0);
 

@@ -3,41 +3,35 @@ package io.pacewatch.wire;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import io.pacewatch.domain.Region;
+import io.pacewatch.domain.RegionCatalogue;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Loads the indicator catalogue: the bundled one, or a file that replaces it without code changes. */
+/** Loads the indicator and region catalogues: the bundled defaults, or a deployment's own files. */
 public final class CatalogueLoader {
 
     public static final String BUNDLED = "/catalogue/indicators.json";
+    public static final String BUNDLED_REGIONS = "/catalogue/regions.json";
+    private static final TypeReference<List<Indicator>> INDICATORS = new TypeReference<>() { };
+    private static final TypeReference<List<Region>> REGIONS = new TypeReference<>() { };
 
     private CatalogueLoader() {
     }
 
     public static IndicatorCatalogue bundled() {
-        try (InputStream in = CatalogueLoader.class.getResourceAsStream(BUNDLED)) {
-            if (in == null) {
-                throw new IllegalStateException(BUNDLED + " is missing from the classpath");
-            }
-            return read(in);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read " + BUNDLED, e);
-        }
+        return new IndicatorCatalogue(DataFiles.bundled(BUNDLED, INDICATORS));
     }
 
     public static IndicatorCatalogue fromFile(final Path file) {
-        try (InputStream in = Files.newInputStream(file)) {
-            return read(in);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot read the indicator catalogue " + file, e);
-        }
+        return new IndicatorCatalogue(DataFiles.fromFile(file, "the indicator catalogue", INDICATORS));
     }
 
-    private static IndicatorCatalogue read(final InputStream in) throws IOException {
-        return new IndicatorCatalogue(Json.MAPPER.readValue(in, new TypeReference<List<Indicator>>() { }));
+    public static RegionCatalogue bundledRegions() {
+        return new RegionCatalogue(DataFiles.bundled(BUNDLED_REGIONS, REGIONS));
+    }
+
+    public static RegionCatalogue regionsFromFile(final Path file) {
+        return new RegionCatalogue(DataFiles.fromFile(file, "the region catalogue", REGIONS));
     }
 }

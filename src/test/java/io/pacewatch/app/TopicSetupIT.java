@@ -1,9 +1,11 @@
 package io.pacewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Config;
@@ -47,6 +49,29 @@ class TopicSetupIT {
                 "topic " + absent.name() + " does not exist",
                 "topic " + wrong + " has cleanup.policy=delete but needs compact (the current target per series)");
         assertThat(kafka.admin().listTopics().names().get()).doesNotContain(absent.name());
+    }
+
+    @Test
+    @DisplayName("a topic one task reads with another is created with that topic's partition count, and a mismatch is reported")
+    void matchesThePartitionsOfTheTopicReadAlongside() throws Exception {
+        final String releases = kafka.uniqueTopicName("releases");
+        kafka.createTopic(releases, 3, false);
+        final TopicSpec ranks = new TopicSpec(kafka.uniqueTopicName("peer-ranks"), TopicSpec.COMPACT, -1, "ranks back",
+                null, releases);
+
+        assertThat(new TopicSetup(kafka.admin()).ensure(List.of(ranks), true, 6, (short) 1)).isEmpty();
+        // a topic just created may take a moment to be described
+        await().atMost(Duration.ofSeconds(20)).ignoreExceptions().untilAsserted(() ->
+                assertThat(kafka.admin().describeTopics(List.of(ranks.name())).allTopicNames().get()
+                        .get(ranks.name()).partitions()).as("created like " + releases + ", not with the 6 asked for")
+                        .hasSize(3));
+
+        final String other = kafka.uniqueTopicName("peer-ranks");
+        kafka.createTopic(other, 2, true);
+        final TopicSpec mismatched = new TopicSpec(other, TopicSpec.COMPACT, -1, "ranks back", null, releases);
+        assertThat(new TopicSetup(kafka.admin()).ensure(List.of(mismatched), true, 6, (short) 1)).containsExactly(
+                "topic " + other + " has 2 partitions but " + releases + " has 3; they must have as many, since one task"
+                        + " reads both (ranks back): delete " + other + " and pacewatch creates it again with 3");
     }
 
     private String policy(final String topic) throws Exception {

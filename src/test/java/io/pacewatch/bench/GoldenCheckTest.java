@@ -1,14 +1,15 @@
 package io.pacewatch.bench;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.topology.PipelineEvents;
-import io.pacewatch.topology.StreamsSettings;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.PipelineEvents;
+import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -124,7 +125,7 @@ class GoldenCheckTest {
         final PipelineEvents refusals = new PipelineEvents() {
             @Override
             public void rejected(final String sourceTopic, final RejectionReason reason) {
-                digest.rejected(sourceTopic, reason == null ? DeadLetterHandlers.UNEXPECTED : reason.code());
+                digest.rejected(sourceTopic, reason == null ? DeadLetterHeaders.UNEXPECTED : reason.code());
             }
         };
         props.put(DeadLetterHandlers.EVENTS_CONFIG, refusals);

@@ -40,7 +40,7 @@ class DashboardFilesTest {
     private static final String LINK_BASE = "{{ or $externalLabels.public_url \"http://localhost\" }}";
 
     @Test
-    void theThreeDashboardsParseAndHaveUniqueUidsAndTitles() {
+    void theDashboardsParseAndHaveUniqueUidsAndTitles() {
         final List<Dashboard> dashboards = MonitoringFiles.dashboards();
         assertThat(dashboards).extracting(Dashboard::name).containsAll(MonitoringFiles.DASHBOARDS);
         final List<String> uids = dashboards.stream().map(Dashboard::uid).toList();
@@ -79,6 +79,16 @@ class DashboardFilesTest {
         assertThat(sortBy.size()).as("the table sorts by the attention rank").isEqualTo(1);
         assertThat(sortBy.get(0).path("displayName").asText()).isEqualTo("rank");
         assertThat(sortBy.get(0).path("desc").asBoolean()).isTrue();
+    }
+
+    /** Issue #12: the regions of the selected region's parent, ranked in the stream, worst (highest rank) first. */
+    @Test
+    void thePeerRankingsShowTheRegionsOfTheSelectedRegionsParentWorstFirst() {
+        final JsonNode panel = byName("peer-rankings.json").panels().get(0);
+        final String expr = MonitoringFiles.expr(panel.path("targets").get(0));
+        assertThat(expr).startsWith("sort_desc(").contains("pacewatch_peer_rank{year=\"$year\"")
+                .contains("group by (parent, indicator, year) (pacewatch_peer_rank{region=\"$region\"");
+        assertThat(panel.path("targets").get(0).path("instant").asBoolean()).isTrue();
     }
 
     private static Dashboard byName(final String name) {

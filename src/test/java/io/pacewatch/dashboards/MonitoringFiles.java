@@ -21,7 +21,8 @@ final class MonitoringFiles {
     static final String DATASOURCE_UID = "pacewatch-prometheus";
 
     /** The dashboards the README describes, by file name. */
-    static final List<String> DASHBOARDS = List.of("overview.json", "indicator-detail.json", "pipeline-health.json");
+    static final List<String> DASHBOARDS = List.of("overview.json", "indicator-detail.json", "pipeline-health.json",
+            "peer-rankings.json");
 
     static final ObjectMapper JSON = new ObjectMapper();
     static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());

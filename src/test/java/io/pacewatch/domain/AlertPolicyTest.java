@@ -140,6 +140,29 @@ class AlertPolicyTest {
     }
 
     @Test
+    @DisplayName("A region the catalogue names is named in both messages; the alert id stays the one built from codes")
+    void namedRegion() {
+        // given: the same June figures, once with the catalogue's region and once without
+        final Target target = Targets.budgetRevenue127().value("100").build();
+        final Release june = Releases.budgetRevenue().cumulativeThrough(6).value("40").build();
+        final Region luohu = new Region("luohu", "罗湖区", "Luohu District", RegionLevel.DISTRICT, "shenzhen");
+        final Progress named = PaceAssessor.assess(Releases.indicator("BUDGET_REVENUE"), luohu,
+                Releases.series("BUDGET_REVENUE"), target, YearToDateCalculator.asOf(List.of(june), 12), UPDATED_AT);
+        final Progress unnamed = assess(target, june);
+
+        // when
+        final Alert alert = AlertPolicy.decide(PaceStatus.ON_PACE, named).orElseThrow();
+
+        // then
+        assertThat(alert.messageZh()).startsWith("【滞后】罗湖区 地方一般公共预算收入由“正常”转为“滞后”：");
+        assertThat(alert.messageEn()).startsWith("[CRITICAL] Luohu District Local general public budget revenue moved from on pace to behind: ");
+        assertThat(alert.region()).isEqualTo("luohu");
+        assertThat(alert.id()).isEqualTo(AlertPolicy.decide(PaceStatus.ON_PACE, unnamed).orElseThrow().id());
+        assertThat(unnamed.regionNameZh()).isNull();
+        assertThat(unnamed.regionDisplayEn()).isEqualTo("luohu");
+    }
+
+    @Test
     @DisplayName("The same inputs always give the same alert id")
     void idIsStable() {
         // given: two independent assessments of the same figures

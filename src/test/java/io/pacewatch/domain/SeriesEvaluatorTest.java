@@ -38,6 +38,32 @@ class SeriesEvaluatorTest {
     }
 
     @Test
+    @DisplayName("The region catalogue's names reach every point of the curve, the overdue standing included")
+    void regionNamesFromTheCatalogue() {
+        // given: luohu named in a catalogue, a calendar that expects July's figures by mid-August
+        final RegionCatalogue regions = new RegionCatalogue(java.util.List.of(
+                new Region("shenzhen", "深圳市", "Shenzhen", RegionLevel.CITY, null),
+                new Region("luohu", "罗湖区", "Luohu District", RegionLevel.DISTRICT, "shenzhen")));
+        final SeriesEvaluator named = new SeriesEvaluator(Releases.CATALOGUE, regions, ReleaseCalendar.NONE);
+        final ReleaseHistory history = Releases.history(
+                Releases.budgetRevenue().cumulativeThrough(2).value("22").build(),
+                Releases.budgetRevenue().cumulativeThrough(6).value("60").build());
+
+        // when
+        final SeriesEvaluation evaluation = named.evaluate(REVENUE, history, Targets.budgetRevenue127().build(),
+                Releases.LATER).orElseThrow();
+        final SeriesEvaluation elsewhere = named.evaluate(new SeriesKey("futian", "BUDGET_REVENUE", 2023), history,
+                Targets.budgetRevenue127().build(), Releases.LATER).orElseThrow();
+
+        // then
+        assertThat(evaluation.history()).extracting(p -> p.progress().regionNameZh()).containsExactly("罗湖区", "罗湖区");
+        assertThat(evaluation.latest().regionNameEn()).isEqualTo("Luohu District");
+        assertThat(evaluation.latest().overdue("逾期", "overdue").regionNameZh()).isEqualTo("罗湖区");
+        assertThat(elsewhere.latest().regionNameZh()).isNull();
+        assertThat(elsewhere.latest().regionDisplayEn()).isEqualTo("futian");
+    }
+
+    @Test
     @DisplayName("Each point of the curve is stamped with the newest input behind it, so replays are identical")
     void updatedAtIsTheNewestInput() {
         // given

@@ -1,5 +1,6 @@
 package io.pacewatch.hostile;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import static io.pacewatch.hostile.HostileService.bytes;
 import static io.pacewatch.hostile.HostileService.header;
 import static io.pacewatch.hostile.HostileService.source;
@@ -7,8 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,7 +83,7 @@ class HostileBrokerLimitIT {
 
         assertThat(pacewatch.service.state()).as("the stream is still running").isEqualTo(KafkaStreams.State.RUNNING);
         assertThat(ours).as("DLQ records of the hostile record").hasSize(1);
-        assertThat(header(ours.get(0), DeadLetterHandlers.REASON_HEADER)).isEqualTo(reason);
+        assertThat(header(ours.get(0), DeadLetterHeaders.REASON_HEADER)).isEqualTo(reason);
         assertThat(ours.get(0).value()).isEqualTo(value);
         assertThat(ours.get(0).key()).isEqualTo(key);
         assertThat(progress).as("the valid release sent after it is judged").anyMatch(r -> validSeries.equals(r.key()));

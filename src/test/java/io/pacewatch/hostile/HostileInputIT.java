@@ -1,5 +1,6 @@
 package io.pacewatch.hostile;
 
+import io.pacewatch.wire.DeadLetterHeaders;
 import static io.pacewatch.hostile.HostileService.bytes;
 import static io.pacewatch.hostile.HostileService.header;
 import static io.pacewatch.hostile.HostileService.hiddenIn;
@@ -11,8 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.pacewatch.hostile.HostileCorpus.Case;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -104,7 +104,7 @@ class HostileInputIT {
                 + "\"publishedAt\":\"2023-01-10T09:00:00+08:00\",\"source\":\"work report\"}");
         assertThat(pacewatch.awaitCaughtUp(Topics.RELEASES)).as("caught up with the topic before the test").isTrue();
         assertThat(pacewatch.awaitCaughtUp(Topics.TARGETS)).as("caught up with the targets before the test").isTrue();
-        final double unexpectedBefore = pacewatch.rejectedCounts(null).getOrDefault(DeadLetterHandlers.UNEXPECTED, 0.0);
+        final double unexpectedBefore = pacewatch.rejectedCounts(null).getOrDefault(DeadLetterHeaders.UNEXPECTED, 0.0);
         final Map<String, Double> before = pacewatch.rejectedCounts(Topics.RELEASES);
 
         // Each case, then a valid release of a series of its own.
@@ -176,7 +176,7 @@ class HostileInputIT {
             }
             final ConsumerRecord<byte[], byte[]> r = records.get(0);
             deadLettered.put(c, r);
-            check(problems, c, "reason header", header(r, DeadLetterHandlers.REASON_HEADER), c.expectedReason());
+            check(problems, c, "reason header", header(r, DeadLetterHeaders.REASON_HEADER), c.expectedReason());
             if (!Arrays.equals(r.value(), c.payload())) {
                 problems.add(c.name() + ": the DLQ value is not the original bytes");
             }
@@ -196,7 +196,7 @@ class HostileInputIT {
         for (final Case c : accepted) {
             if (dlqByCase.containsKey(c)) {
                 problems.add(c.name() + ": must be accepted but is on the DLQ as "
-                        + header(dlqByCase.get(c).get(0), DeadLetterHandlers.REASON_HEADER));
+                        + header(dlqByCase.get(c).get(0), DeadLetterHeaders.REASON_HEADER));
             }
             check(problems, c, "status of " + c.series(), statusBySeries.get(c.series()), c.expectedStatus());
         }
@@ -204,9 +204,9 @@ class HostileInputIT {
         if (target2023 == null || target2023.path("releaseVersions").size() != 0 || !target2023.path("ytdValue").isNull()) {
             problems.add("the 1999 figure must not count towards the 2023 target: " + target2023);
         }
-        final double unexpectedAfter = pacewatch.rejectedCounts(null).getOrDefault(DeadLetterHandlers.UNEXPECTED, 0.0);
+        final double unexpectedAfter = pacewatch.rejectedCounts(null).getOrDefault(DeadLetterHeaders.UNEXPECTED, 0.0);
         if (unexpectedAfter != unexpectedBefore) {
-            problems.add((unexpectedAfter - unexpectedBefore) + " records dead-lettered as '" + DeadLetterHandlers.UNEXPECTED
+            problems.add((unexpectedAfter - unexpectedBefore) + " records dead-lettered as '" + DeadLetterHeaders.UNEXPECTED
                     + "' (a failure that is not a validation rule)");
         }
         if (!caughtUp) {
@@ -337,13 +337,13 @@ class HostileInputIT {
         final SoftAssertions softly = new SoftAssertions();
         for (final Case c : cases) {
             final List<String> reasons = dlq.stream().filter(r -> c.equals(bySource.get(sourceOf(r))))
-                    .map(r -> header(r, DeadLetterHandlers.REASON_HEADER)).toList();
+                    .map(r -> header(r, DeadLetterHeaders.REASON_HEADER)).toList();
             softly.assertThat(reasons).as("%s (%s)", c.name(), KnownBugs.STREAM.get(c.name()))
                     .containsExactly(c.expectedReason());
         }
         softly.assertThat(judged.keySet()).as("valid releases after the hostile ones are judged").containsAll(followUps);
         softly.assertThat(dlq.stream()
-                        .filter(r -> DeadLetterHandlers.UNEXPECTED.equals(header(r, DeadLetterHandlers.REASON_HEADER)))
+                        .filter(r -> DeadLetterHeaders.UNEXPECTED.equals(header(r, DeadLetterHeaders.REASON_HEADER)))
                         .map(r -> header(r, "__streams.errors.topic") + ": " + header(r, "__streams.errors.message")).toList())
                 .as("no failure other than a validation rule").isEmpty();
         softly.assertThat(pacewatch.service.state()).isEqualTo(KafkaStreams.State.RUNNING);

@@ -9,7 +9,7 @@ import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.cli.publish.TestFiles;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.net.URI;

@@ -8,7 +8,7 @@ import io.pacewatch.domain.AlertKind;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Releases;
 import io.pacewatch.domain.Severity;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 

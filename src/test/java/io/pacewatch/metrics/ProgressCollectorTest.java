@@ -55,6 +55,20 @@ class ProgressCollectorTest {
     }
 
     @Test
+    @DisplayName("a ranked series exports its peer rank and count labelled with its parent; an unranked one exports neither")
+    void peerRank() {
+        series.set(1, RETAIL.withPeers("shenzhen", new io.pacewatch.domain.PeerRank("shenzhen", 3, 10, true)));
+
+        final String scrape = registry.scrape();
+
+        assertThat(scrape).contains("pacewatch_peer_rank{indicator=\"RETAIL_SALES\",parent=\"shenzhen\",region=\"luohu\",year=\"2023\"} 3.0");
+        assertThat(Scrapes.value(scrape, "pacewatch_peer_count", "RETAIL_SALES")).hasValue(10.0);
+        assertThat(Scrapes.value(scrape, "pacewatch_peer_rank", "BUDGET_REVENUE")).isEmpty();
+        // the other gauges keep the series' own labels only
+        assertThat(scrape).contains("pacewatch_cumulative_growth_ratio{indicator=\"RETAIL_SALES\",region=\"luohu\",year=\"2023\"}");
+    }
+
+    @Test
     @DisplayName("a growth target: target, growth and gap as ratios, no amount target, no completion gap")
     void growthTarget() {
         final String scrape = registry.scrape();
@@ -119,6 +133,7 @@ class ProgressCollectorTest {
                 p.cumulativeGrowthPercent(), p.targetKind(), p.targetValue(), p.impliedTargetGrowthPercent(),
                 p.expectedAtPace(), p.completionRatio(), p.timeProgress(), p.gapPp(), p.projectedYearEnd(),
                 p.remainingToTarget(), p.requiredRestOfYearGrowthPercent(), p.missingMonths(), p.releaseVersions(),
-                p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn());
+                p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn(), p.regionNameZh(), p.regionNameEn(),
+                null, null, null, null);
     }
 }

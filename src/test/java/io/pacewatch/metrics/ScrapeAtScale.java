@@ -18,7 +18,7 @@ import io.pacewatch.domain.Releases;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -229,7 +229,8 @@ public final class ScrapeAtScale {
                 p.cumulativeGrowthPercent(), p.targetKind(), p.targetValue(), p.impliedTargetGrowthPercent(),
                 p.expectedAtPace(), p.completionRatio(), p.timeProgress(), p.gapPp(), p.projectedYearEnd(),
                 p.remainingToTarget(), p.requiredRestOfYearGrowthPercent(), p.missingMonths(), p.releaseVersions(),
-                p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn());
+                p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn(), p.regionNameZh(), p.regionNameEn(),
+                null, null, null, null);
     }
 
     /** Counts what a scrape writes without keeping it. */

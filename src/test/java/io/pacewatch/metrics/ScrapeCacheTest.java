@@ -13,7 +13,7 @@ import io.pacewatch.domain.Target;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -73,6 +73,111 @@ class AlertFormatterTest {
                 .containsEntry("Authorization", "Bearer abc");
     }
 
+    // ---------------------------------------------------------------- read like a message to a leader
+
+    private static final ReaderView SHANGHAI = new ReaderView(ReaderView.DEFAULT_ZONE,
+            URI.create("https://pacewatch.example.gov.cn/"), ReaderView.LinkTo.LEADERS_PAGE);
+    private final AlertFormatter forLeaders = new AlertFormatter(FIXED, SHANGHAI);
+
+    @Test
+    void weComNamesTheRegionGivesTheTimeInTheReadersZoneAndLinksTheSeriesIdsOnlyInTheFooter() throws Exception {
+        final Alert alert = TestAlerts.luohuWarning();
+
+        final String content = json(forLeaders.single(TestAlerts.route("leaders", WebhookType.WECOM),
+                TestAlerts.inbound(alert, 0, 1))).at("/markdown/content").asText();
+
+        assertThat(content).isEqualTo("""
+                <font color="warning">**预警 WARNING**</font> 【预警】罗湖区 地方一般公共预算收入由“正常”转为“预警”：1-6月累计完成60亿元，完成年度目标127亿元的47.2%，低于序时进度2.8个百分点
+                <font color="comment">[WARNING] Luohu District Local general public budget revenue moved from on pace to at risk: Jan–Jun 2023: 6 billion yuan, 47.2% of the annual target of 12.7 billion yuan</font>
+                更新于 7月12日 09:30 · [查看详情 Details](https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023)
+                > pacewatch · `luohu|BUDGET_REVENUE|2023` · 2023-S1 · id `ALERT_ID`""".replace("ALERT_ID", alert.id()));
+        assertThat(content).doesNotContain("2023-07-12T01:30:00Z");
+    }
+
+    @Test
+    void dingTalkNamesTheRegionInTitleHeadingAndLines() throws Exception {
+        final Alert alert = TestAlerts.luohuWarning();
+
+        final JsonNode body = json(forLeaders.single(TestAlerts.route("finance", WebhookType.DINGTALK),
+                TestAlerts.inbound(alert, 0, 1)));
+
+        assertThat(body.at("/markdown/title").asText()).isEqualTo("[WARNING] 罗湖区 地方一般公共预算收入");
+        assertThat(body.at("/markdown/text").asText()).isEqualTo("#### 预警 WARNING · 罗湖区 · 地方一般公共预算收入 · 2023\n\n"
+                + "【预警】罗湖区 地方一般公共预算收入由“正常”转为“预警”：1-6月累计完成60亿元，完成年度目标127亿元的47.2%，低于序时进度2.8个百分点\n\n"
+                + "[WARNING] Luohu District Local general public budget revenue moved from on pace to at risk: Jan–Jun 2023: "
+                + "6 billion yuan, 47.2% of the annual target of 12.7 billion yuan\n\n"
+                + "更新于 7月12日 09:30 · [查看详情 Details](https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023)\n\n"
+                + "> pacewatch · `luohu|BUDGET_REVENUE|2023` · 2023-S1 · id `" + alert.id() + "`");
+    }
+
+    @Test
+    void timesFollowTheReadersZoneAndWithoutAPublicUrlThereIsNoLink() throws Exception {
+        final AlertFormatter inUtc = new AlertFormatter(FIXED, new ReaderView(ZoneOffset.UTC, null,
+                ReaderView.LinkTo.LEADERS_PAGE));
+
+        final String content = json(inUtc.single(TestAlerts.route("leaders", WebhookType.WECOM),
+                TestAlerts.inbound(TestAlerts.luohuWarning(), 0, 1))).at("/markdown/content").asText();
+
+        assertThat(content.lines().toList().get(2)).isEqualTo("更新于 7月12日 01:30");
+        assertThat(content).doesNotContain("](http");
+    }
+
+    @Test
+    void grafanaLinksOpenTheIndicatorDetailAndNoneLinksNothing() {
+        final Alert alert = TestAlerts.luohuWarning();
+        final URI stack = URI.create("http://10.1.2.3");
+
+        assertThat(new ReaderView(ReaderView.DEFAULT_ZONE, stack, ReaderView.LinkTo.GRAFANA).link(alert)).contains(
+                URI.create("http://10.1.2.3:3000/d/pacewatch-indicator?var-region=luohu&var-year=2023&var-indicator=BUDGET_REVENUE"));
+        assertThat(new ReaderView(ReaderView.DEFAULT_ZONE, stack, ReaderView.LinkTo.NONE).link(alert)).isEmpty();
+    }
+
+    @Test
+    void thePublicUrlIsTheStacksAddressWithoutPortOrPath() {
+        for (final String bad : List.of("http://host:8080", "https://host/leaders", "ftp://host", "host", "http://h/?a=1")) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ReaderView(ReaderView.DEFAULT_ZONE, URI.create(bad),
+                    ReaderView.LinkTo.LEADERS_PAGE)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
+    void genericKeepsTheAlertByteForByteAndCarriesTheLinkAsAHeader() throws Exception {
+        final Alert alert = TestAlerts.luohuWarning();
+        final Inbound in = TestAlerts.inbound(alert, 0, 1);
+
+        final WebhookRequest request = forLeaders.single(TestAlerts.route("audit", WebhookType.GENERIC), in);
+
+        assertThat(request.body()).isEqualTo(in.json());
+        assertThat(json(request).at("/figures/regionNameZh").asText()).isEqualTo("罗湖区");
+        assertThat(json(request).at("/figures/regionNameEn").asText()).isEqualTo("Luohu District");
+        assertThat(request.headers()).containsEntry("Link",
+                "<https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023>; rel=\"related\"");
+        assertThat(formatter.single(TestAlerts.route("audit", WebhookType.GENERIC), in).headers()).doesNotContainKey("Link");
+    }
+
+    @Test
+    void slackHeaderNamesTheRegionAndAButtonOpensTheSeries() throws Exception {
+        final JsonNode blocks = json(forLeaders.single(TestAlerts.route("analysts", WebhookType.SLACK),
+                TestAlerts.inbound(TestAlerts.luohuWarning(), 0, 1))).get("blocks");
+
+        assertThat(blocks.at("/0/text/text").asText()).isEqualTo("WARNING · Luohu District · Local general public budget revenue 2023");
+        assertThat(blocks.at("/3/type").asText()).isEqualTo("actions");
+        assertThat(blocks.at("/3/elements/0/url").asText()).isEqualTo("https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023");
+        assertThat(blocks.at("/4/elements/0/text").asText()).startsWith("更新于 7月12日 09:30 · pacewatch · luohu|BUDGET_REVENUE|2023");
+    }
+
+    @Test
+    void markdownDigestsGiveTimeAndLinkPerAlertAndTheSeriesKeysInTheFooter() throws Exception {
+        final List<Inbound> held = List.of(TestAlerts.inbound(TestAlerts.luohuWarning(), 0, 1));
+
+        final String content = json(forLeaders.digest(TestAlerts.route("w", WebhookType.WECOM, RouteFilter.ALL,
+                QuietHours.parse("22:00-07:00", null, null)), held).request()).at("/markdown/content").asText();
+
+        assertThat(content.lines().toList().get(3)).startsWith("<font color=\"comment\">[WARNING] Luohu District ")
+                .endsWith("</font> · 更新于 7月12日 09:30 · [查看详情 Details](https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023)");
+        assertThat(content.lines().toList().get(4)).isEqualTo("> pacewatch · `luohu|BUDGET_REVENUE|2023`");
+    }
+
     @Test
     void bodySignatureMatchesAKnownVector() {
         // printf '{"a":1}' | openssl dgst -sha256 -hmac s3cr3t
@@ -94,9 +199,10 @@ class AlertFormatterTest {
         assertThat(content.split("<font", -1)).hasSize(3);
         assertThat(content).doesNotContain("<@all>", "[点我]", "](https", "`code`", "\n> 引用", "**粗体**")
                 .contains("＜@all＞", "[点我］(https://evil.example)", "｀code｀", "＃ 标题\\u000A＞ 引用");
-        assertThat(content.lines()).hasSize(3);
-        assertThat(content.lines().toList().get(2))
-                .isEqualTo("> pacewatch · `luo_hu|GDP|2023` · 2023-S1 · 2023-07-12T01:30:00Z · id `" + HOSTILE.id() + "`");
+        assertThat(content.lines()).hasSize(4);
+        assertThat(content.lines().toList().get(2)).isEqualTo("更新于 7月12日 09:30");
+        assertThat(content.lines().toList().get(3))
+                .isEqualTo("> pacewatch · `luo_hu|GDP|2023` · 2023-S1 · id `" + HOSTILE.id() + "`");
         assertThat(TextEscapes.utf8Length(content)).isLessThanOrEqualTo(AlertFormatter.WECOM_MAX_BYTES);
         assertThat(request.headers()).containsEntry("Idempotency-Key", HOSTILE.id());
     }
@@ -136,7 +242,7 @@ class AlertFormatterTest {
         final String text = body.at("/markdown/text").asText();
         assertThat(text).startsWith("#### 严重 CRITICAL · luo＿hu · 地区＊生产＊总值 ＜@all＞ [点我］(https://evil.example) · 2023\n\n");
         assertThat(text).doesNotContain("<@all>", "[点我]", "**粗体**", "<!channel>").contains("pacewatch");
-        assertThat(text.split("\n\n")).hasSize(4);
+        assertThat(text.split("\n\n")).hasSize(5);
     }
 
     @Test

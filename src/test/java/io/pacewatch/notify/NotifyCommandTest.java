@@ -81,5 +81,23 @@ class NotifyCommandTest {
         assertThat(err.toString()).contains("not a duration");
         assertThat(run("--routes", routes.toString(), "--start-from", "yesterday")).isEqualTo(2);
         assertThat(err.toString()).contains("is not earliest, latest or an instant");
+        assertThat(run("--routes", routes.toString(), "--zone", "Mars/Olympus")).isEqualTo(2);
+        assertThat(err.toString()).contains("not a time zone: Mars/Olympus");
+        assertThat(run("--routes", routes.toString(), "--link", "both")).isEqualTo(2);
+        assertThat(err.toString()).contains("expected leaders, grafana or none");
+        assertThat(run("--routes", routes.toString(), "--public-url", "http://host:8080", "--check")).isEqualTo(2);
+        assertThat(err.toString()).contains("without port, path or query");
+    }
+
+    @Test
+    void checkShowsTheSampleAsALeaderReadsIt() throws Exception {
+        final Path routes = dir.resolve("routes.json");
+        Files.writeString(routes, "{\"routes\": [{\"name\": \"w\", \"type\": \"wecom\", \"url\": \"https://qyapi.weixin.qq.com/x?key=K\"}]}");
+
+        assertThat(run("--routes", routes.toString(), "--check", "--public-url", "https://pacewatch.example.gov.cn",
+                "--zone", "Asia/Urumqi")).isZero();
+
+        assertThat(out.toString()).contains("【预警】罗湖区 地方一般公共预算收入", "更新于 7月12日 07:30",
+                "[查看详情 Details](https://pacewatch.example.gov.cn:8080/?region=luohu&year=2023)");
     }
 }

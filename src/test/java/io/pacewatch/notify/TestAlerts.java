@@ -7,7 +7,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Severity;
 import io.pacewatch.domain.TargetKind;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
@@ -53,9 +53,31 @@ final class TestAlerts {
                 status, Judgement.AMOUNT_COMPLETION, "亿元", new BigDecimal("60"), null, TargetKind.AMOUNT, new BigDecimal("127"),
                 null, new BigDecimal("63.5"), new BigDecimal("0.4724"), new BigDecimal("0.5"), new BigDecimal("-2.76"),
                 new BigDecimal("120"), new BigDecimal("67"), null, List.of(), List.of(),
-                Instant.parse("2023-01-10T01:00:00Z"), at, "1-6月累计完成60亿元", "Jan–Jun 2023: 6 billion yuan");
+                Instant.parse("2023-01-10T01:00:00Z"), at, "1-6月累计完成60亿元", "Jan–Jun 2023: 6 billion yuan", null, null,
+                null, null, null, null);
         return new Alert(id(label), region, indicator, 2023, "2023-S1", previous, status, kind, severity, at,
                 messageZh, messageEn, figures);
+    }
+
+    /** The worked example as the service raises it for luohu, named by the bundled region catalogue. */
+    static Alert luohuWarning() {
+        final Alert plain = alert("luohu-warning", "luohu", "BUDGET_REVENUE", "地方一般公共预算收入",
+                "Local general public budget revenue", Severity.WARNING, AlertKind.WORSENED, PaceStatus.ON_PACE,
+                PaceStatus.AT_RISK,
+                "【预警】罗湖区 地方一般公共预算收入由“正常”转为“预警”：1-6月累计完成60亿元，完成年度目标127亿元的47.2%，低于序时进度2.8个百分点",
+                "[WARNING] Luohu District Local general public budget revenue moved from on pace to at risk: Jan–Jun 2023: "
+                        + "6 billion yuan, 47.2% of the annual target of 12.7 billion yuan");
+        final Progress f = plain.figures();
+        final Progress named = new Progress(f.region(), f.indicator(), f.indicatorNameZh(), f.indicatorNameEn(), f.year(),
+                f.asOfMonth(), f.asOfPeriod(), f.status(), f.judgedStatus(), f.judgedOn(), f.unit(), f.ytdValue(),
+                f.cumulativeGrowthPercent(), f.targetKind(), f.targetValue(), f.impliedTargetGrowthPercent(),
+                f.expectedAtPace(), f.completionRatio(), f.timeProgress(), f.gapPp(), f.projectedYearEnd(),
+                f.remainingToTarget(), f.requiredRestOfYearGrowthPercent(), f.missingMonths(), f.releaseVersions(),
+                f.targetPublishedAt(), f.updatedAt(), f.messageZh(), f.messageEn(), "罗湖区", "Luohu District",
+                null, null, null, null);
+        return new Alert(plain.id(), plain.region(), plain.indicator(), plain.year(), plain.period(),
+                plain.previousStatus(), plain.status(), plain.kind(), plain.severity(), plain.occurredAt(),
+                plain.messageZh(), plain.messageEn(), named);
     }
 
     static byte[] json(final Alert alert) {

@@ -3,6 +3,7 @@ package io.pacewatch.schema;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
@@ -17,6 +18,10 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.Judgement;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRanking;
+import io.pacewatch.domain.PeerStanding;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
@@ -70,7 +75,8 @@ class MessageSchemaTest {
     private static final Path SCHEMA_DIR = Path.of("docs", "schemas");
     private static final String BASE_ID = "https://pacewatch.io/schemas/";
     private static final List<String> SCHEMA_FILES =
-            List.of("release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json");
+            List.of("release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json",
+                    "ranking.schema.json");
     private static final String META_SCHEMA = "https://json-schema.org/draft/2020-12/schema";
 
     private static final Path TARGETS_FILE = Path.of("src", "main", "resources", "targets", "luohu-2023.jsonl");
@@ -81,13 +87,16 @@ class MessageSchemaTest {
 
     private static final IndicatorCatalogue CATALOGUE = CatalogueLoader.bundled();
     private static final InputCodec CODEC = new InputCodec(CATALOGUE);
-    private static final SeriesEvaluator EVALUATOR = new SeriesEvaluator(CATALOGUE);
+    /** With the bundled region catalogue, as the service runs: luohu's records carry its names. */
+    private static final SeriesEvaluator EVALUATOR = new SeriesEvaluator(CATALOGUE, CatalogueLoader.bundledRegions(),
+            io.pacewatch.domain.ReleaseCalendar.NONE);
 
     private static SchemaRegistry registry;
     private static Schema releaseSchema;
     private static Schema targetSchema;
     private static Schema progressSchema;
     private static Schema alertSchema;
+    private static Schema rankingSchema;
 
     @BeforeAll
     static void loadSchemas() {
@@ -102,12 +111,14 @@ class MessageSchemaTest {
         targetSchema = schema("target.schema.json");
         progressSchema = schema("progress.schema.json");
         alertSchema = schema("alert.schema.json");
+        rankingSchema = schema("ranking.schema.json");
     }
 
     // ---------------------------------------------------------------- the schemas themselves
 
     @ParameterizedTest
-    @ValueSource(strings = {"release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json"})
+    @ValueSource(strings = {"release.schema.json", "target.schema.json", "progress.schema.json", "alert.schema.json",
+            "ranking.schema.json"})
     void schemaIsValidDraft202012WithItsOwnId(final String file) {
         final JsonNode schema = tree(read(SCHEMA_DIR.resolve(file)));
         assertThat(schema.path("$schema").asText()).isEqualTo(META_SCHEMA);
@@ -127,10 +138,15 @@ class MessageSchemaTest {
                 Arguments.of(StatusThresholds.class, "target.schema.json", "/$defs/statusThresholds", true),
                 Arguments.of(Progress.class, "progress.schema.json", "", true),
                 Arguments.of(ReleaseVersion.class, "progress.schema.json", "/$defs/releaseVersion", true),
-                Arguments.of(Alert.class, "alert.schema.json", "", true));
+                Arguments.of(Alert.class, "alert.schema.json", "", true),
+                Arguments.of(PeerRanking.class, "ranking.schema.json", "", true),
+                Arguments.of(PeerRanking.Entry.class, "ranking.schema.json", "/$defs/entry", true));
     }
 
-    /** Field names are exactly the record components; outputs always carry every field; primitives are never null. */
+    /**
+     * Field names are exactly the record components; outputs always carry every field but those written
+     * only when known ({@code @JsonInclude(NON_NULL)}); primitives are never null.
+     */
     @ParameterizedTest
     @MethodSource("recordsAndSchemas")
     void propertiesAreExactlyTheRecordComponents(final Class<? extends Record> type, final String file,
@@ -145,7 +161,11 @@ class MessageSchemaTest {
         if (allRequired) {
             final List<String> required = new ArrayList<>();
             schema.path("required").forEach(n -> required.add(n.asText()));
-            assertThat(required).containsExactlyInAnyOrderElementsOf(components);
+            final List<String> alwaysWritten = Arrays.stream(type.getRecordComponents())
+                    .filter(c -> c.getAccessor().getAnnotation(JsonInclude.class) == null
+                            || c.getAccessor().getAnnotation(JsonInclude.class).value() != JsonInclude.Include.NON_NULL)
+                    .map(c -> c.getName()).toList();
+            assertThat(required).containsExactlyInAnyOrderElementsOf(alwaysWritten);
         }
         for (final var component : type.getRecordComponents()) {
             final JsonNode declared = schema.path("properties").path(component.getName()).path("type");
@@ -345,6 +365,30 @@ class MessageSchemaTest {
             + "'kind':'GROWTH','value':5.0,'unit':'亿元','priorYearAmount':1850,"
             + "'publishedAt':'2023-01-10T09:00:00+08:00','source':'罗湖区2023年政府工作报告'}");
 
+    /** A ranking with a tie and a district without the figure, and a progress record carrying its rank. */
+    @Test
+    void rankingsAndRankedProgressValidate() {
+        final RegionCatalogue regions = CatalogueLoader.bundledRegions();
+        final Map<String, PeerStanding> standings = new LinkedHashMap<>();
+        standings.put("luohu", new PeerStanding("luohu", TargetKind.GROWTH, new BigDecimal("4.2"), new BigDecimal("-0.80"),
+                PaceStatus.AT_RISK));
+        standings.put("futian", new PeerStanding("futian", TargetKind.GROWTH, new BigDecimal("4.20"), new BigDecimal("-1.30"),
+                PaceStatus.BEHIND));
+        standings.put("nanshan", new PeerStanding("nanshan", TargetKind.GROWTH, null, null, PaceStatus.NOT_ASSESSABLE));
+        final PeerRanking ranking = PeerRanking.rank(regions, "shenzhen", "RETAIL_SALES", 2023, 6, standings);
+        assertThat(ranking.entries()).hasSize(10);
+
+        assertValid(rankingSchema, write(ranking));
+        assertValid(rankingSchema, write(ranking.ordered(PeerRanking.Order.WORST_FIRST)));
+        assertInvalid(rankingSchema, write(ranking).replace("\"ranked\":2", "\"ranked\":-1"));
+        final Progress retail = evaluate("RETAIL_SALES", RETAIL_TARGET, retail("2023-06", "200", "4.2", "2023-07-15")).latest();
+        assertValidProgress(retail.withPeers("shenzhen", ranking.ranks().get("luohu")));
+        assertValidProgress(retail.withPeers("shenzhen", null));
+        // a rank without its count is not a record pacewatch writes
+        assertInvalid(progressSchema, write(retail.withPeers("shenzhen", ranking.ranks().get("luohu")))
+                .replace(",\"peerCount\":2", ""));
+    }
+
     /** The worked example of the domain brief: 60 亿元 in 1–6月 against 127 亿元. */
     @Test
     void amountCompletionProgressValidates() {
@@ -358,6 +402,8 @@ class MessageSchemaTest {
         assertThat(evaluation.history()).hasSize(2);
         assertAllValid(evaluation);
         assertThat(tree(write(latest)).path("completionRatio").decimalValue()).isEqualByComparingTo("0.4724");
+        assertThat(tree(write(latest)).path("regionNameZh").asText()).isEqualTo("罗湖区");
+        assertThat(tree(write(latest)).path("regionNameEn").asText()).isEqualTo("Luohu District");
     }
 
     @Test
@@ -368,6 +414,9 @@ class MessageSchemaTest {
                 .orElseThrow().latest();
         assertThat(nothingYet.status()).isEqualTo(PaceStatus.OVERDUE);
         assertValidProgress(nothingYet);
+        // an evaluator without region names writes the record exactly as before the names existed
+        assertThat(tree(write(nothingYet)).has("regionNameZh")).isFalse();
+        assertThat(tree(write(nothingYet)).has("regionNameEn")).isFalse();
         final Progress lateMarch = withCalendar.evaluate(series("BUDGET_REVENUE"),
                 ReleaseHistory.EMPTY.with(budget("2023-02", "25", "2023-03-12")), target(j(BUDGET_TARGET)), may)
                 .orElseThrow().latest();

@@ -262,6 +262,9 @@ class DeployedStackIT {
         assertThat(PacewatchCli.commandLine().execute("targets", "load", "--bootstrap-servers", bootstrap,
                 deployment.file("src/main/resources/targets/luohu-2023.jsonl").toString()))
                 .as("pacewatch targets load").isZero();
+        assertThat(PacewatchCli.commandLine().execute("targets", "load", "--bootstrap-servers", bootstrap,
+                deployment.file("src/main/resources/demo/illustrative-siblings-targets-2023.jsonl").toString()))
+                .as("pacewatch targets load (invented sibling districts)").isZero();
         assertThat(PacewatchCli.commandLine().execute("publish", "--bootstrap-servers", bootstrap,
                 deployment.file("src/main/resources/demo/illustrative-2023.jsonl").toString()))
                 .as("pacewatch publish").isZero();

@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.JsonSerde;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,8 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.RecentAlerts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.Alert;
@@ -54,6 +57,9 @@ class PacewatchTopologyTest {
         assertThat(latest.gapPp()).isEqualByComparingTo("-2.76");
         assertThat(latest.status()).isEqualTo(PaceStatus.AT_RISK);
         assertThat(latest.messageZh()).contains("低于序时进度2.8个百分点");
+        // testville is not in the bundled region catalogue: no names, the code is what people read
+        assertThat(latest.regionNameZh()).isNull();
+        assertThat(latest.regionNameEn()).isNull();
         final Progress janFeb = table.get(REVENUE_KEY + "|2023-01-01/P2M");
         assertThat(janFeb.asOfMonth()).isEqualTo(2);
         assertThat(janFeb.timeProgress()).isEqualByComparingTo("0.166667");
@@ -148,6 +154,7 @@ class PacewatchTopologyTest {
                         org.assertj.core.groups.Tuple.tuple("2023-S1", PaceStatus.ON_PACE, PaceStatus.BEHIND, AlertKind.WORSENED),
                         org.assertj.core.groups.Tuple.tuple("2023-01-01/P9M", PaceStatus.BEHIND, PaceStatus.ON_PACE, AlertKind.RECOVERED));
         assertThat(alerts.get(0).messageEn()).contains("behind time progress");
+        assertThat(alerts.get(0).messageZh()).startsWith("【滞后】testville 地方一般公共预算收入由“正常”转为“滞后”");
     }
 
     @Test

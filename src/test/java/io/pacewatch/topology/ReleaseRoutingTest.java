@@ -1,5 +1,6 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.Topics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.ReleaseDraft;
@@ -41,7 +42,8 @@ class ReleaseRoutingTest {
                 .filter(TopologyDescription.Source.class::isInstance)
                 .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
                 .collect(Collectors.toSet());
-        assertThat(sourceTopics).containsExactlyInAnyOrder(Topics.RELEASES, Topics.TARGETS,
+        // pacewatch.peer-ranks: ranks sent back by the peer ranking, keyed onto their series' partition
+        assertThat(sourceTopics).containsExactlyInAnyOrder(Topics.RELEASES, Topics.TARGETS, Topics.PEER_RANKS,
                 "keyless-releases-by-series-repartition");
     }
 

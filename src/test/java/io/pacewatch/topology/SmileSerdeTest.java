@@ -1,5 +1,7 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.wire.JsonSerde;
+import io.pacewatch.wire.SmileSerde;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

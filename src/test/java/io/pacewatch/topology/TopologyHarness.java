@@ -1,5 +1,8 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.PipelineEvents;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Progress;
@@ -46,6 +49,11 @@ final class TopologyHarness implements AutoCloseable {
     final TestClock clock = new TestClock(START);
 
     TopologyHarness() {
+        this(CatalogueLoader.bundledRegions());
+    }
+
+    /** With the region catalogue given, which decides the peer groups. */
+    TopologyHarness(final io.pacewatch.domain.RegionCatalogue regions) {
         try {
             stateDir = Files.createTempDirectory("pacewatch-ttd");
         } catch (final IOException e) {
@@ -56,8 +64,8 @@ final class TopologyHarness implements AutoCloseable {
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
         props.put(DeadLetterHandlers.EVENTS_CONFIG, events);
-        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled(), CalendarLoader.bundled(),
-                clock, events), props, START);
+        driver = new TopologyTestDriver(PacewatchTopology.build(CatalogueLoader.bundled(), regions,
+                CalendarLoader.bundled(), clock, events), props, START);
         releases = driver.createInputTopic(Topics.RELEASES, Serdes.String().serializer(), Serdes.String().serializer());
         targets = driver.createInputTopic(Topics.TARGETS, Serdes.String().serializer(), Serdes.String().serializer());
         progress = driver.createOutputTopic(Topics.PROGRESS, Serdes.String().deserializer(),
@@ -79,10 +87,16 @@ final class TopologyHarness implements AutoCloseable {
 
     void embargoed(final String indicator, final String period, final String basis, final String value,
                    final String growth, final String publishedAt, final String embargoUntil) {
-        final ReleaseDraft draft = new ReleaseDraft(REGION, indicator, period, basis,
+        releaseOf(REGION, indicator, period, basis, value, growth, publishedAt, embargoUntil);
+    }
+
+    /** A release of another region than {@link #REGION}, for tests of several regions. */
+    void releaseOf(final String region, final String indicator, final String period, final String basis,
+                   final String value, final String growth, final String publishedAt, final String embargoUntil) {
+        final ReleaseDraft draft = new ReleaseDraft(region, indicator, period, basis,
                 value == null ? null : new BigDecimal(value), value == null ? null : "亿元",
                 growth == null ? null : new BigDecimal(growth), publishedAt, null, "test bureau", embargoUntil);
-        releases.pipeInput(REGION + "|" + indicator + "|" + period.substring(0, 4), json(draft),
+        releases.pipeInput(region + "|" + indicator + "|" + period.substring(0, 4), json(draft),
                 Instant.parse(publishedAt));
     }
 
@@ -96,9 +110,15 @@ final class TopologyHarness implements AutoCloseable {
 
     private void target(final String indicator, final String kind, final String value, final String unit,
                         final String publishedAt) {
-        final TargetDraft draft = new TargetDraft(REGION, 2023, indicator, kind, new BigDecimal(value), unit,
+        targetOf(REGION, indicator, kind, value, unit, publishedAt);
+    }
+
+    /** A target of another region than {@link #REGION}, for tests of several regions. */
+    void targetOf(final String region, final String indicator, final String kind, final String value, final String unit,
+                  final String publishedAt) {
+        final TargetDraft draft = new TargetDraft(region, 2023, indicator, kind, new BigDecimal(value), unit,
                 null, null, null, null, publishedAt, "test work report");
-        targets.pipeInput(REGION + "|" + indicator + "|2023", json(draft), Instant.parse(publishedAt));
+        targets.pipeInput(region + "|" + indicator + "|2023", json(draft), Instant.parse(publishedAt));
     }
 
     /** The latest progress record per key, as a compacted topic would keep it. */
@@ -122,6 +142,23 @@ final class TopologyHarness implements AutoCloseable {
         } catch (final JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Puts everything {@code other}'s stores hold into this driver's stores: a new build (another
+     * catalogue, say) starting over the state the previous one left, as a restarted instance does.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    void takeStateFrom(final TopologyHarness other) {
+        other.driver.getAllStateStores().forEach((name, store) -> {
+            if (store instanceof org.apache.kafka.streams.state.KeyValueStore from) {
+                final org.apache.kafka.streams.state.KeyValueStore to =
+                        (org.apache.kafka.streams.state.KeyValueStore) driver.getAllStateStores().get(name);
+                try (org.apache.kafka.streams.state.KeyValueIterator<Object, Object> all = from.all()) {
+                    all.forEachRemaining(kv -> to.put(kv.key, kv.value));
+                }
+            }
+        });
     }
 
     /** Moves time on: the topology's clock and the driver's wall clock, which fires punctuations. */

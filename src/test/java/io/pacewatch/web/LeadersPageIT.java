@@ -1,6 +1,7 @@
 package io.pacewatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,9 +12,12 @@ import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.Region;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.RegionLevel;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.KeyValue;
@@ -111,7 +116,10 @@ class LeadersPageIT {
         // "Now" is 20 July 2023, when these figures are current (by the system clock all would be overdue):
         // monthly figures through May, GDP through Q1; fixed-asset investment, with none, is overdue.
         service = PacewatchService.start(new ServiceSettings(props, catalogue, "127.0.0.1", 0, "127.0.0.1", stateDir,
-                true, 2, (short) 1).withClock(Clock.fixed(Instant.parse("2023-07-20T00:00:00Z"), ZoneOffset.UTC)));
+                true, 2, (short) 1).withClock(Clock.fixed(Instant.parse("2023-07-20T00:00:00Z"), ZoneOffset.UTC))
+                // the test's region, named as a region catalogue would name it
+                .withRegions(new RegionCatalogue(List.of(
+                        new Region(region, "网页测试区", "Web Test District", RegionLevel.DISTRICT, null)))));
         chromium = HeadlessChromium.launch(Duration.ofSeconds(30));
         assertThat(service.awaitRunning(WAIT)).as("Kafka Streams reaches RUNNING").isTrue();
     }
@@ -185,7 +193,14 @@ class LeadersPageIT {
         }
         assertThat(tab.evaluate(READ_SUMMARY)).isEqualTo(JSON.readTree(
                 "{\"good\":2,\"warn\":1,\"bad\":1,\"none\":0,\"late\":1}"));
-        assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).isEqualTo(region);
+        // the region by its catalogue names in the title and the selector; the code stays the selector's value
+        assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).isEqualTo("网页测试区");
+        assertThat(tab.evaluate("document.title").asText())
+                .isEqualTo("pacewatch · 网页测试区 Web Test District 2023 · 指标进度 Indicator pace");
+        final JsonNode selected = tab.evaluate("(s => ({value: s.value, text: s.options[s.selectedIndex].textContent}))"
+                + "(document.getElementById('region-select'))");
+        assertThat(selected.get("value").asText()).isEqualTo(region);
+        assertThat(selected.get("text").asText()).isEqualTo("网页测试区 Web Test District");
 
         // A new release: industry for 1-6月 is back on pace. The page follows without a reload.
         tab.evaluate("window.__sameDocument = 'yes'");
@@ -232,9 +247,14 @@ class LeadersPageIT {
         final JsonNode notice = tab.waitFor("document.getElementById('notice').hidden ? null"
                 + " : document.getElementById('notice').textContent", n -> n.isTextual(), PAGE_WAIT, "the notice");
         assertThat(notice.asText()).contains(hostile);
-        Thread.sleep(500);
-        assertThat(tab.evaluate("document.querySelectorAll('img, script:not([src]), [onerror]').length").asInt()).isZero();
-        assertThat(tab.evaluate("typeof window.__pwned").asText()).isEqualTo("undefined");
+        // Nothing injected runs or appears while the page goes on fetching and drawing.
+        await("no injected element or script").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .untilAsserted(() -> {
+                    assertThat(tab.evaluate("document.querySelectorAll('img, script:not([src]), [onerror]').length")
+                            .asInt()).isZero();
+                    assertThat(tab.evaluate("typeof window.__pwned").asText()).isEqualTo("undefined");
+                });
         assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).doesNotContain("<");
         assertThat(chromium.problems().subList(problemsBefore, chromium.problems().size())).isEmpty();
     }
@@ -267,23 +287,17 @@ class LeadersPageIT {
     }
 
     /** Waits until the API itself shows the expected statuses, so page checks do not race the stream. */
-    private JsonNode awaitApiStatuses(final Map<String, String> expected) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/api/progress?region=" + region + "&year=" + YEAR))
+    private JsonNode awaitApiStatuses(final Map<String, String> expected) {
+        final URI uri = URI.create(baseUrl() + "/api/progress?region=" + region + "&year=" + YEAR);
+        final AtomicReference<JsonNode> list = new AtomicReference<>();
+        await("the API to show " + expected).atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                final JsonNode list = JSON.readTree(response.body());
-                if (statuses(list).equals(expected)) {
-                    return list;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the API did not show " + expected + " within " + WAIT + "; last answer: " + last);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            list.set(JSON.readTree(response.body()));
+            assertThat(statuses(list.get())).isEqualTo(expected);
+        });
+        return list.get();
     }
 
     private String baseUrl() {

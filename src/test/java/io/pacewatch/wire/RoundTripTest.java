@@ -8,6 +8,7 @@ import io.pacewatch.domain.AlertPolicy;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReferencePeriod;
+import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.ReleaseHistory;
@@ -180,12 +181,42 @@ class RoundTripTest {
         final Progress read = Json.MAPPER.readValue(json, Progress.class);
 
         // then
-        assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class));
+        // The peer fields are left out for a region without a peer group, so such a record reads as before.
+        final List<String> peerFields = List.of("peerGroup", "peerRank", "peerCount", "peerRankTied");
+        assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(
+                componentNames(Progress.class).stream().filter(name -> !peerFields.contains(name)).toList());
         assertThat(read).usingRecursiveComparison()
                 .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
                 .isEqualTo(original);
+        final Progress ranked = original.withPeers("shenzhen", new io.pacewatch.domain.PeerRank("shenzhen", 3, 10, true));
+        final String rankedJson = Json.MAPPER.writeValueAsString(ranked);
+        assertThat(fieldNames(Json.MAPPER.readTree(rankedJson))).containsExactlyElementsOf(componentNames(Progress.class));
+        assertThat(Json.MAPPER.readValue(rankedJson, Progress.class)).usingRecursiveComparison()
+                .withComparatorForType(BigDecimal::compareTo, BigDecimal.class)
+                .isEqualTo(ranked);
         assertThat(json).contains("\"ytdValue\":70.5").contains("\"timeProgress\":0.583333")
                 .contains("\"updatedAt\":\"2023-08-16T00:00:00Z\"");
+    }
+
+    @Test
+    @DisplayName("Progress for a region the region catalogue does not know is written without name fields, and read back")
+    void progressWithoutRegionNames() throws IOException {
+        // given
+        final Progress unnamed = new SeriesEvaluator(Releases.CATALOGUE)
+                .evaluate(Releases.series("BUDGET_REVENUE"), history(), Targets.budgetRevenue127().build(), Releases.LATER)
+                .orElseThrow().latest();
+
+        // when
+        final String json = Json.MAPPER.writeValueAsString(unnamed);
+        final Progress read = Json.MAPPER.readValue(json, Progress.class);
+
+        // then
+        assertThat(fieldNames(Json.MAPPER.readTree(json))).containsExactlyElementsOf(componentNames(Progress.class).stream()
+                .filter(name -> !name.startsWith("regionName") && !name.startsWith("peer")).toList());
+        assertThat(json).endsWith("\"messageEn\":" + Json.MAPPER.writeValueAsString(unnamed.messageEn()) + "}");
+        assertThat(read.regionNameZh()).isNull();
+        assertThat(read.regionDisplayZh()).isEqualTo("luohu");
+        assertThat(evaluation().latest().regionNameZh()).isEqualTo("罗湖区");
     }
 
     @Test
@@ -277,8 +308,9 @@ class RoundTripTest {
                         .embargoUntil("2023-08-16T00:00:00Z").build());
     }
 
+    /** As the service evaluates: with the bundled region catalogue, which names luohu. */
     private static SeriesEvaluation evaluation() {
-        return new SeriesEvaluator(Releases.CATALOGUE)
+        return new SeriesEvaluator(Releases.CATALOGUE, CatalogueLoader.bundledRegions(), ReleaseCalendar.NONE)
                 .evaluate(Releases.series("BUDGET_REVENUE"), history(), Targets.budgetRevenue127().build(), Releases.LATER)
                 .orElseThrow();
     }

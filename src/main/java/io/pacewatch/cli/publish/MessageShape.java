@@ -2,7 +2,7 @@ package io.pacewatch.cli.publish;
 
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.topology.InputSerdes;
+import io.pacewatch.wire.InputSerdes;
 import io.pacewatch.wire.InputCodec;
 import java.time.Instant;
 import java.util.function.Function;

@@ -4,7 +4,7 @@ import io.pacewatch.domain.SafeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.Target;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Drafts;
 import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Json;

@@ -3,7 +3,7 @@ package io.pacewatch.cli.publish;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Target;
-import io.pacewatch.topology.Topics;
+import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.InputCodec;
 import java.nio.file.Path;
 import java.util.List;

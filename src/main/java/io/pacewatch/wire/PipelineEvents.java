@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.RejectionReason;
@@ -6,7 +6,7 @@ import io.pacewatch.domain.RejectionReason;
 /**
  * What happened to records passing through, for the metrics edge to count without the topology
  * knowing about metrics. The dead-letter handlers, which Kafka Streams instantiates itself, receive
- * it as the object value of {@link DeadLetterHandlers#EVENTS_CONFIG}. Counts are best-effort: a
+ * it as the object value of the Streams property {@code pacewatch.pipeline.events}. Counts are best-effort: a
  * retried task may report a record twice, which exactly-once output never does.
  */
 public interface PipelineEvents {

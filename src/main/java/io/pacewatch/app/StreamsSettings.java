@@ -1,5 +1,8 @@
-package io.pacewatch.topology;
+package io.pacewatch.app;
 
+import io.pacewatch.topology.DeadLetterHandlers;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.topology.CompressedStores;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;

@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

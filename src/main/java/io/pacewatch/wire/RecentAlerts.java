@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import io.pacewatch.domain.Alert;
 import java.util.ArrayList;
@@ -9,13 +9,13 @@ import java.util.List;
 public record RecentAlerts(List<Alert> alerts) {
 
     static final int KEPT = 20;
-    static final RecentAlerts NONE = new RecentAlerts(List.of());
+    public static final RecentAlerts NONE = new RecentAlerts(List.of());
 
     public RecentAlerts {
         alerts = List.copyOf(alerts);
     }
 
-    RecentAlerts with(final Alert alert) {
+    public RecentAlerts with(final Alert alert) {
         final List<Alert> next = new ArrayList<>(alerts.size() + 1);
         next.add(alert);
         alerts.stream().filter(a -> !a.id().equals(alert.id())).forEach(next::add);

@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -23,7 +23,7 @@ import org.apache.kafka.common.serialization.Serializer;
  * topic, targets in their store); one made {@link #refusingJson} refuses it with {@link #LEGACY_STATE},
  * for state whose layout changed and cannot be read as it was.
  */
-final class SmileSerde<T> implements Serde<T> {
+public final class SmileSerde<T> implements Serde<T> {
 
     static final String LEGACY_STATE = "This state store holds data written by a pacewatch build before the "
             + "single-value series state (docs/topics.md, \"Upgrading\"): it cannot be read as it is. Stop every "
@@ -52,15 +52,15 @@ final class SmileSerde<T> implements Serde<T> {
         this.json = readJson ? JsonSerde.internal(type) : null;
     }
 
-    static <T> SmileSerde<T> readingJson(final Class<T> type) {
+    public static <T> SmileSerde<T> readingJson(final Class<T> type) {
         return new SmileSerde<>(type, true);
     }
 
-    static <T> SmileSerde<T> refusingJson(final Class<T> type) {
+    public static <T> SmileSerde<T> refusingJson(final Class<T> type) {
         return new SmileSerde<>(type, false);
     }
 
-    static boolean isSmile(final byte[] bytes) {
+    public static boolean isSmile(final byte[] bytes) {
         return bytes.length >= 3 && bytes[0] == ':' && bytes[1] == ')' && bytes[2] == '\n';
     }
 
@@ -85,7 +85,7 @@ final class SmileSerde<T> implements Serde<T> {
     }
 
     /** State in a layout this build does not read; the message says how to reset. */
-    static final class LegacyStateException extends IllegalStateException {
+    public static final class LegacyStateException extends IllegalStateException {
         LegacyStateException(final String message) {
             super(message);
         }

@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.kstream.Consumed;

@@ -1,10 +1,10 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.InputCodec;
 import org.apache.kafka.common.serialization.Serdes;
 
 /** The topics pacewatch reads and writes, each with its serdes. */
@@ -14,6 +14,10 @@ public final class Topics {
     public static final String TARGETS = "pacewatch.targets";
     public static final String PROGRESS = "pacewatch.progress";
     public static final String ALERTS = "pacewatch.alerts";
+    /** Each peer group's ranking per indicator, year and month, and for its latest month. */
+    public static final String RANKINGS = "pacewatch.rankings";
+    /** Ranks on their way back from the ranking to the series' judge: pacewatch's own, read by nobody else. */
+    public static final String PEER_RANKS = "pacewatch.peer-ranks";
     /** Every refused input record, releases and targets alike; headers say where it came from. */
     public static final String DEAD_LETTERS = "pacewatch.releases.dlq";
 
@@ -34,5 +38,9 @@ public final class Topics {
 
     public static Topic<String, Alert> alerts() {
         return new Topic<>(ALERTS, Serdes.String(), new JsonSerde<>(Alert.class));
+    }
+
+    public static Topic<String, PeerRanking> rankings() {
+        return new Topic<>(RANKINGS, Serdes.String(), new JsonSerde<>(PeerRanking.class));
     }
 }

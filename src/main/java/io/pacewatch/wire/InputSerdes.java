@@ -1,4 +1,4 @@
-package io.pacewatch.topology;
+package io.pacewatch.wire;
 
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.Release;

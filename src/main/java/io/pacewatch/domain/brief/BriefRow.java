@@ -1,0 +1,67 @@
+package io.pacewatch.domain.brief;
+
+import io.pacewatch.domain.Judgement;
+import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRank;
+import io.pacewatch.domain.ReleaseVersion;
+import io.pacewatch.domain.TargetKind;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * One indicator's line of the brief, as the table prints it. Figures the data do not give are null
+ * (a growth-only indicator has no value, a growth target no completion), so a renderer shows "—"
+ * and never 0. Ratios are fractions (0.472 = 47.2%), gaps percentage points.
+ *
+ * @param month           the last month the figures cover (3 for GDP's Q1 in a May brief)
+ * @param inForMonth      figures for the brief's month are in (for a quarterly indicator, its last quarter's)
+ * @param overdue         the release the calendar expects is late; the figures shown are the last ones
+ * @param versions        the release versions the row's figures come from: what the data are as of
+ * @param revised         figures of the row revised since the previous brief's cut-off
+ * @param laterThanCutoff a version used was published after this brief's cut-off (an earlier month's
+ *                        brief asked for after a revision): the row shows the revised figures
+ */
+public record BriefRow(
+        String indicator,
+        String nameZh,
+        String nameEn,
+        String unit,
+        boolean quarterly,
+        int month,
+        String periodLabelZh,
+        String periodLabelEn,
+        BigDecimal ytdValue,
+        BigDecimal growthPercent,
+        TargetKind targetKind,
+        BigDecimal targetValue,
+        BigDecimal impliedTargetGrowthPercent,
+        Judgement judgedOn,
+        BigDecimal completionRatio,
+        BigDecimal timeProgress,
+        BigDecimal gapPp,
+        BigDecimal priorYearGapPp,
+        PaceStatus status,
+        PaceStatus judgedStatus,
+        PeerRank peer,
+        String messageZh,
+        String messageEn,
+        boolean inForMonth,
+        boolean overdue,
+        List<ReleaseVersion> versions,
+        List<Revision> revised,
+        boolean laterThanCutoff) {
+
+    public BriefRow {
+        versions = versions == null ? List.of() : List.copyOf(versions);
+        revised = revised == null ? List.of() : List.copyOf(revised);
+    }
+
+    /** A growth target, or an amount target judged on the growth it implies: the gap is growth points. */
+    public boolean gapIsGrowth() {
+        return judgedOn == Judgement.GROWTH || judgedOn == Judgement.IMPLIED_GROWTH;
+    }
+
+    /** One figure republished since the previous brief: its period and when its latest version came. */
+    public record Revision(String period, String labelZh, String labelEn, java.time.Instant publishedAt, int versions) {
+    }
+}

@@ -1,0 +1,21 @@
+package io.pacewatch.wire;
+
+/**
+ * The state stores the HTTP API and the metrics read through Kafka Streams' interactive queries: the
+ * names and value formats readers may rely on, kept here so that readers need not know how the
+ * topology is wired. The topology names its stores with these constants.
+ */
+public final class QueryableStores {
+
+    /** Each series' state; its values are {@link SeriesVersions} (the judge's own type behind it). */
+    public static final String RELEASE_HISTORY = "release-history";
+    /** The progress topic as a table of the JSON bytes on the topic. */
+    public static final String PROGRESS_VIEW = "progress-view";
+    /** The recent alerts of each series, {@link RecentAlerts}. */
+    public static final String ALERTS_VIEW = "recent-alerts";
+    /** The rankings topic as a table of the JSON bytes on the topic. */
+    public static final String RANKINGS_VIEW = "rankings-view";
+
+    private QueryableStores() {
+    }
+}

@@ -1,0 +1,191 @@
+package io.pacewatch.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.pacewatch.brief.XlsxBrief;
+import io.pacewatch.cli.PacewatchCli;
+import io.pacewatch.testkit.KafkaTestBroker;
+import io.pacewatch.testkit.WithKafka;
+import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.Json;
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.streams.KeyValue;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * {@code GET /api/brief/{region}/{year}} on two instances sharing the work, so a brief's series are
+ * read from whichever instance owns each: all three formats from the live state, an earlier month,
+ * and the refusals.
+ */
+@WithKafka
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class BriefApiIT {
+
+    private static final Duration WAIT = Duration.ofSeconds(90);
+
+    private final String region = "b" + UUID.randomUUID().toString().substring(0, 6);
+    private final HttpClient http = HttpClient.newHttpClient();
+    private SharedApplication app;
+    private KafkaTestBroker kafka;
+
+    @BeforeAll
+    void start() throws Exception {
+        app = SharedApplication.start(kafka, "pacewatch-brief-" + region, 2, WAIT);
+        kafka.produceStrings(Topics.TARGETS, List.of(
+                target("GDP", "\"kind\":\"GROWTH\",\"value\":6.5"),
+                target("BUDGET_REVENUE", "\"kind\":\"AMOUNT\",\"value\":127,\"unit\":\"亿元\""),
+                target("FIXED_ASSET_INVESTMENT", "\"kind\":\"AMOUNT\",\"value\":380,\"unit\":\"亿元\""),
+                target("RETAIL_SALES", "\"kind\":\"GROWTH\",\"value\":5.0"),
+                target("INDUSTRIAL_VALUE_ADDED", "\"kind\":\"GROWTH\",\"value\":3.0")));
+        kafka.produceStrings(Topics.RELEASES, List.of(
+                release("GDP", "2023-Q1", "\"value\":620.5,\"unit\":\"亿元\",\"growthPercent\":6.6", "2023-04-20T09:30:00+08:00"),
+                release("BUDGET_REVENUE", "2023-05", "\"value\":50,\"unit\":\"亿元\"", "2023-06-15T09:30:00+08:00"),
+                release("BUDGET_REVENUE", "2023-05", "\"value\":49.5,\"unit\":\"亿元\",\"revision\":1", "2023-07-05T09:30:00+08:00"),
+                release("BUDGET_REVENUE", "2023-06", "\"value\":60,\"unit\":\"亿元\"", "2023-07-15T09:30:00+08:00"),
+                release("FIXED_ASSET_INVESTMENT", "2023-06", "\"value\":220,\"unit\":\"亿元\"", "2023-07-15T09:30:00+08:00"),
+                release("RETAIL_SALES", "2023-06", "\"value\":640,\"unit\":\"亿元\",\"growthPercent\":5.2", "2023-07-15T09:30:00+08:00"),
+                release("INDUSTRIAL_VALUE_ADDED", "2023-06", "\"growthPercent\":1.6", "2023-07-15T09:30:00+08:00")));
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            final HttpResponse<String> json = get("/api/brief/" + region + "/2023?format=json", 0);
+            return json.statusCode() == 200 && Json.MAPPER.readTree(json.body()).get("rows").size() == 5
+                    && json.body().contains("\"ytdValue\":60");
+        });
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        app.close();
+    }
+
+    @Test
+    @DisplayName("md: the table in catalogue order with the live figures, a dash for the growth-only value, the headline")
+    void markdown() throws Exception {
+        final HttpResponse<String> md = get("/api/brief/" + region + "/2023?format=md", 1);
+
+        assertThat(md.statusCode()).isEqualTo(200);
+        assertThat(md.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
+        final String body = md.body();
+        assertThat(body).contains("# " + region + "2023年1-6月主要经济指标完成情况");
+        assertThat(body).contains("5项主要指标中");
+        assertThat(body.indexOf("| 地区生产总值（1-3月） |")).isPositive()
+                .isLessThan(body.indexOf("| 地方一般公共预算收入 |"));
+        assertThat(body).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 50.0 | -2.8 |");
+        assertThat(body).contains("| 规模以上工业增加值 | 亿元 | — | 1.6 | 增长3.0% |");
+        assertThat(body).contains("地方一般公共预算收入1-5月数据已修订");
+    }
+
+    @Test
+    @DisplayName("html: the same brief as a self-contained page for A4 landscape")
+    void html() throws Exception {
+        final HttpResponse<String> html = get("/api/brief/" + region + "/2023?format=html", 0);
+
+        assertThat(html.statusCode()).isEqualTo(200);
+        assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(html.body()).contains("@page { size: A4 landscape;").doesNotContain("http://", "https://");
+        assertThat(html.body()).contains("<h1>" + region + "2023年1-6月主要经济指标完成情况</h1>");
+    }
+
+    @Test
+    @DisplayName("xlsx: an attachment whose cells read back as numbers in their formats")
+    void xlsx() throws Exception {
+        final HttpResponse<byte[]> xlsx = http.send(HttpRequest.newBuilder(uri("/api/brief/" + region + "/2023?format=xlsx", 1))
+                .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+        assertThat(xlsx.statusCode()).isEqualTo(200);
+        assertThat(xlsx.headers().firstValue("Content-Disposition"))
+                .hasValue("attachment; filename=\"brief-" + region + "-2023-06.xlsx\"");
+        final List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx.body()), new ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        final Row revenue = rows.get(XlsxBrief.FIRST_DATA_ROW + 1);
+        assertThat(revenue.getCell(0).getText()).isEqualTo("地方一般公共预算收入");
+        assertThat(revenue.getCell(2).asNumber()).isEqualByComparingTo("60");
+        assertThat(revenue.getCell(5).asNumber()).isEqualByComparingTo("0.4724");
+        assertThat(revenue.getCell(5).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+    }
+
+    @Test
+    @DisplayName("pacewatch brief saves the spreadsheet from the running service; a region without figures exits 2")
+    void cli() throws Exception {
+        final Path file = Files.createTempFile("brief", ".xlsx");
+        try {
+            final String url = "http://127.0.0.1:" + app.instances().get(0).httpAddress().getPort();
+            assertThat(PacewatchCli.commandLine().execute("brief", "--url", url, "--region", region,
+                    "--year", "2023", "--format", "xlsx", "-o", file.toString())).isZero();
+            try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+                final List<Row> rows = workbook.getFirstSheet().read();
+                assertThat(rows.get(XlsxBrief.FIRST_DATA_ROW).getCell(0).getText()).isEqualTo("地区生产总值（1-3月）");
+                assertThat(rows.get(XlsxBrief.FIRST_DATA_ROW + 3).getCell(3).asNumber()).isEqualByComparingTo("0.052");
+            }
+            assertThat(PacewatchCli.commandLine().execute("brief", "--url", url, "--region", "nobody-" + region,
+                    "--year", "2023", "--format", "md", "-o", file.toString())).isEqualTo(2);
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    @Test
+    @DisplayName("month=5 takes each series' standing at May: revenue's 1-5月 figure, no June row anywhere")
+    void earlierMonth() throws Exception {
+        final HttpResponse<String> json = get("/api/brief/" + region + "/2023?format=json&month=5", 0);
+
+        assertThat(json.statusCode()).as(json.body()).isEqualTo(200);
+        final JsonNode brief = Json.MAPPER.readTree(json.body());
+        assertThat(brief.get("month").asInt()).isEqualTo(5);
+        final List<String> months = new ArrayList<>();
+        brief.get("rows").forEach(r -> months.add(r.get("indicator").asText() + ":" + r.get("month").asInt()));
+        assertThat(months).containsExactly("GDP:3", "BUDGET_REVENUE:5", "FIXED_ASSET_INVESTMENT:0", "RETAIL_SALES:0",
+                "INDUSTRIAL_VALUE_ADDED:0");
+        assertThat(brief.get("rows").get(1).get("ytdValue").decimalValue()).isEqualByComparingTo("49.5");
+        assertThat(brief.get("rows").get(1).get("laterThanCutoff").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("an unknown format or month is a 400, a region without figures a 404")
+    void refusals() throws Exception {
+        assertThat(get("/api/brief/" + region + "/2023?format=pdf", 0).statusCode()).isEqualTo(400);
+        assertThat(get("/api/brief/" + region + "/2023?month=13", 0).statusCode()).isEqualTo(400);
+        final HttpResponse<String> none = get("/api/brief/nobody-" + region + "/2023?format=md", 0);
+        assertThat(none.statusCode()).isEqualTo(404);
+        assertThat(none.body()).contains("no figures");
+    }
+
+    private KeyValue<String, String> target(final String indicator, final String fields) {
+        return KeyValue.pair(region + "|" + indicator + "|2023", "{\"region\":\"" + region + "\",\"year\":2023,\"indicator\":\""
+                + indicator + "\"," + fields + ",\"publishedAt\":\"2023-01-10T09:00:00+08:00\",\"source\":\"work report\"}");
+    }
+
+    private KeyValue<String, String> release(final String indicator, final String period, final String fields,
+                                             final String publishedAt) {
+        return KeyValue.pair(region + "|" + indicator + "|2023", "{\"region\":\"" + region + "\",\"indicator\":\"" + indicator
+                + "\",\"period\":\"" + period + "\"," + fields + ",\"publishedAt\":\"" + publishedAt + "\",\"source\":\"bureau\"}");
+    }
+
+    private URI uri(final String path, final int instance) {
+        return URI.create("http://127.0.0.1:" + app.instances().get(instance).httpAddress().getPort() + path);
+    }
+
+    private HttpResponse<String> get(final String path, final int instance) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path, instance)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,124 @@
+package io.pacewatch.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.pacewatch.domain.brief.Brief;
+import io.pacewatch.domain.brief.BriefFixture;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipFile;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.CellType;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.ReadingOptions;
+import org.dhatim.fastexcel.reader.Row;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BriefRenderersTest {
+
+    private final Brief brief = BriefFixture.june();
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    @DisplayName("xlsx read back: bilingual headers, numbers with their formats, a dash for the growth-only value")
+    void xlsxCellsAndFormats() throws IOException {
+        final byte[] xlsx = XlsxBrief.render(brief);
+
+        final List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertThat(text(rows, 0, 0)).isEqualTo("罗湖区2023年1-6月主要经济指标完成情况");
+        assertThat(text(rows, 2, 0)).startsWith("罗湖区1-6月：5项主要指标中，1项快于序时进度");
+        assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(0, 8)).extracting(Cell::getText).containsExactly(
+                "指标", "单位", "1-6月累计", "累计增长%", "年度目标", "完成进度%", "序时进度%", "差距 pp");
+        assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 2)).isEqualTo("YTD value");
+
+        final int gdp = XlsxBrief.FIRST_DATA_ROW;
+        final int revenue = gdp + 1;
+        final int industry = gdp + 4;
+        assertThat(text(rows, gdp, 0)).isEqualTo("地区生产总值（1-3月）");
+        final Cell revenueValue = cell(rows, revenue, 2);
+        assertThat(revenueValue.getType()).isEqualTo(CellType.NUMBER);
+        assertThat(revenueValue.asNumber()).isEqualByComparingTo("60");
+        assertThat(revenueValue.getDataFormatString()).isEqualTo(XlsxBrief.AMOUNT_FORMAT);
+        final Cell completion = cell(rows, revenue, 5);
+        assertThat(completion.asNumber()).isEqualByComparingTo("0.4724");
+        assertThat(completion.getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+        assertThat(cell(rows, revenue, 4).asNumber()).isEqualByComparingTo("127");
+        assertThat(cell(rows, revenue, 7).asNumber()).isEqualByComparingTo("-2.76");
+        assertThat(cell(rows, revenue, 7).getDataFormatString()).isEqualTo(XlsxBrief.POINTS_FORMAT);
+        // growth as a percentage: 1.6% is the fraction 0.016 shown in a percent format
+        assertThat(cell(rows, industry, 3).asNumber()).isEqualByComparingTo("0.016");
+        assertThat(cell(rows, industry, 3).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+        assertThat(cell(rows, industry, 4).asNumber()).isEqualByComparingTo("0.03");
+        assertThat(cell(rows, industry, 2).getType()).isEqualTo(CellType.STRING);
+        assertThat(text(rows, industry, 2)).isEqualTo("—");
+        assertThat(text(rows, industry, 8)).isEqualTo("滞后 behind");
+    }
+
+    @Test
+    @DisplayName("xlsx: the header rows and the indicator column are frozen, the page is landscape and fits one page")
+    void xlsxFrozenHeader() throws IOException {
+        // The reader does not expose panes or page setup: read the sheet's XML itself.
+        final Path file = Files.createTempFile(tmp, "brief", ".xlsx");
+        Files.write(file, XlsxBrief.render(brief));
+        final String sheet;
+        try (ZipFile zip = new ZipFile(file.toFile())) {
+            sheet = new String(zip.getInputStream(zip.getEntry("xl/worksheets/sheet1.xml")).readAllBytes(), StandardCharsets.UTF_8);
+        }
+
+        assertThat(sheet).containsPattern("<pane[^>]*xSplit=\"1\"[^>]*ySplit=\"" + XlsxBrief.FIRST_DATA_ROW + "\"[^>]*state=\"frozen\"");
+        assertThat(sheet).containsPattern("orientation=\"landscape\"");
+        assertThat(sheet).containsPattern("<col [^>]*width=\"30");
+    }
+
+    @Test
+    @DisplayName("HTML is one self-contained page for A4 landscape: no external URL, no script")
+    void htmlSelfContained() {
+        final String html = HtmlBrief.render(brief);
+
+        assertThat(html).contains("@page { size: A4 landscape;");
+        assertThat(html).doesNotContainPattern(Pattern.compile("https?:|//[a-z]|<script|<link|<img|@import|url\\(",
+                Pattern.CASE_INSENSITIVE));
+        assertThat(html).contains("<h1>罗湖区2023年1-6月主要经济指标完成情况</h1>");
+        assertThat(html).contains("<td class=\"status BEHIND\">滞后");
+        assertThat(html).contains("规模以上工业增加值增速低于目标1.4个百分点");
+    }
+
+    @Test
+    @DisplayName("HTML escapes what it shows")
+    void htmlEscapes() {
+        assertThat(HtmlBrief.esc("<b>&\"'")).isEqualTo("&lt;b&gt;&amp;&quot;&#39;");
+    }
+
+    @Test
+    @DisplayName("Markdown: both header rows, one row per indicator, a dash for the growth-only value, messages and footnotes")
+    void markdownTable() {
+        final String md = MarkdownBrief.render(brief);
+
+        assertThat(md).contains("| 指标 | 单位 | 1-6月累计 | 累计增长% | 年度目标 | 完成进度% | 序时进度% | 差距 pp | 状态 |");
+        assertThat(md).contains("| Indicator | Unit | YTD value |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 50.0 | -2.8 | 预警 |");
+        assertThat(md).contains("| 规模以上工业增加值 | 亿元 | — | 1.6 | 增长3.0% | — | 50.0 | -1.4 | 滞后 |");
+        assertThat(md).contains("- **地方一般公共预算收入**：1-6月累计完成60亿元");
+        assertThat(md).contains("> 地区生产总值为季度数据，1-3月数据。");
+    }
+
+    private static Cell cell(final List<Row> rows, final int row, final int column) {
+        return rows.get(row).getCell(column);
+    }
+
+    private static String text(final List<Row> rows, final int row, final int column) {
+        return cell(rows, row, column).getText();
+    }
+}

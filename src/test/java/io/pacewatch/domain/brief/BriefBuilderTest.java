@@ -1,0 +1,245 @@
+package io.pacewatch.domain.brief;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.pacewatch.domain.Frequency;
+import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.PeerRank;
+import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.ReleaseCalendar;
+import io.pacewatch.domain.Releases;
+import io.pacewatch.domain.Targets;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class BriefBuilderTest {
+
+    private static BriefRow row(final Brief brief, final String indicator) {
+        return brief.rows().stream().filter(r -> r.indicator().equals(indicator)).findFirst().orElseThrow();
+    }
+
+    @Test
+    @DisplayName("Rows follow the catalogue (GDP first) and the month defaults to the latest with data")
+    void rowsInCatalogueOrder() {
+        final Brief brief = BriefFixture.june();
+
+        assertThat(brief.month()).isEqualTo(6);
+        assertThat(brief.periodLabelZh()).isEqualTo("1-6月");
+        assertThat(brief.titleZh()).isEqualTo("罗湖区2023年1-6月主要经济指标完成情况");
+        assertThat(brief.rows()).extracting(BriefRow::indicator).containsExactly("GDP", "BUDGET_REVENUE",
+                "FIXED_ASSET_INVESTMENT", "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED");
+        assertThat(row(brief, "BUDGET_REVENUE").completionRatio()).isEqualByComparingTo("0.4724");
+        assertThat(row(brief, "BUDGET_REVENUE").gapPp()).isEqualByComparingTo("-2.76");
+    }
+
+    @Test
+    @DisplayName("The headline counts ahead, on pace and behind, and names the weakest: behind before at risk")
+    void headlineCountsAndWeakest() {
+        final Headline headline = BriefFixture.june().headline();
+
+        assertThat(headline.total()).isEqualTo(5);
+        assertThat(headline.ahead()).isEqualTo(1);
+        assertThat(headline.onPace()).isEqualTo(2);
+        assertThat(headline.behind()).isEqualTo(2);
+        // budget revenue's −2.8 points is a larger number, but it is at risk; industry is behind
+        assertThat(headline.weakest()).isEqualTo("INDUSTRIAL_VALUE_ADDED");
+        assertThat(headline.zh()).isEqualTo("罗湖区1-6月：5项主要指标中，1项快于序时进度，2项符合序时进度，2项滞后于序时进度；"
+                + "规模以上工业增加值增速低于目标1.4个百分点，差距最大。");
+        assertThat(headline.en()).isEqualTo("Luohu District, Jan–Jun 2023: of 5 main indicators, 1 ahead of pace, 2 on pace,"
+                + " 2 behind; weakest: Industrial value added above designated size, growth 1.4 pp below target.");
+    }
+
+    @Test
+    @DisplayName("With nothing behind the headline says so and names no weakest indicator")
+    void headlineWithNothingBehind() {
+        final Brief brief = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of(
+                BriefFixture.figures("RETAIL_SALES", Targets.growth("RETAIL_SALES", "5.0").build(), BriefFixture.JULY_18,
+                        ReleaseCalendar.NONE, Releases.retailSales().cumulativeThrough(6).growth("5.2").build())));
+
+        assertThat(brief.headline().weakest()).isNull();
+        assertThat(brief.headline().zh()).isEqualTo("罗湖区1-6月：1项主要指标中，1项符合序时进度，无指标滞后于序时进度。");
+    }
+
+    @Test
+    @DisplayName("A growth-only indicator's row has no value (a renderer shows a dash), never 0")
+    void growthOnlyRowHasNoValue() {
+        final BriefRow industry = row(BriefFixture.june(), "INDUSTRIAL_VALUE_ADDED");
+
+        assertThat(industry.ytdValue()).isNull();
+        assertThat(industry.growthPercent()).isEqualByComparingTo("1.6");
+        assertThat(industry.completionRatio()).isNull();
+        assertThat(industry.gapIsGrowth()).isTrue();
+    }
+
+    @Test
+    @DisplayName("Quarterly GDP shows its latest quarter in a June-or-May brief, counts as in, and is footnoted")
+    void quarterlyFootnote() {
+        final Brief june = BriefFixture.june();
+        final Brief may = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf());
+
+        final BriefRow gdp = row(may, "GDP");
+        assertThat(gdp.quarterly()).isTrue();
+        assertThat(gdp.month()).isEqualTo(3);
+        assertThat(gdp.periodLabelZh()).isEqualTo("1-3月");
+        assertThat(gdp.inForMonth()).isTrue();
+        assertThat(may.footnotesZh()).contains("地区生产总值为季度数据，1-3月数据。");
+        assertThat(june.footnotesEn()).contains("Gross domestic product is quarterly: figures for Jan–Mar 2023.");
+        // Q2 was due for June and has not come: GDP is the row that keeps June's brief incomplete
+        assertThat(row(june, "GDP").inForMonth()).isFalse();
+        assertThat(june.complete()).isFalse();
+        assertThat(Releases.indicator("GDP").frequency()).isEqualTo(Frequency.QUARTERLY);
+    }
+
+    @Test
+    @DisplayName("A revision published after the previous brief's cut-off is listed as revised since the last brief")
+    void revisedSinceLastBrief() {
+        final Brief june = BriefFixture.june();
+
+        final BriefRow revenue = row(june, "BUDGET_REVENUE");
+        assertThat(revenue.revised()).singleElement().satisfies(r -> {
+            assertThat(r.labelZh()).isEqualTo("1-5月");
+            assertThat(r.publishedAt()).isEqualTo(Instant.parse("2023-07-05T01:30:00Z"));
+            assertThat(r.versions()).isEqualTo(2);
+        });
+        assertThat(june.revisedRows()).extracting(BriefRow::indicator).containsExactly("BUDGET_REVENUE");
+        assertThat(june.footnotesZh()).contains("地方一般公共预算收入1-5月数据已修订（7月5日发布第2版）。");
+        assertThat(june.previousCutoff()).isEqualTo(Instant.parse("2023-06-20T01:00:00Z"));
+        assertThat(row(june, "FIXED_ASSET_INVESTMENT").revised()).isEmpty();
+    }
+
+    @Test
+    @DisplayName("An earlier month's brief takes each series' standing at that month and marks figures revised after its cut-off")
+    void earlierMonth() {
+        final Brief may = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf());
+
+        assertThat(may.month()).isEqualTo(5);
+        assertThat(may.cutoff()).isEqualTo(Instant.parse("2023-06-20T01:00:00Z"));
+        final BriefRow revenue = row(may, "BUDGET_REVENUE");
+        assertThat(revenue.month()).isEqualTo(5);
+        assertThat(revenue.ytdValue()).isEqualByComparingTo("49.5");
+        // the 5 July revision came after the May brief went out: not "revised since the last brief" there,
+        // but the row says its figure is the later version
+        assertThat(revenue.revised()).isEmpty();
+        assertThat(revenue.laterThanCutoff()).isTrue();
+        assertThat(row(may, "FIXED_ASSET_INVESTMENT").month()).isEqualTo(3);
+        assertThat(row(may, "FIXED_ASSET_INVESTMENT").inForMonth()).isFalse();
+        assertThat(may.footnotesZh()).contains("固定资产投资1-5月数据尚未发布，表中为1-3月数据。");
+    }
+
+    @Test
+    @DisplayName("A growth-only month of an indicator judged on amounts is in: the brief takes that month's record")
+    void growthOnlyMonthOfAnAmountIndicator() {
+        final IndicatorFigures investment = BriefFixture.figures("FIXED_ASSET_INVESTMENT",
+                Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), BriefFixture.JULY_18, ReleaseCalendar.NONE,
+                Releases.fixedAssetInvestment().cumulativeThrough(3).value("82").growth("10.5").build(),
+                Releases.fixedAssetInvestment().cumulativeThrough(4).growth("9.8").build(),
+                Releases.fixedAssetInvestment().cumulativeThrough(5).growth("9.1").build());
+
+        final Brief april = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 4, List.of(investment));
+        final Brief latest = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of(investment));
+
+        assertThat(investment.latest().asOfMonth()).isEqualTo(3);
+        assertThat(latest.month()).isEqualTo(5);
+        final BriefRow row = april.rows().get(0);
+        assertThat(row.inForMonth()).isTrue();
+        assertThat(row.month()).isEqualTo(3);
+        assertThat(row.versions()).extracting(v -> v.period()).contains("2023-01-01/P4M").doesNotContain("2023-01-01/P5M");
+        assertThat(april.complete()).isTrue();
+    }
+
+    @Test
+    @DisplayName("An earlier month's brief leaves out a month whose figures first came after its cut-off")
+    void figuresFirstPublishedAfterTheCutoff() {
+        final IndicatorFigures retail = BriefFixture.figures("RETAIL_SALES", Targets.growth("RETAIL_SALES", "5.0").build(),
+                Instant.parse("2023-09-01T00:00:00Z"), ReleaseCalendar.NONE,
+                Releases.retailSales().cumulativeThrough(3).growth("4.1").build(),
+                // 1-6月 came on 25 July, after the June brief's cut-off of 20 July
+                Releases.retailSales().cumulativeThrough(6).growth("5.2").publishedAt(Releases.beijing(7, 25)).build(),
+                Releases.retailSales().cumulativeThrough(7).growth("5.3").build());
+
+        final Brief june = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 6, List.of(retail));
+
+        final BriefRow row = june.rows().get(0);
+        assertThat(row.month()).isEqualTo(3);
+        assertThat(row.inForMonth()).isFalse();
+        assertThat(row.laterThanCutoff()).isFalse();
+        assertThat(june.footnotesZh()).contains("社会消费品零售总额1-6月数据尚未发布，表中为1-3月数据。");
+    }
+
+    @Test
+    @DisplayName("An overdue release is marked, counted by its last figures' verdict and named in the headline")
+    void overdue() {
+        final ReleaseCalendar calendar = new ReleaseCalendar(ZoneId.of("Asia/Shanghai"), List.of(
+                new ReleaseCalendar.Rule(null, "RETAIL_SALES", null, 20, true)));
+        final Instant august25 = Instant.parse("2023-08-25T02:00:00Z");
+        final Brief brief = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null,
+                BriefFixture.firstHalf(august25, calendar));
+
+        final BriefRow retail = row(brief, "RETAIL_SALES");
+        assertThat(retail.overdue()).isTrue();
+        assertThat(retail.status()).isEqualTo(PaceStatus.OVERDUE);
+        assertThat(brief.overdueRows()).extracting(BriefRow::indicator).containsExactly("RETAIL_SALES");
+        assertThat(brief.headline().onPace()).isEqualTo(2);
+        assertThat(brief.headline().overdue()).isEqualTo(1);
+        assertThat(brief.headline().zh()).contains("1项数据逾期未发布");
+        assertThat(brief.footnotesZh()).anySatisfy(f -> assertThat(f).startsWith("社会消费品零售总额逾期未发布：1-7月数据逾期未发布"));
+    }
+
+    @Test
+    @DisplayName("The rank and the prior-year gap are shown where the records carry them")
+    void extrasWhenPresent() {
+        final RowExtras extras = new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return progress.indicator().equals("GDP") ? Optional.of(new PeerRank("shenzhen", 3, 7, true)) : Optional.empty();
+            }
+
+            @Override
+            public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
+                return progress.indicator().equals("BUDGET_REVENUE") ? Optional.of(new BigDecimal("1.2")) : Optional.empty();
+            }
+        };
+        final Brief brief = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, extras)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, BriefFixture.firstHalf());
+
+        assertThat(row(brief, "GDP").peer().labelZh()).isEqualTo("并列第3/7");
+        assertThat(row(brief, "RETAIL_SALES").peer()).isNull();
+        assertThat(row(brief, "BUDGET_REVENUE").priorYearGapPp()).isEqualByComparingTo("1.2");
+    }
+
+    @Test
+    @DisplayName("The recorded extras read the peer rank the ranking wrote on the record, and nothing where it wrote none")
+    void recordedPeerRank() {
+        final List<IndicatorFigures> figures = BriefFixture.firstHalf().stream().map(f -> f.indicator().code().equals("GDP")
+                ? new IndicatorFigures(f.indicator(), f.latest().withPeers("shenzhen", new PeerRank("shenzhen", 2, 4, false)),
+                        f.history(), f.vintages())
+                : f).toList();
+
+        final Brief brief = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, figures);
+
+        assertThat(row(brief, "GDP").peer().labelZh()).isEqualTo("第2/4");
+        assertThat(row(brief, "RETAIL_SALES").peer()).isNull();
+    }
+
+    @Test
+    @DisplayName("No figures at all is refused rather than an empty brief")
+    void noFigures() {
+        assertThatThrownBy(() -> BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no figures");
+    }
+
+    @Test
+    @DisplayName("The cut-off is the 20th of the following month at 09:00 Beijing time; December's falls in January")
+    void cutoff() {
+        assertThat(BriefSchedule.DEFAULT.cutoff(2023, 6)).isEqualTo(Instant.parse("2023-07-20T01:00:00Z"));
+        assertThat(BriefSchedule.DEFAULT.cutoff(2023, 12)).isEqualTo(Instant.parse("2024-01-20T01:00:00Z"));
+        assertThat(BriefSchedule.DEFAULT.previousCutoff(2023, 2)).isEqualTo(Instant.MIN);
+    }
+}

@@ -1,0 +1,78 @@
+package io.pacewatch.domain.brief;
+
+import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.Release;
+import io.pacewatch.domain.ReleaseCalendar;
+import io.pacewatch.domain.ReleaseHistory;
+import io.pacewatch.domain.Releases;
+import io.pacewatch.domain.SeriesEvaluation;
+import io.pacewatch.domain.SeriesEvaluator;
+import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.domain.Target;
+import io.pacewatch.domain.Targets;
+import io.pacewatch.domain.Vintages;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Luohu's 2023 first half, judged by the real evaluator: GDP on pace (Q1 only, quarterly), budget
+ * revenue at risk with its 1–5月 figure revised on 5 July (after the May brief's cut-off of 20 June),
+ * fixed-asset investment ahead, retail sales on pace, industrial value added (growth only) behind.
+ */
+public final class BriefFixture {
+
+    public static final IndicatorCatalogue CATALOGUE = Releases.CATALOGUE;
+    /** After the June figures (mid-July), before any July figure is due. */
+    public static final Instant JULY_18 = Instant.parse("2023-07-18T02:00:00Z");
+
+    private BriefFixture() {
+    }
+
+    public static List<IndicatorFigures> firstHalf(final Instant now, final ReleaseCalendar calendar) {
+        final List<IndicatorFigures> all = new ArrayList<>();
+        // Listed out of catalogue order on purpose: the brief orders the rows.
+        all.add(figures("INDUSTRIAL_VALUE_ADDED", Targets.growth("INDUSTRIAL_VALUE_ADDED", "3.0").build(), now, calendar,
+                Releases.industrialValueAdded().cumulativeThrough(3).growth("2.1").build(),
+                Releases.industrialValueAdded().cumulativeThrough(6).growth("1.6").build()));
+        all.add(figures("GDP", Targets.growth("GDP", "6.5").build(), now, calendar,
+                Releases.gdp().period("2023-Q1", "CUMULATIVE").value("620.5").growth("6.6")
+                        .publishedAt(Releases.beijing(4, 20)).build()));
+        all.add(figures("BUDGET_REVENUE", Targets.budgetRevenue127().build(), now, calendar,
+                Releases.budgetRevenue().cumulativeThrough(3).value("33").build(),
+                Releases.budgetRevenue().cumulativeThrough(5).value("50").build(),
+                Releases.budgetRevenue().cumulativeThrough(5).value("49.5").publishedAt(Releases.beijing(7, 5)).revision(1).build(),
+                Releases.budgetRevenue().cumulativeThrough(6).value("60").build()));
+        all.add(figures("FIXED_ASSET_INVESTMENT", Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), now, calendar,
+                Releases.fixedAssetInvestment().cumulativeThrough(3).value("110").build(),
+                Releases.fixedAssetInvestment().cumulativeThrough(6).value("220").build()));
+        all.add(figures("RETAIL_SALES", Targets.growth("RETAIL_SALES", "5.0").build(), now, calendar,
+                Releases.retailSales().cumulativeThrough(3).value("300").growth("4.1").build(),
+                Releases.retailSales().cumulativeThrough(6).value("640").growth("5.2").build()));
+        return all;
+    }
+
+    public static List<IndicatorFigures> firstHalf() {
+        return firstHalf(JULY_18, ReleaseCalendar.NONE);
+    }
+
+    public static IndicatorFigures figures(final String indicator, final Target target, final Instant now,
+                                           final ReleaseCalendar calendar, final Release... releases) {
+        final SeriesKey series = Releases.series(indicator);
+        final ReleaseHistory history = Releases.history(releases);
+        final SeriesEvaluation evaluation = new SeriesEvaluator(CATALOGUE, RegionCatalogue.EMPTY, calendar)
+                .evaluate(series, history, target, now).orElseThrow();
+        return new IndicatorFigures(Releases.indicator(indicator), evaluation.latest(),
+                evaluation.history().stream().map(SeriesEvaluation.PeriodProgress::progress).toList(),
+                Vintages.of(history, now));
+    }
+
+    public static BriefBuilder builder() {
+        return new BriefBuilder(CATALOGUE, BriefSchedule.DEFAULT, RowExtras.NONE);
+    }
+
+    public static Brief june() {
+        return builder().build("luohu", "罗湖区", "Luohu District", 2023, null, firstHalf());
+    }
+}
