@@ -46,6 +46,20 @@ public final class BriefBuilder {
     }
 
     /**
+     * The instant an earlier month's rows must be judged as of: that brief's cut-off, so its rows use
+     * exactly the versions in force when it went out (the caller reads each series as of then, and
+     * passes those records as {@link IndicatorFigures#history()}). Empty for the latest month with data,
+     * which shows the live records.
+     */
+    public Optional<Instant> asOf(final int year, final Integer month, final int latestMonth) {
+        if (month == null || month < 1 || month > 12) {
+            return Optional.empty();
+        }
+        final int briefMonth = Math.max(month, 2);
+        return briefMonth >= latestMonth ? Optional.empty() : Optional.of(schedule.cutoff(year, briefMonth));
+    }
+
+    /**
      * The last month a record has any figure for. It can be later than {@code asOfMonth}, the month
      * judged: a growth-only April figure of an indicator judged on its amounts leaves the judgement at
      * March, but the record is April's (its key's period), and April's figures are in.
