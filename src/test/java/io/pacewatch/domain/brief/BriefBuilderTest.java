@@ -272,6 +272,27 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("The recorded same-period pace: last year's share and the gap to it where last year is known, a footnote where the target's PRIOR_YEAR pace fell back")
+    void recordedSamePeriod() {
+        final Brief brief = BriefFixture.juneWithLastYear();
+
+        final BriefRow revenue = row(brief, "BUDGET_REVENUE");
+        // 70 of 2022's 120 亿元 by 1–6月; 60 of 127 this year is 47.24%
+        assertThat(revenue.priorYearShare()).isCloseTo(new BigDecimal("0.583333"), org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+        assertThat(revenue.priorYearGapPp()).isCloseTo(new BigDecimal("-11.09"), org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+        assertThat(revenue.timeProgress()).isEqualByComparingTo("0.5");
+        assertThat(revenue.priorYearFallback()).isFalse();
+        final BriefRow investment = row(brief, "FIXED_ASSET_INVESTMENT");
+        assertThat(investment.priorYearFallback()).isTrue();
+        assertThat(investment.priorYearShare()).isNull();
+        assertThat(investment.priorYearGapPp()).isNull();
+        assertThat(row(brief, "GDP").priorYearShare()).isNull();
+        assertThat(brief.footnotesZh()).contains("固定资产投资按上年同期进度评估，但上年同期数据不全，本期按序时进度评估。");
+        assertThat(brief.footnotesEn()).anySatisfy(f -> assertThat(f).contains("last year's figures are incomplete"));
+        assertThat(BriefFixture.june().footnotesZh()).noneSatisfy(f -> assertThat(f).contains("上年同期"));
+    }
+
+    @Test
     @DisplayName("No figures at all is refused rather than an empty brief")
     void noFigures() {
         assertThatThrownBy(() -> BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of()))
