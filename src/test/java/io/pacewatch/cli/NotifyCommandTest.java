@@ -1,4 +1,4 @@
-package io.pacewatch.notify;
+package io.pacewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
