@@ -1,17 +1,17 @@
 package io.pacewatch.http;
 
-import io.pacewatch.cli.publish.ClerkForms;
-import io.pacewatch.cli.publish.FileOutcome;
-import io.pacewatch.cli.publish.InputFormat;
+import io.pacewatch.ingest.ClerkForms;
+import io.pacewatch.ingest.FileOutcome;
+import io.pacewatch.ingest.InputFormat;
 import io.pacewatch.cli.publish.KafkaSender;
 import io.pacewatch.cli.publish.MessageShape;
-import io.pacewatch.cli.publish.Numbered;
+import io.pacewatch.ingest.Numbered;
 import io.pacewatch.cli.publish.OutgoingRecord;
-import io.pacewatch.cli.publish.Provenance;
-import io.pacewatch.cli.publish.ReleaseFileReader;
-import io.pacewatch.cli.publish.SdmxDefaults;
+import io.pacewatch.ingest.Provenance;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SdmxDefaults;
 import io.pacewatch.cli.publish.SendOutcome;
-import io.pacewatch.cli.publish.TargetFileReader;
+import io.pacewatch.ingest.TargetFileReader;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;

@@ -1,5 +1,9 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.FileOutcome;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SheetReader;
 import io.pacewatch.domain.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;

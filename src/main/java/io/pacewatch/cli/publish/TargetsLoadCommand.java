@@ -1,5 +1,9 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.SheetTemplate;
+import io.pacewatch.ingest.ClerkForms;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.TargetFileReader;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Target;

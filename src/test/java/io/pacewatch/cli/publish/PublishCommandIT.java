@@ -3,8 +3,13 @@ package io.pacewatch.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.groups.Tuple.tuple;
 
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SdmxDefaults;
+import io.pacewatch.ingest.SheetReadingTest;
+import io.pacewatch.ingest.TestFiles;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.pacewatch.cli.publish.TestFiles.Run;
+import io.pacewatch.ingest.TestFiles.Run;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
 import io.pacewatch.testkit.KafkaTestBroker;
