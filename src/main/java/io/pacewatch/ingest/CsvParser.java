@@ -1,6 +1,8 @@
 package io.pacewatch.ingest;
 
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.ingest.LineReader.SourceLine;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;

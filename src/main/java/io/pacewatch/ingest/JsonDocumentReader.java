@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.ingest.FileOutcome.OutcomeBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Arrays;

@@ -1,6 +1,8 @@
 package io.pacewatch.ingest;
 
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.ingest.FileOutcome.OutcomeBuilder;
+import io.pacewatch.ingest.LineReader.SourceLine;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Function;

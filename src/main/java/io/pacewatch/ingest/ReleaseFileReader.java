@@ -6,6 +6,9 @@ import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.FileOutcome.OutcomeBuilder;
+import io.pacewatch.ingest.TableRecords.RowMapper;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;
 import java.io.InputStream;
@@ -137,5 +140,15 @@ public final class ReleaseFileReader {
             return basis;
         });
         return written != null ? written : stated.map(Basis::name).orElse(null);
+    }
+
+    /**
+     * What an SDMX-CSV file may leave to the command line: SDMX carries the publication time and the
+     * source in message headers rather than per observation, so a plain export often lacks both columns.
+     * A cell in the file wins over these.
+     */
+    public record SdmxDefaults(String publishedAt, String source) {
+
+        public static final SdmxDefaults NONE = new SdmxDefaults(null, null);
     }
 }

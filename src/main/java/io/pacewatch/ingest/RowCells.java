@@ -3,6 +3,7 @@ package io.pacewatch.ingest;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,17 +1,19 @@
 package io.pacewatch.ingest;
 
-import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.AmountUnit;
 import io.pacewatch.domain.InvalidInputException;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
-import java.util.function.Function;
+import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
+import io.pacewatch.ingest.TableRecords.RowMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Observations in SDMX-CSV (the {@code STRUCTURE,STRUCTURE_ID,ACTION,...} layout) as releases.

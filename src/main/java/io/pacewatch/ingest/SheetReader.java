@@ -2,6 +2,7 @@ package io.pacewatch.ingest;
 
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import java.io.BufferedInputStream;
 import java.io.Closeable;
 import java.io.IOException;

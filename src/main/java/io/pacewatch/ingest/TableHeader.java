@@ -1,7 +1,8 @@
 package io.pacewatch.ingest;
 
-import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;

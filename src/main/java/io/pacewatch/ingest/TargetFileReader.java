@@ -4,6 +4,8 @@ import io.pacewatch.domain.StatusThresholds;
 import io.pacewatch.domain.Target;
 import io.pacewatch.domain.TargetDraft;
 import io.pacewatch.domain.TargetKind;
+import io.pacewatch.ingest.FileOutcome.OutcomeBuilder;
+import io.pacewatch.ingest.TableRecords.TableRow;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,6 +2,7 @@ package io.pacewatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.ingest.TableRecords.TableRow;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;

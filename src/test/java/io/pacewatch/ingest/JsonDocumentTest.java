@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
+import io.pacewatch.ingest.FileOutcome.Numbered;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;

@@ -2,6 +2,7 @@ package io.pacewatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.ingest.LineReader.SourceLine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -8,6 +8,8 @@ import io.pacewatch.domain.AmountUnit;
 import io.pacewatch.domain.Basis;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseDraft;
+import io.pacewatch.ingest.FileOutcome.Numbered;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.ByteArrayInputStream;

@@ -2,10 +2,11 @@ package io.pacewatch.ingest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Indicator;
+import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.ByteArrayInputStream;

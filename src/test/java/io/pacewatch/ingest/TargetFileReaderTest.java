@@ -9,6 +9,7 @@ import io.pacewatch.domain.StatusThresholds;
 import io.pacewatch.domain.Target;
 import io.pacewatch.domain.TargetDraft;
 import io.pacewatch.domain.TargetKind;
+import io.pacewatch.ingest.FileOutcome.Numbered;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;

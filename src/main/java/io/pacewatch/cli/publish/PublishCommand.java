@@ -1,15 +1,16 @@
 package io.pacewatch.cli.publish;
 
-import io.pacewatch.ingest.SheetTemplate;
-import io.pacewatch.ingest.ClerkForms;
-import io.pacewatch.ingest.InputFormat;
-import io.pacewatch.ingest.ReleaseFileReader;
-import io.pacewatch.ingest.SdmxDefaults;
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.cli.publish.FilePublisher.PublishPlan;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
-import io.pacewatch.wire.Topics;
+import io.pacewatch.ingest.ClerkForms;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SheetTemplate;
 import io.pacewatch.wire.InputCodec;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;

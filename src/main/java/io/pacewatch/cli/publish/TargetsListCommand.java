@@ -1,13 +1,14 @@
 package io.pacewatch.cli.publish;
 
-import io.pacewatch.domain.SafeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.cli.publish.TargetsTopicReader.TargetsSnapshot;
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Drafts;
 import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Json;
+import io.pacewatch.wire.Topics;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
