@@ -91,7 +91,7 @@ public final class PublishCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
         final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source), forms,
                 table.sheet);
         final MessageShape<Release> shape = MessageShape.releases(codec, topic);

@@ -72,7 +72,7 @@ public final class TargetsListCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
         final InputCodec codec = catalogue.codec(spec);
-        final Properties properties = KafkaSettings.require(spec, kafka);
+        final Properties properties = kafka.requireClientProperties(spec);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final TargetsSnapshot snapshot;

@@ -86,7 +86,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
         final TargetFileReader reader = new TargetFileReader(codec, format, forms, table.sheet);
         final MessageShape<Target> shape = MessageShape.targets(codec, topic);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,
