@@ -2,6 +2,7 @@ package io.pacewatch.cli.publish;
 
 import io.pacewatch.cli.publish.KafkaSender.OutgoingRecord;
 import io.pacewatch.cli.publish.KafkaSender.SendOutcome;
+import io.pacewatch.cli.BrokerCheck;
 import io.pacewatch.domain.SafeText;
 import io.pacewatch.ingest.FileOutcome;
 import io.pacewatch.ingest.InputFormat;
@@ -109,6 +110,9 @@ final class FilePublisher<T> {
 
     private int send(final List<OutgoingRecord> records, final int rows, final int files, final PublishPlan plan,
                      final long start) {
+        // Every row is valid; before the producer retries an address that never answers and then blames the
+        // topic, make sure a broker answers at all.
+        BrokerCheck.requireReachable(plan.kafka());
         final ProgressBar progress = plan.showProgress(records.size())
                 ? ProgressBar.enabled(err, records.size(), "sending", nanoClock)
                 : ProgressBar.disabled();
