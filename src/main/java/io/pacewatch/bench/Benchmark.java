@@ -42,15 +42,17 @@ public final class Benchmark {
 
     /** Runs every phase the settings ask for and prints the report to {@code out}. */
     public void run() throws Exception {
-        final int first = settings.firstYear() != null ? settings.firstYear() : Year.now().getValue() - settings.years() - 2;
-        final SyntheticLoad.Shape shape = new SyntheticLoad.Shape(settings.regions(), settings.indicators(), first, settings.years(), settings.revisionRate(),
-                settings.badRate(), settings.seed(), SyntheticLoad.Disorder.BENCH);
+        final int first = settings.firstYear() != null ? settings.firstYear()
+                : Year.now().getValue() - settings.years() - 2;
+        final SyntheticLoad.Shape shape = new SyntheticLoad.Shape(settings.regions(), settings.indicators(), first,
+                settings.years(), settings.revisionRate(), settings.badRate(), settings.seed(), SyntheticLoad.Disorder.BENCH);
         final boolean ownWorkDir = settings.workDir() == null;
         boolean keep = false;
         final Path work = ownWorkDir ? Files.createTempDirectory("pwbench-") : Files.createDirectories(settings.workDir());
         final String runId = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
         final BenchReport report = new BenchReport(out);
-        report.header(shape, settings.partitions(), settings.streamThreads(), settings.streamsProperties(), settings.brokerMode());
+        report.header(shape, settings.partitions(), settings.streamThreads(), settings.streamsProperties(),
+                settings.brokerMode());
 
         final long brokerStart = System.nanoTime();
         try (BenchBroker broker = "in-process".equalsIgnoreCase(settings.brokerMode()) ? BenchBroker.inProcess()
@@ -163,15 +165,16 @@ public final class Benchmark {
                 final String loadId = GoldenReference.loadId(shape, settings.partitions());
                 report.golden(checked.digest(), loadId, GoldenReference.recorded(loadId));
             }
-            new ReadSideProbe(context::say).run(service.httpAddress(), (long) settings.regions() * settings.indicators() * settings.years());
+            new ReadSideProbe(context::say).run(service.httpAddress(),
+                    (long) settings.regions() * settings.indicators() * settings.years());
             if (!settings.skipLatency()) {
                 final int latencyRegions = (int) Math.max(1, Math.ceil(settings.latencyRate() * settings.latencySeconds()
                         / (settings.indicators() * (double) SyntheticLoad.RELEASES_PER_YEAR)));
                 final int latencyYear = first + settings.years();
-                final SyntheticLoad latencyLoad = new SyntheticLoad(new SyntheticLoad.Shape(latencyRegions, settings.indicators(),
-                        latencyYear, 1, settings.revisionRate(), settings.badRate(), settings.seed() + 1));
-                context.say("latency phase: " + latencyRegions + " regions × " + settings.indicators() + " indicators, year "
-                        + latencyYear);
+                final SyntheticLoad latencyLoad = new SyntheticLoad(new SyntheticLoad.Shape(latencyRegions,
+                        settings.indicators(), latencyYear, 1, settings.revisionRate(), settings.badRate(), settings.seed() + 1));
+                context.say("latency phase: " + latencyRegions + " regions × " + settings.indicators()
+                        + " indicators, year " + latencyYear);
                 report.latency(new LatencyRun(context).run(appId, latencyLoad, settings.latencyRate()), latencyRegions, latencyYear);
             }
         } finally {
