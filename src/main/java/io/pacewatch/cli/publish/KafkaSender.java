@@ -121,4 +121,19 @@ public final class KafkaSender {
             return completed >= expected;
         }
     }
+
+    /**
+     * A validated record as it will be sent: serialised before anything is sent, so that nothing can
+     * fail half-way for a reason the validation could have found. {@code indicator} is for the summary.
+     */
+    public record OutgoingRecord(String key, byte[] value, long timestampMillis, String indicator) {
+    }
+
+    /** How sending ended: how many records the brokers acknowledged, and the first failure if any. */
+    public record SendOutcome(int acknowledged, Exception failure) {
+
+        public boolean succeeded() {
+            return failure == null;
+        }
+    }
 }

@@ -1,9 +1,10 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.cli.publish.KafkaSender.OutgoingRecord;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.InputSerdes;
 import io.pacewatch.wire.InputCodec;
+import io.pacewatch.wire.InputSerdes;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
