@@ -1,9 +1,9 @@
 package io.pacewatch.http;
 
-import io.pacewatch.cli.publish.KafkaSender.OutgoingRecord;
-import io.pacewatch.cli.publish.KafkaSender.SendOutcome;
-import io.pacewatch.cli.publish.KafkaSender;
-import io.pacewatch.cli.publish.MessageShape;
+import io.pacewatch.ingest.KafkaSender.OutgoingRecord;
+import io.pacewatch.ingest.KafkaSender.SendOutcome;
+import io.pacewatch.ingest.KafkaSender;
+import io.pacewatch.ingest.MessageShape;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;

@@ -1,7 +1,9 @@
 package io.pacewatch.cli.publish;
 
-import io.pacewatch.cli.publish.KafkaSender.OutgoingRecord;
-import io.pacewatch.cli.publish.KafkaSender.SendOutcome;
+import io.pacewatch.ingest.MessageShape;
+import io.pacewatch.ingest.KafkaSender;
+import io.pacewatch.ingest.KafkaSender.OutgoingRecord;
+import io.pacewatch.ingest.KafkaSender.SendOutcome;
 import io.pacewatch.cli.BrokerCheck;
 import io.pacewatch.domain.SafeText;
 import io.pacewatch.ingest.FileOutcome;

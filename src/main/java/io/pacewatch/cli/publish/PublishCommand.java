@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.MessageShape;
 import io.pacewatch.cli.KafkaConnectionOptions;
 import io.pacewatch.cli.publish.FilePublisher.PublishPlan;
 import io.pacewatch.domain.IndicatorCatalogue;

@@ -1,6 +1,6 @@
-package io.pacewatch.cli.publish;
+package io.pacewatch.ingest;
 
-import io.pacewatch.cli.publish.KafkaSender.OutgoingRecord;
+import io.pacewatch.ingest.KafkaSender.OutgoingRecord;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
 import io.pacewatch.wire.InputCodec;

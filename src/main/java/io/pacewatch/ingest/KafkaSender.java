@@ -1,4 +1,4 @@
-package io.pacewatch.cli.publish;
+package io.pacewatch.ingest;
 
 import java.util.List;
 import java.util.Properties;
@@ -33,16 +33,16 @@ public final class KafkaSender {
         this.clientId = clientId;
     }
 
-    SendOutcome send(final String topic, final List<OutgoingRecord> records, final ProgressBar progress) {
+    public SendOutcome send(final String topic, final List<OutgoingRecord> records, final SendProgress progress) {
         return send(topic, records, progress, new RecordHeaders());
     }
 
     /** Sends without a progress bar, with {@code headers} on every record (the HTTP intake's sender). */
     public SendOutcome send(final String topic, final List<OutgoingRecord> records, final Headers headers) {
-        return send(topic, records, ProgressBar.disabled(), headers);
+        return send(topic, records, SendProgress.NONE, headers);
     }
 
-    private SendOutcome send(final String topic, final List<OutgoingRecord> records, final ProgressBar progress,
+    private SendOutcome send(final String topic, final List<OutgoingRecord> records, final SendProgress progress,
                              final Headers headers) {
         final Deliveries deliveries = new Deliveries();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(producerConfig(), new StringSerializer(),
