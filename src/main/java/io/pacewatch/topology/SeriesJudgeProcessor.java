@@ -276,6 +276,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
 
         final Optional<Alert> alert = evaluation.flatMap(e ->
                 AlertPolicy.decide(previous.lastJudgedStatus(), previous.lastStatus(), e.latest()));
+        final long stamp = Math.max(timestamp, previous.publishedTimestamp());
         final EmittedState emitted;
         if (changed.isEmpty() && alert.isEmpty()) {
             emitted = previous;
@@ -283,7 +284,8 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             emitted = EmittedState.NOTHING;
         } else {
             final PaceStatus latest = evaluation.get().latest().status();
-            emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints);
+            emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints,
+                    stamp);
         }
         final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp(),
                 state.priorYear(), curveSent);
@@ -295,7 +297,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             states.put(key, next);
         }
         if (!changed.isEmpty() || alert.isPresent() || curveToSend.isPresent()) {
-            context.forward(new Record<>(key, new SeriesChange(changed, alert, curveToSend), timestamp));
+            context.forward(new Record<>(key, new SeriesChange(changed, alert, curveToSend), stamp));
         }
     }
 

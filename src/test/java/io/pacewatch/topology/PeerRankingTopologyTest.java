@@ -90,6 +90,25 @@ class PeerRankingTopologyTest {
     }
 
     @Test
+    @DisplayName("a series' records never go back in time, though a rank arrives stamped later than its next own release")
+    void aSeriesRecordsKeepTheirTimestampsInOrder() {
+        final TopologyHarness h = start(CATALOGUE);
+        growth(h, "a", "2023-03", "5.0");
+        growth(h, "b", "2023-03", "7.0");
+        // b's revision, published 20 June, moves a's rank: a's records are republished with it
+        h.releaseOf("b", IVA, "2023-03", "CUMULATIVE", null, "4.0", "2023-06-20T09:00:00+08:00", null);
+        // then a's own revision, published earlier (1 June) but arriving later
+        h.releaseOf("a", IVA, "2023-03", "CUMULATIVE", null, "5.5", "2023-06-01T09:00:00+08:00", null);
+
+        final Map<String, List<Long>> stamps = new LinkedHashMap<>();
+        h.progress.readRecordsToList().forEach(r -> stamps.computeIfAbsent(r.key(), k -> new java.util.ArrayList<>())
+                .add(r.timestamp()));
+        final List<Long> latestOfA = stamps.get("a|" + IVA + "|2023");
+        assertThat(latestOfA).hasSizeGreaterThanOrEqualTo(3);
+        stamps.forEach((key, times) -> assertThat(times).as(key).isSortedAccordingTo(Long::compare));
+    }
+
+    @Test
     @DisplayName("a district without the figure is listed last and not ranked")
     void aDistrictWithoutDataIsListedLast() {
         final TopologyHarness h = start(CATALOGUE);
