@@ -25,22 +25,22 @@ public final class Topics {
     }
 
     public static Topic<String, Release> releases(final InputCodec codec) {
-        return new Topic<>(RELEASES, Serdes.String(), InputSerdes.releases(codec));
+        return new Topic<>(RELEASES, Serdes.String(), WireSerdes.releases(codec));
     }
 
     public static Topic<String, Target> targets(final InputCodec codec) {
-        return new Topic<>(TARGETS, Serdes.String(), InputSerdes.targets(codec));
+        return new Topic<>(TARGETS, Serdes.String(), WireSerdes.targets(codec));
     }
 
     public static Topic<String, Progress> progress() {
-        return new Topic<>(PROGRESS, Serdes.String(), new JsonSerde<>(Progress.class));
+        return new Topic<>(PROGRESS, Serdes.String(), WireSerdes.json(Progress.class));
     }
 
     public static Topic<String, Alert> alerts() {
-        return new Topic<>(ALERTS, Serdes.String(), new JsonSerde<>(Alert.class));
+        return new Topic<>(ALERTS, Serdes.String(), WireSerdes.json(Alert.class));
     }
 
     public static Topic<String, PeerRanking> rankings() {
-        return new Topic<>(RANKINGS, Serdes.String(), new JsonSerde<>(PeerRanking.class));
+        return new Topic<>(RANKINGS, Serdes.String(), WireSerdes.json(PeerRanking.class));
     }
 }

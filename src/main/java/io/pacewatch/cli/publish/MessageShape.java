@@ -2,7 +2,7 @@ package io.pacewatch.cli.publish;
 
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.InputSerdes;
+import io.pacewatch.wire.WireSerdes;
 import io.pacewatch.wire.InputCodec;
 import java.time.Instant;
 import java.util.function.Function;
@@ -19,14 +19,14 @@ public record MessageShape<T>(String noun, Function<T, String> key, Function<T, 
 
     /** Releases as {@code publish} and the HTTP intake send them to {@code topic}. */
     public static MessageShape<Release> releases(final InputCodec codec, final String topic) {
-        final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
+        final Serializer<Release> serializer = WireSerdes.releases(codec).serializer();
         return new MessageShape<>("releases", r -> r.series().id(), r -> serializer.serialize(topic, r),
                 Release::publishedAt, Release::indicator);
     }
 
     /** Targets as {@code targets load} and the HTTP intake send them to {@code topic}. */
     public static MessageShape<Target> targets(final InputCodec codec, final String topic) {
-        final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
+        final Serializer<Target> serializer = WireSerdes.targets(codec).serializer();
         return new MessageShape<>("targets", t -> t.series().id(), t -> serializer.serialize(topic, t),
                 Target::publishedAt, Target::indicator);
     }
