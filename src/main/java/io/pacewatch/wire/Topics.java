@@ -20,6 +20,8 @@ public final class Topics {
     public static final String PEER_RANKS = "pacewatch.peer-ranks";
     /** Every refused input record, releases and targets alike; headers say where it came from. */
     public static final String DEAD_LETTERS = "pacewatch.releases.dlq";
+    /** Room for a copied key and value plus bounded headers: the DLQ topic's max.message.bytes and the producer's max.request.size. */
+    public static final int MAX_DEAD_LETTER_BYTES = 3 * 1024 * 1024;
 
     private Topics() {
     }
