@@ -5,14 +5,9 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
+import io.pacewatch.broker.GroupLag;
 import io.pacewatch.wire.Topics;
-import java.util.HashMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -138,41 +133,21 @@ public final class DemoCommand implements Callable<Integer> {
         Thread.sleep((long) (monthSeconds * 1000));
     }
 
+    /**
+     * Waits (at most 30 s, then goes on: the demo shows, it does not judge) until pacewatch's consumer
+     * group has committed the releases and targets and its repartition topics: a release is judged only
+     * once it has passed both.
+     */
     private void awaitProcessed(final String bootstrap) throws InterruptedException {
         final Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         try (Admin admin = Admin.create(props)) {
+            final GroupLag lag = new GroupLag(admin, service.applicationId, List.of(Topics.RELEASES, Topics.TARGETS));
             final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && lag(admin) > 0) {
+            while (System.nanoTime() < deadline && lag.remaining() > 0) {
                 Thread.sleep(50);
             }
-        } catch (final ExecutionException e) {
-            throw new IllegalStateException("cannot read pacewatch's progress on the releases topic", e);
         }
-    }
-
-    /**
-     * Records not yet committed by pacewatch's consumer group (the Streams application id), on the input
-     * topics and on its internal repartition topics: a release is judged only once it has passed both.
-     */
-    private long lag(final Admin admin) throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(service.applicationId).partitionsToOffsetAndMetadata().get();
-        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        final List<String> consumed = new java.util.ArrayList<>(List.of(Topics.RELEASES, Topics.TARGETS));
-        admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(service.applicationId + "-") && t.endsWith("-repartition"))
-                .forEach(consumed::add);
-        admin.describeTopics(consumed).allTopicNames().get().forEach((topic, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        long lag = 0;
-        for (final Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
-                : admin.listOffsets(latest).all().get().entrySet()) {
-            final OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-        }
-        return lag;
     }
 
     /** Runs a publisher's command as a bureau would; its own summary is not printed, failures are. */
