@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pacewatch.bench.SyntheticCatalogue.Kind;
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.TargetDraft;
 import io.pacewatch.wire.Topics;
@@ -115,7 +116,7 @@ final class SyntheticLoad {
     }
 
     static String seriesKey(final int region, final int indicator, final int year) {
-        return region(region) + "|" + SyntheticCatalogue.code(indicator) + "|" + year;
+        return new SeriesKey(region(region), SyntheticCatalogue.code(indicator), year).id();
     }
 
     /** Every record, year by year: the year's targets, then its releases in publication order. */
