@@ -56,6 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Stop after the feed instead of serving until Ctrl-C.")
     boolean exitWhenDone;
 
+    @Option(names = "--log-file", description = "Where the full log goes, Kafka's warnings included; the terminal "
+            + "shows the feed and pacewatch's own warnings only (default: pacewatch-demo.log in the temp directory).")
+    Path logFile;
+
     private volatile PacewatchService running;
     /** The demo's "now": a past year replayed month by month, so due dates and embargoes follow the feed. */
     private final SimulatedClock clock = new SimulatedClock(FEED_ZONE);
@@ -71,7 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final Path scratch = Files.createTempDirectory("pacewatch-demo");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort)) {
+        final Path log = logFile != null ? logFile : Path.of(System.getProperty("java.io.tmpdir"), "pacewatch-demo.log");
+        System.out.println("Full log (Kafka's own warnings included): " + log.toAbsolutePath());
+        try (DemoLogging logging = DemoLogging.toFile(log);
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort)) {
             System.out.println("Kafka broker (KRaft, in-process) at " + broker.bootstrapServers());
             final Properties kafka = new Properties();
             kafka.put("bootstrap.servers", broker.bootstrapServers());
@@ -81,7 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
             try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {
                 if (!running.awaitRunning(Duration.ofSeconds(60))) {
-                    System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state());
+                    System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state() + " (full log: "
+                            + log.toAbsolutePath() + ")");
                     return 1;
                 }
                 final String url = "http://localhost:" + running.httpAddress().getPort();
@@ -92,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
                     final java.util.Optional<String> failure = running.awaitStop();
                     if (failure.isPresent()) {
                         System.err.println("pacewatch demo: " + failure.get() + "; exiting with "
-                                + RunCommand.EXIT_STREAMS_FAILED);
+                                + RunCommand.EXIT_STREAMS_FAILED + " (full log: " + log.toAbsolutePath() + ")");
                         return RunCommand.EXIT_STREAMS_FAILED;
                     }
                 } else {
