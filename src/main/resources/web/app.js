@@ -184,7 +184,9 @@
       const wanted = state.fromUrl.region;
       const first = pairs.find((x) => (!wanted || x.region === wanted) && (!state.fromUrl.year || x.year === state.fromUrl.year));
       state.region = wanted || (first ? first.region : null);
-      state.year = state.fromUrl.year || (first ? first.year : null);
+      // The region's latest year with data: the year a leader watches (last year is there for comparison).
+      const years = pairs.filter((x) => x.region === state.region).map((x) => x.year);
+      state.year = state.fromUrl.year || (years.length ? Math.max(...years) : null);
     }
     renderSelectors();
   }
@@ -407,6 +409,21 @@
     list.append(dt, el('dd', null, value));
   }
 
+  // Same-period pace (上年同期进度): both gaps where last year is known, whatever the status is judged on.
+  function samePeriodFigures(list, p) {
+    if (num(p.priorYearGapPp) !== null) {
+      // short labels: the figures grid keeps each on one line
+      figure(list, '上年同期', 'last year', pct(p.priorYearShare));
+      figure(list, '同期差距', 'vs last yr', signed(p.priorYearGapPp, ' pp'));
+    }
+    if (num(p.linearGapPp) !== null) {
+      figure(list, '序时差距', 'vs linear', signed(p.linearGapPp, ' pp'));
+    }
+    if (p.priorYearFallback === true) {
+      figure(list, '上年同期', 'last year', '不全 incomplete');
+    }
+  }
+
   // The rank among the regions of the same parent, as bureaus write it: 第3/10, 并列 (tied).
   function peerRankText(p) {
     const tied = p.peerRankTied === true;
@@ -436,8 +453,10 @@
     const amountShown = amountJudged || (p.targetKind === 'AMOUNT' && p.judgedOn === 'NONE'
       && num(p.cumulativeGrowthPercent) === null);
     if (amountShown) {
+      // With linearTimeProgress beside it, timeProgress is the target's own benchmark (seasonal or last year's).
+      const benchmark = num(p.linearTimeProgress) !== null;
       headline.append(stat('完成', 'completion', pct(p.completionRatio), 'main'),
-        stat('序时进度', 'time progress', pct(p.timeProgress)),
+        stat(benchmark ? '进度基准' : '序时进度', benchmark ? 'pace benchmark' : 'time progress', pct(p.timeProgress)),
         stat('差距', 'gap', signed(p.gapPp, ' pp'), 'gap'));
     } else {
       const reference = p.judgedOn === 'IMPLIED_GROWTH'
@@ -466,6 +485,7 @@
     if (num(p.peerRank) !== null) {
       figure(figures, '同级排名', 'peer rank', peerRankText(p));
     }
+    samePeriodFigures(figures, p);
 
     const messages = el('div', 'messages');
     messages.append(el('p', 'msg-zh', p.messageZh || ''), el('p', 'msg-en', p.messageEn || ''));

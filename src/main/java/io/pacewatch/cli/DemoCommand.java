@@ -125,6 +125,12 @@ public final class DemoCommand implements Callable<Integer> {
                 IllustrativeFeed.bundled(IllustrativeFeed.SIBLING_TARGETS));
         run(new TargetsCommand(), "load", "--bootstrap-servers", bootstrap, siblings.toString());
         System.out.println("== INVENTED targets of the sibling districts loaded (" + IllustrativeFeed.SIBLING_TARGETS + ")");
+        final Path lastYear = IllustrativeFeed.write(scratch, "releases-2022.jsonl",
+                IllustrativeFeed.bundled(IllustrativeFeed.BUNDLED_PRIOR_YEAR));
+        run(new PublishCommand(), "--bootstrap-servers", bootstrap, lastYear.toString());
+        awaitProcessed(bootstrap);
+        System.out.println("== Last year's budget revenue loaded (" + IllustrativeFeed.BUNDLED_PRIOR_YEAR
+                + "): 2023 is shown against its same-period shares too");
 
         final Map<YearMonth, List<String>> batches = IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed));
         for (final Map.Entry<YearMonth, List<String>> batch : batches.entrySet()) {

@@ -24,6 +24,8 @@ final class IllustrativeFeed {
 
     static final String BUNDLED_FEED = "/demo/illustrative-2023.jsonl";
     static final String BUNDLED_TARGETS = "/targets/luohu-2023.jsonl";
+    /** Last year's budget revenue: the same-period benchmark the 2023 figures are shown against. */
+    static final String BUNDLED_PRIOR_YEAR = "/demo/illustrative-2022.jsonl";
     /** The invented targets of the feed's invented sibling districts: demo data, kept apart from the seed's real targets. */
     static final String SIBLING_TARGETS = "/demo/illustrative-siblings-targets-2023.jsonl";
 

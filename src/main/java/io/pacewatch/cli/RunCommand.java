@@ -5,6 +5,7 @@ import io.pacewatch.http.IntakeSettings;
 import io.pacewatch.http.IntakeTokens;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -85,8 +86,11 @@ public final class RunCommand implements Callable<Integer> {
                 return 1;
             }
         }
+        final Properties clientProperties = kafka.clientProperties();
+        // Before Kafka Streams and its clients start retrying an address that never answers.
+        BrokerCheck.requireReachable(clientProperties);
         final PacewatchService running = PacewatchService.start(
-                service.settings(kafka.clientProperties(), !checkOnly, partitions, replicationFactor).withIntake(intake));
+                service.settings(clientProperties, !checkOnly, partitions, replicationFactor).withIntake(intake));
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-shutdown"));
         System.out.println("pacewatch is running; HTTP on " + running.httpAddress());
         final Optional<String> failure = running.awaitStop();

@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The pace rules of the domain brief, in one place.
@@ -35,7 +37,18 @@ public final class PaceAssessor {
     /** @param region the series' region from the region catalogue, or null when the catalogue does not know it */
     public static Progress assess(final Indicator indicator, final Region region, final SeriesKey series,
                                   final Target target, final YearToDate ytd, final Instant updatedAt) {
-        final Assessment a = new Assessment(indicator, region, series, target, ytd, updatedAt);
+        return assess(indicator, region, series, target, ytd, null, updatedAt);
+    }
+
+    /**
+     * @param priorYear last year's cumulative curve of the same series, or null when nothing of last
+     *                  year is known: the same-period share (上年同期进度) comes from it
+     */
+    public static Progress assess(final Indicator indicator, final Region region, final SeriesKey series,
+                                  final Target target, final YearToDate ytd, final CumulativeCurve priorYear,
+                                  final Instant updatedAt) {
+        final Assessment a = new Assessment(indicator, region, series, target, ytd,
+                priorYear != null && priorYear.year() == series.year() - 1 ? priorYear : null, updatedAt);
         if (ytd.isEmpty()) {
             return ytd.reportedThroughMonth() == 0
                     ? a.unjudged(PaceStatus.NO_DATA, 0, Wording.noData(series.year()))
@@ -68,33 +81,81 @@ public final class PaceAssessor {
         private final SeriesKey series;
         private final Target target;
         private final YearToDate ytd;
+        private final CumulativeCurve priorYear;
         private final Instant updatedAt;
 
         Assessment(final Indicator indicator, final Region region, final SeriesKey series, final Target target,
-                   final YearToDate ytd, final Instant updatedAt) {
+                   final YearToDate ytd, final CumulativeCurve priorYear, final Instant updatedAt) {
             this.indicator = indicator;
             this.region = region;
             this.series = series;
             this.target = target;
             this.ytd = ytd;
+            this.priorYear = priorYear;
             this.updatedAt = updatedAt;
+        }
+
+        /** Last year's share at {@code month}, when last year's figures give one. */
+        private Optional<Share> lastYearShare(final int month) {
+            return priorYear == null ? Optional.empty() : priorYear.shareAt(month);
+        }
+
+        /** What the status is judged against: the profile's share, last year's, or linear when last year is incomplete. */
+        private Share benchmark(final int month) {
+            return target.paceProfile().kind() == PaceProfile.Kind.PRIOR_YEAR
+                    ? lastYearShare(month).orElse(Share.linear(month))
+                    : target.paceProfile().exactShare(month);
+        }
+
+        private boolean fellBackToLinear(final int month) {
+            return target.paceProfile().kind() == PaceProfile.Kind.PRIOR_YEAR && lastYearShare(month).isEmpty();
         }
 
         Progress onAmount() {
             final int month = ytd.amountThroughMonth();
             final BigDecimal goal = target.value();
-            final BigDecimal share = target.paceProfile().expectedShare(month);
+            final Share share = benchmark(month);
             final BigDecimal completion = ytd.amount().divide(goal, MATH).setScale(RATIO_SCALE, RoundingMode.HALF_EVEN);
-            final BigDecimal gap = completion.subtract(share).multiply(HUNDRED).setScale(POINTS_SCALE, RoundingMode.HALF_EVEN);
+            // The gap is between completion as shown (0.01 pp) and the exact share, so that it is the
+            // difference of the two figures a reader sees; expected amount and projection use the
+            // exact share and are rounded once.
+            final BigDecimal gap = share.pointsFrom(completion, POINTS_SCALE);
             final PaceStatus status = target.thresholdsFor(Judgement.AMOUNT_COMPLETION).classify(gap);
-            final BigDecimal projected = share.signum() == 0 ? null
-                    : ytd.amount().divide(share, MATH).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+            final BigDecimal projected = share.isZero() ? null
+                    : share.wholeOf(ytd.amount(), AMOUNT_SCALE).stripTrailingZeros();
             final BigDecimal remaining = goal.subtract(ytd.amount()).max(BigDecimal.ZERO).stripTrailingZeros();
             final ReferencePeriod period = ReferencePeriod.cumulativeThrough(series.year(), month);
-            final Wording.Pair message = Wording.amountCompletion(period, ytd.amount(), goal, indicator.unit(),
-                    completion, share, gap, !target.paceProfile().isLinear(), ytd.missingMonths());
+            final boolean fallback = fellBackToLinear(month);
+            final PaceProfile.Kind judgedAgainst = fallback ? PaceProfile.Kind.LINEAR : target.paceProfile().kind();
+            final SamePeriod samePeriod = samePeriod(month, completion, judgedAgainst, fallback);
+            final Wording.Pair message = Wording.withSamePeriod(Wording.amountCompletion(period, ytd.amount(), goal,
+                            indicator.unit(), completion, share.rounded(), gap, judgedAgainst, ytd.missingMonths()),
+                    judgedAgainst, samePeriod.priorYearGapPp(), samePeriod.priorYearShare(), samePeriod.linearGapPp(),
+                    fallback ? priorYearMissing(month) : null);
             return build(status, Judgement.AMOUNT_COMPLETION, month, null, expectedAmount(share), completion,
-                    share, gap, projected, remaining, null, message);
+                    share.rounded(), gap, projected, remaining, null, message, samePeriod);
+        }
+
+        /**
+         * Both gaps where last year is known: against last year's same-period share, and against
+         * linear time progress when the status is judged on something else.
+         */
+        private SamePeriod samePeriod(final int month, final BigDecimal completion,
+                                      final PaceProfile.Kind judgedAgainst, final boolean fallback) {
+            final Optional<Share> lastYear = lastYearShare(month);
+            final boolean linearBeside = lastYear.isPresent() && judgedAgainst != PaceProfile.Kind.LINEAR;
+            final Share linear = Share.linear(month);
+            return new SamePeriod(
+                    lastYear.map(Share::rounded).orElse(null),
+                    lastYear.map(s -> s.pointsFrom(completion, POINTS_SCALE)).orElse(null),
+                    linearBeside ? linear.rounded() : null,
+                    linearBeside ? linear.pointsFrom(completion, POINTS_SCALE) : null,
+                    fallback ? Boolean.TRUE : null);
+        }
+
+        /** The months of last year that a PRIOR_YEAR share at {@code month} needs and that are missing. */
+        private List<Integer> priorYearMissing(final int month) {
+            return priorYear == null ? List.of(month, 12).stream().distinct().toList() : priorYear.missingFor(month);
         }
 
         Progress onGrowth(final BigDecimal goalPercent, final Judgement judgement) {
@@ -110,10 +171,11 @@ public final class PaceAssessor {
                     ? Wording.impliedGrowth(period, growth, goalPercent, target.value(), indicator.unit(), gap)
                     : Wording.growth(period, growth, goalPercent, gap);
             final boolean amountTarget = target.kind() == TargetKind.AMOUNT;
-            final BigDecimal share = amountTarget ? target.paceProfile().expectedShare(month) : PaceProfile.linearShare(month);
+            final Share share = amountTarget ? benchmark(month) : Share.linear(month);
             return build(status, judgement, month, judgement == Judgement.IMPLIED_GROWTH ? goalPercent : null,
-                    amountTarget ? expectedAmount(share) : goalPercent, null, share, gap, projected, null,
-                    amountTarget ? null : requiredRestOfYearGrowth(month, growth), message);
+                    amountTarget ? expectedAmount(share) : goalPercent, null, share.rounded(), gap, projected, null,
+                    amountTarget ? null : requiredRestOfYearGrowth(month, growth), message,
+                    amountTarget && fellBackToLinear(month) ? SamePeriod.FALLBACK : SamePeriod.NONE);
         }
 
         Progress unjudged(final PaceStatus status, final int month, final Wording.Pair reason) {
@@ -122,11 +184,11 @@ public final class PaceAssessor {
                     ytd.amountThroughMonth() == month ? ytd.amount() : null, indicator.unit(),
                     ytd.growthThroughMonth() == month ? ytd.cumulativeGrowthPercent() : null, reason);
             return build(status, Judgement.NONE, month, null, null, null,
-                    month == 0 ? null : PaceProfile.linearShare(month), null, null, null, null, message);
+                    month == 0 ? null : PaceProfile.linearShare(month), null, null, null, null, message, SamePeriod.NONE);
         }
 
-        private BigDecimal expectedAmount(final BigDecimal share) {
-            return target.value().multiply(share).setScale(AMOUNT_SCALE, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        private BigDecimal expectedAmount(final Share share) {
+            return share.of(target.value(), AMOUNT_SCALE).stripTrailingZeros();
         }
 
         /**
@@ -153,7 +215,8 @@ public final class PaceAssessor {
         private Progress build(final PaceStatus status, final Judgement judgement, final int month,
                                final BigDecimal impliedGrowth, final BigDecimal expected, final BigDecimal completion,
                                final BigDecimal timeProgress, final BigDecimal gap, final BigDecimal projected,
-                               final BigDecimal remaining, final BigDecimal requiredGrowth, final Wording.Pair message) {
+                               final BigDecimal remaining, final BigDecimal requiredGrowth, final Wording.Pair message,
+                               final SamePeriod samePeriod) {
             return new Progress(
                     series.region(), series.indicator(), indicator.nameZh(), indicator.nameEn(), series.year(),
                     month, month == 0 ? null : ReferencePeriod.cumulativeThrough(series.year(), month).code(),
@@ -167,7 +230,16 @@ public final class PaceAssessor {
                     target == null ? null : target.publishedAt(), updatedAt,
                     message.zh(), message.en(),
                     region == null ? null : region.nameZh(), region == null ? null : region.nameEn(),
-                    null, null, null, null);
+                    null, null, null, null,
+                    samePeriod.priorYearShare(), samePeriod.priorYearGapPp(), samePeriod.linearTimeProgress(),
+                    samePeriod.linearGapPp(), samePeriod.priorYearFallback());
         }
+    }
+
+    /** The same-period fields of a {@link Progress}; all null where they do not apply. */
+    private record SamePeriod(BigDecimal priorYearShare, BigDecimal priorYearGapPp, BigDecimal linearTimeProgress,
+                              BigDecimal linearGapPp, Boolean priorYearFallback) {
+        static final SamePeriod NONE = new SamePeriod(null, null, null, null, null);
+        static final SamePeriod FALLBACK = new SamePeriod(null, null, null, null, Boolean.TRUE);
     }
 }

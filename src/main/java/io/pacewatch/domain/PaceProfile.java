@@ -1,22 +1,33 @@
 package io.pacewatch.domain;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.List;
 
 /**
  * How much of an annual amount should be in by the end of each month. Linear is the official time
  * progress (序时进度): months elapsed / 12. A seasonal profile gives the twelve cumulative shares, for
- * indicators that come in unevenly (revenue early in the year, investment late), typically last
- * year's shares at the same month.
+ * indicators that come in unevenly (revenue early in the year, investment late). A prior-year profile
+ * (上年同期进度) takes the shares from last year's releases of the same series, which only the
+ * assessment has ({@link CumulativeCurve}); where last year is incomplete it falls back to linear.
  */
-public record PaceProfile(List<BigDecimal> seasonalShares) {
+public record PaceProfile(List<BigDecimal> seasonalShares, Kind kind) {
 
-    public static final PaceProfile LINEAR = new PaceProfile(List.of());
-    private static final int SCALE = 6;
+    /** How the expected share is found. */
+    public enum Kind {
+        LINEAR,
+        SEASONAL,
+        PRIOR_YEAR
+    }
+
+    public static final PaceProfile LINEAR = new PaceProfile(List.of(), Kind.LINEAR);
+    public static final PaceProfile PRIOR_YEAR = new PaceProfile(List.of(), Kind.PRIOR_YEAR);
 
     public PaceProfile {
         seasonalShares = seasonalShares == null ? List.of() : List.copyOf(seasonalShares);
+        if (kind == null) {
+            // targets stored before PRIOR_YEAR existed said only their shares
+            kind = seasonalShares.isEmpty() ? Kind.LINEAR : Kind.SEASONAL;
+        }
     }
 
     public static PaceProfile seasonal(final List<BigDecimal> cumulativeShares) {
@@ -33,23 +44,29 @@ public record PaceProfile(List<BigDecimal> seasonalShares) {
         if (previous.compareTo(BigDecimal.ONE) != 0) {
             throw invalid("the December share of a seasonal profile must be 1, not " + previous.toEngineeringString());
         }
-        return new PaceProfile(cumulativeShares);
+        return new PaceProfile(cumulativeShares, Kind.SEASONAL);
     }
 
     public boolean isLinear() {
-        return seasonalShares.isEmpty();
+        return kind == Kind.LINEAR;
     }
 
-    /** The share of the annual amount expected by the end of {@code month}. */
+    /** The share of the annual amount expected by the end of {@code month}, as shown: six places. */
     public BigDecimal expectedShare(final int month) {
-        return isLinear()
-                ? linearShare(month)
-                : seasonalShares.get(month - 1).setScale(SCALE, RoundingMode.HALF_EVEN);
+        return exactShare(month).rounded();
     }
 
-    /** Time progress proper: months elapsed / 12, whatever the profile. */
+    /**
+     * The same share exactly, for what is computed from it (expected amount, projection, gap). A
+     * prior-year profile without last year's curve is linear here; {@link PaceAssessor} gives it the curve.
+     */
+    public Share exactShare(final int month) {
+        return kind == Kind.SEASONAL ? Share.of(seasonalShares.get(month - 1)) : Share.linear(month);
+    }
+
+    /** Time progress proper, as shown: months elapsed / 12, whatever the profile. */
     public static BigDecimal linearShare(final int month) {
-        return BigDecimal.valueOf(month).divide(BigDecimal.valueOf(12), SCALE, RoundingMode.HALF_EVEN);
+        return Share.linear(month).rounded();
     }
 
     private static InvalidInputException invalid(final String detail) {

@@ -20,6 +20,14 @@ import java.util.List;
  * <p>The peer fields are set only for a region the region catalogue puts under a parent: its peer
  * group, and its rank among the group's regions for this month ({@link PeerRanking}), once ranked.
  * They are left out of the JSON when unset, so a region without a peer group reads as before.
+ *
+ * <p>Same-period pace (上年同期进度), for amount targets judged on completion, present only when they
+ * apply (left out of the JSON otherwise): {@code priorYearShare} is last year's cumulative share of
+ * its full year at the same month and {@code priorYearGapPp} the completion's gap to it, whatever
+ * the status is judged on; when the status is judged on another benchmark than linear time progress
+ * and last year is known, {@code linearTimeProgress}/{@code linearGapPp} give the linear one beside
+ * it; {@code priorYearFallback} is true when the target asks for PRIOR_YEAR pace but last year lacks
+ * the month or December, so the status fell back to linear time progress.
  */
 public record Progress(
         String region,
@@ -57,7 +65,13 @@ public record Progress(
         @JsonInclude(JsonInclude.Include.NON_NULL) String peerGroup,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerRank,
         @JsonInclude(JsonInclude.Include.NON_NULL) Integer peerCount,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean peerRankTied,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearShare,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal priorYearGapPp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal linearTimeProgress,
+        @JsonInclude(JsonInclude.Include.NON_NULL) BigDecimal linearGapPp,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean priorYearFallback) {
 
     public Progress {
         if (judgedStatus == null && status != PaceStatus.OVERDUE) {
@@ -89,7 +103,8 @@ public record Progress(
                 impliedTargetGrowthPercent, expectedAtPace, completionRatio, timeProgress, gapPp, projectedYearEnd,
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
                 updatedAt, reasonZh + "；" + messageZh, reasonEn + "; " + messageEn, regionNameZh, regionNameEn,
-                peerGroup, peerRank, peerCount, peerRankTied);
+                peerGroup, peerRank, peerCount, peerRankTied,
+                priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
     }
 
     /** The same standing in peer group {@code group} (null: none), ranked there as {@code rank} (null: not yet). */
@@ -100,6 +115,7 @@ public record Progress(
                 remainingToTarget, requiredRestOfYearGrowthPercent, missingMonths, releaseVersions, targetPublishedAt,
                 updatedAt, messageZh, messageEn, regionNameZh, regionNameEn,
                 group, rank == null ? null : rank.rank(), rank == null ? null : rank.count(),
-                rank == null ? null : rank.tied());
+                rank == null ? null : rank.tied(),
+                priorYearShare, priorYearGapPp, linearTimeProgress, linearGapPp, priorYearFallback);
     }
 }

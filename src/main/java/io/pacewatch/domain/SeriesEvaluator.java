@@ -51,12 +51,25 @@ public final class SeriesEvaluator {
      */
     public Optional<SeriesEvaluation> evaluate(final SeriesKey series, final ReleaseHistory history,
                                                final Target target, final Instant now, final int fromMonth) {
+        return evaluate(series, history, target, null, now, fromMonth);
+    }
+
+    /**
+     * As {@link #evaluate(SeriesKey, ReleaseHistory, Target, Instant, int)}, with last year's cumulative
+     * curve of the same series (null when none is known): every month's standing then shows the
+     * same-period share (上年同期进度) and is judged on it where the target asks for PRIOR_YEAR pace.
+     * A change of last year's curve can change every month: judge from month 1 then.
+     */
+    public Optional<SeriesEvaluation> evaluate(final SeriesKey series, final ReleaseHistory history,
+                                               final Target target, final CumulativeCurve priorYear,
+                                               final Instant now, final int fromMonth) {
         final Optional<Indicator> indicator = catalogue.find(series.indicator());
         if (indicator.isEmpty() || (history == null && target == null)) {
             return Optional.empty();
         }
         final Region region = regions.find(series.region()).orElse(null);
         final List<Release> latest = history == null ? List.of() : history.latestPerSlot(now);
+        final CumulativeCurve lastYear = priorYear != null && priorYear.year() == series.year() - 1 ? priorYear : null;
         final TreeSet<Integer> months = new TreeSet<>();
         latest.forEach(r -> months.add(r.period().lastMonth()));
 
@@ -66,14 +79,14 @@ public final class SeriesEvaluator {
                 continue;
             }
             final YearToDate ytd = YearToDateCalculator.asOf(latest, month);
-            final Progress progress = PaceAssessor.assess(indicator.get(), region, series, target, ytd,
-                    updatedAt(latest, target, month));
+            final Progress progress = PaceAssessor.assess(indicator.get(), region, series, target, ytd, lastYear,
+                    updatedAt(latest, target, lastYear, month));
             curve.add(new SeriesEvaluation.PeriodProgress(month,
                     ReferencePeriod.cumulativeThrough(series.year(), month).code(), progress));
         }
         final Progress judged = curve.isEmpty()
                 ? PaceAssessor.assess(indicator.get(), region, series, target, YearToDateCalculator.asOf(List.of(), 0),
-                        updatedAt(latest, target, 0))
+                        updatedAt(latest, target, null, 0))
                 : curve.get(curve.size() - 1).progress();
         final int reportedThrough = months.isEmpty() ? 0 : months.last();
         // Only a series someone set a target for is watched for missing releases.
@@ -87,16 +100,35 @@ public final class SeriesEvaluator {
         return Optional.of(new SeriesEvaluation(series, current, curve));
     }
 
+    /**
+     * This series' own cumulative curve from its latest visible figures: next year's same-period
+     * benchmark. Empty for an indicator published as growth only, or one no longer in the catalogue.
+     */
+    public Optional<CumulativeCurve> cumulativeCurve(final SeriesKey series, final ReleaseHistory history,
+                                                     final Instant now) {
+        if (history == null || catalogue.find(series.indicator()).filter(Indicator::levelsPublished).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(CumulativeCurve.of(series.year(), history.latestPerSlot(now)))
+                .filter(curve -> !curve.isEmpty());
+    }
+
     /** When this series must be judged again because a release falls due, if one still will. */
     public Optional<Instant> nextDeadline(final SeriesKey series, final Instant now) {
         return catalogue.find(series.indicator()).flatMap(i -> calendar.nextDeadline(series, i, now));
     }
 
-    /** The newest input behind an assessment: deterministic, so a replay yields identical records. */
-    private static Instant updatedAt(final List<Release> latest, final Target target, final int month) {
-        return Stream.concat(
+    /**
+     * The newest input behind an assessment: deterministic, so a replay yields identical records. Last
+     * year's figures count when they give the month's same-period share.
+     */
+    private static Instant updatedAt(final List<Release> latest, final Target target, final CumulativeCurve priorYear,
+                                     final int month) {
+        final Stream<Instant> lastYear = priorYear == null || priorYear.shareAt(month).isEmpty()
+                ? Stream.empty() : Stream.ofNullable(priorYear.updatedAt());
+        return Stream.concat(Stream.concat(
                         latest.stream().filter(r -> r.period().lastMonth() <= month).map(Release::effectiveAt),
-                        Stream.ofNullable(target).map(Target::publishedAt))
+                        Stream.ofNullable(target).map(Target::publishedAt)), lastYear)
                 .max(Instant::compareTo)
                 .orElse(Instant.EPOCH);
     }

@@ -52,7 +52,7 @@ public final class TargetValidator {
                 TextRules.requirePresent("publishedAt", draft.publishedAt()));
         final boolean hasAmounts = kind == TargetKind.AMOUNT || prior != null;
         return new Target(region, draft.year(), indicator.code(), kind, value, hasAmounts ? indicator.unit() : null,
-                profile(draft), draft.thresholds(),
+                profile(draft, indicator, kind), draft.thresholds(),
                 prior, publishedAt, TextRules.requireText("source", draft.source()));
     }
 
@@ -65,7 +65,7 @@ public final class TargetValidator {
         }
     }
 
-    private static PaceProfile profile(final TargetDraft draft) {
+    private static PaceProfile profile(final TargetDraft draft, final Indicator indicator, final TargetKind kind) {
         final String name = draft.paceProfile() == null ? "LINEAR" : draft.paceProfile().trim().toUpperCase(Locale.ROOT);
         return switch (name) {
             case "LINEAR" -> {
@@ -82,8 +82,25 @@ public final class TargetValidator {
                 }
                 yield PaceProfile.seasonal(draft.seasonalShares());
             }
+            case "PRIOR_YEAR" -> {
+                if (draft.seasonalShares() != null && !draft.seasonalShares().isEmpty()) {
+                    throw new InvalidInputException(RejectionReason.INVALID_FIELD,
+                            "seasonalShares are given but paceProfile is PRIOR_YEAR, which takes last year's shares");
+                }
+                // Shares are of amounts: growth-only indicators and growth targets have none.
+                if (!indicator.levelsPublished()) {
+                    throw new InvalidInputException(RejectionReason.INVALID_FIELD, indicator.code()
+                            + " is published as growth rates only: last year's shares cannot be known, so a"
+                            + " PRIOR_YEAR paceProfile cannot apply");
+                }
+                if (kind != TargetKind.AMOUNT) {
+                    throw new InvalidInputException(RejectionReason.INVALID_FIELD,
+                            "a PRIOR_YEAR paceProfile applies to AMOUNT targets; a GROWTH target is judged on growth");
+                }
+                yield PaceProfile.PRIOR_YEAR;
+            }
             default -> throw new InvalidInputException(RejectionReason.INVALID_FIELD,
-                    "paceProfile " + SafeText.quote(draft.paceProfile()) + " is not LINEAR or SEASONAL");
+                    "paceProfile " + SafeText.quote(draft.paceProfile()) + " is not LINEAR, SEASONAL or PRIOR_YEAR");
         };
     }
 }

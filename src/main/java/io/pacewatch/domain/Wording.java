@@ -19,9 +19,9 @@ final class Wording {
 
     static Pair amountCompletion(final ReferencePeriod period, final BigDecimal ytd, final BigDecimal goal,
                                  final AmountUnit unit, final BigDecimal completion, final BigDecimal share,
-                                 final BigDecimal gapPp, final boolean seasonal, final List<Integer> missingMonths) {
-        final String paceZh = seasonal ? "季节性进度" : "序时进度";
-        final String paceEn = seasonal ? "seasonal pace" : "time progress";
+                                 final BigDecimal gapPp, final PaceProfile.Kind benchmark, final List<Integer> missingMonths) {
+        final String paceZh = paceZh(benchmark);
+        final String paceEn = paceEn(benchmark);
         final String zh = period.labelZh() + "累计完成" + amount(ytd) + unit.symbol() + "，完成年度目标"
                 + amount(goal) + unit.symbol() + "的" + percent(completion) + "%，"
                 + relation(gapPp, "高于" + paceZh, "低于" + paceZh, "与" + paceZh + "持平") + missingZh(missingMonths);
@@ -30,6 +30,61 @@ final class Wording {
                 + relationEn(gapPp, "ahead of", "behind", paceEn) + " (" + percent(share) + "%)" + missingEn(missingMonths);
         return new Pair(zh, en);
     }
+
+    private static String paceZh(final PaceProfile.Kind benchmark) {
+        return switch (benchmark) {
+            case LINEAR -> "序时进度";
+            case SEASONAL -> "季节性进度";
+            case PRIOR_YEAR -> "上年同期进度";
+        };
+    }
+
+    private static String paceEn(final PaceProfile.Kind benchmark) {
+        return switch (benchmark) {
+            case LINEAR -> "time progress";
+            case SEASONAL -> "seasonal pace";
+            case PRIOR_YEAR -> "last year's same-period pace";
+        };
+    }
+
+    /**
+     * The second gap after the first sentence, as bureaus write it ("比上年同期进度快1.2个百分点"), or the
+     * linear one when the status was judged on last year's; or why last year could not be used.
+     *
+     * @param priorYearGapPp null when last year's share is unknown
+     * @param linearGapPp    null unless the status was judged on another benchmark than time progress
+     * @param priorYearMissing null unless a PRIOR_YEAR target fell back to time progress: the months of
+     *                         last year that were missing (empty: its full year was not positive)
+     */
+    static Pair withSamePeriod(final Pair message, final PaceProfile.Kind judgedAgainst, final BigDecimal priorYearGapPp,
+                               final BigDecimal priorYearShare, final BigDecimal linearGapPp,
+                               final List<Integer> priorYearMissing) {
+        final StringBuilder zh = new StringBuilder(message.zh());
+        final StringBuilder en = new StringBuilder(message.en());
+        if (linearGapPp != null) {
+            zh.append("，").append(relation(linearGapPp, "高于序时进度", "低于序时进度", "与序时进度持平"));
+            en.append(", ").append(relationEn(linearGapPp, "ahead of", "behind", "time progress"));
+        }
+        if (priorYearGapPp != null && judgedAgainst != PaceProfile.Kind.PRIOR_YEAR) {
+            zh.append("，").append(relation(priorYearGapPp, "比上年同期进度快", "比上年同期进度慢", "与上年同期进度持平"));
+            en.append(", ").append(relationEn(priorYearGapPp, "ahead of", "behind", "last year's same-period pace"))
+                    .append(" (").append(percent(priorYearShare)).append("%)");
+        }
+        if (priorYearMissing != null) {
+            final String months = priorYearMissing.stream().map(m -> m == 12 ? "全年" : m == 1 ? "1月" : "1-" + m + "月")
+                    .collect(Collectors.joining("、"));
+            zh.append("（上年同期数据不全").append(months.isEmpty() ? "" : "，缺" + months).append("，按序时进度评估）");
+            en.append(" (last year's figures are incomplete")
+                    .append(priorYearMissing.isEmpty() ? "" : ", no " + priorYearMissing.stream()
+                            .map(m -> m == 12 ? "full year" : m == 1 ? "Jan" : "Jan–" + MONTHS_EN[m - 1])
+                            .collect(Collectors.joining(" or ")))
+                    .append(": judged against time progress)");
+        }
+        return new Pair(zh.toString(), en.toString());
+    }
+
+    private static final String[] MONTHS_EN = {
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
     static Pair growth(final ReferencePeriod period, final BigDecimal growth, final BigDecimal goal, final BigDecimal gapPp) {
         final String zh = period.labelZh() + growthZh(growth) + "，" + relation(gapPp, "高于目标", "低于目标", "与目标持平");

@@ -5,6 +5,7 @@ import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.health.Liveness;
 import io.pacewatch.health.Readiness;
+import io.pacewatch.metrics.ScrapeGzip;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
@@ -25,7 +26,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.zip.GZIPOutputStream;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -150,7 +150,7 @@ public final class HttpApi implements AutoCloseable {
     private void scrape(final Exchange exchange) {
         final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
         final boolean gzip = exchange.acceptsGzip();
-        try (OutputStream out = gzip ? new GZIPOutputStream(buffer, 1 << 16) : buffer) {
+        try (OutputStream out = gzip ? ScrapeGzip.around(buffer) : buffer) {
             metrics.scrape(out, PROMETHEUS_TEXT);
         } catch (final IOException e) {
             throw new UncheckedIOException("cannot write the scrape into memory", e);

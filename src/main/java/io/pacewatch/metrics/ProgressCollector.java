@@ -6,6 +6,7 @@ import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.TargetKind;
 import io.pacewatch.query.LocalViews;
+import io.pacewatch.wire.QueryableStores;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -13,6 +14,7 @@ import io.prometheus.metrics.model.snapshots.Labels;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -52,6 +54,10 @@ public final class ProgressCollector implements MultiCollector {
             new Gauge("pacewatch_completion_gap_ratio",
                     "Amount targets: completion minus time progress (-0.015 = 1.5 pp behind)",
                     p -> p.judgedOn() == Judgement.AMOUNT_COMPLETION ? ratio(p.gapPp()) : null),
+            new Gauge("pacewatch_prior_year_gap_ratio",
+                    "Amount targets, where last year is known: completion minus last year's same-period share"
+                            + " (上年同期进度; -0.015 = 1.5 pp slower than last year)",
+                    p -> ratio(p.priorYearGapPp())),
             new Gauge("pacewatch_growth_gap_ratio",
                     "Growth judged: cumulative growth minus target growth, or minus the growth an amount target"
                             + " implies (-0.015 = 1.5 pp behind)",
@@ -79,40 +85,55 @@ public final class ProgressCollector implements MultiCollector {
                     p -> p.peerCount() == null ? null : BigDecimal.valueOf(p.peerCount()), true));
 
     private final SeriesSource localSeries;
+    /** The last scrape's snapshots, served again while no partition changed. */
+    private MetricSnapshots last;
 
     /**
-     * Reads the raw records of the active progress view at each scrape and decodes only those whose
-     * bytes changed since the previous scrape; the others' samples are reused as they were built.
+     * Reads the active progress view partition by partition: a partition not written since the last
+     * scrape is not read again, and in one that was, only the records whose bytes changed are decoded.
      */
-    public static ProgressCollector of(final LocalViews views) {
-        return decoding(ActiveStores.orNoneWhileRebalancing(views::latestRecords));
+    public static ProgressCollector of(final LocalViews views, final StoreRestorations restorations) {
+        return decoding(ActiveStores.partitions(views, restorations, QueryableStores.PROGRESS_VIEW,
+                views::latestRecords));
     }
 
-    /** Over raw progress records (key, the topic's JSON bytes), each decoded once per change of its bytes. */
-    static ProgressCollector decoding(final Supplier<List<KeyValue<String, byte[]>>> records) {
-        final DecodedRecords<SeriesPoints> decoded = new DecodedRecords<>(records,
-                bytes -> SeriesPoints.of(LocalViews.decodeProgress(bytes)));
-        return new ProgressCollector(decoded::get);
+    /**
+     * Over partitions of raw progress records (key, the topic's JSON bytes), each partition read again
+     * only when its version changed, and in it each record decoded once per change of its bytes.
+     */
+    static ProgressCollector decoding(final StorePartitions<KeyValue<String, byte[]>> partitions) {
+        final PartitionSnapshots<KeyValue<String, byte[]>, DecodedRecords.Decoded<SeriesPoints>> snapshots =
+                new PartitionSnapshots<>(partitions,
+                        DecodedRecords.maker(bytes -> SeriesPoints.of(LocalViews.decodeProgress(bytes))), Instant::now);
+        return new ProgressCollector(() -> {
+            final PartitionSnapshots.Snapshot<DecodedRecords.Decoded<SeriesPoints>> read = snapshots.get();
+            return new PartitionSnapshots.Snapshot<>(read.changed()
+                    ? read.values().stream().map(DecodedRecords.Decoded::value).toList() : List.of(), read.changed());
+        });
     }
 
-    /** Decodes nothing itself: the samples of exactly these records, computed at each scrape. */
+    /** Decodes nothing itself and keeps nothing: the samples of exactly these records, computed at each scrape. */
     public ProgressCollector(final Supplier<List<Progress>> localLatest) {
-        this(() -> localLatest.get().stream().map(SeriesPoints::of).toList());
+        this(() -> new PartitionSnapshots.Snapshot<>(localLatest.get().stream().map(SeriesPoints::of).toList(), true));
     }
 
     private ProgressCollector(final SeriesSource localSeries) {
         this.localSeries = localSeries;
     }
 
-    /** Where a scrape gets the samples of this instance's series. */
+    /** Where a scrape gets the samples of this instance's series, and whether they changed since the last. */
     private interface SeriesSource {
-        List<SeriesPoints> read();
+        PartitionSnapshots.Snapshot<SeriesPoints> read();
     }
 
     @Override
-    public MetricSnapshots collect() {
+    public synchronized MetricSnapshots collect() {
+        final PartitionSnapshots.Snapshot<SeriesPoints> read = localSeries.read();
+        if (!read.changed() && last != null) {
+            return last;
+        }
         // In label order once, so that each gauge's snapshot, which sorts its points by labels, finds them sorted.
-        final List<SeriesPoints> series = new ArrayList<>(localSeries.read());
+        final List<SeriesPoints> series = new ArrayList<>(read.values());
         series.sort(Comparator.comparing(points -> points.labels));
         final List<MetricSnapshot> snapshots = new ArrayList<>(GAUGES.size());
         for (int g = 0; g < GAUGES.size(); g++) {
@@ -125,7 +146,8 @@ public final class ProgressCollector implements MultiCollector {
             }
             snapshots.add(builder.build());
         }
-        return new MetricSnapshots(snapshots);
+        last = new MetricSnapshots(snapshots);
+        return last;
     }
 
     /** The samples of one series, one per gauge in {@link #GAUGES} order (null where it has none); immutable. */

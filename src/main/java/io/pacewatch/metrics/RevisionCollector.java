@@ -8,6 +8,7 @@ import io.pacewatch.domain.RevisionSummary;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages.PeriodVintages;
 import io.pacewatch.query.LocalViews;
+import io.pacewatch.wire.QueryableStores;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -52,30 +53,49 @@ public final class RevisionCollector implements MultiCollector {
                     "Publication time of the latest version of the period revised last, in Unix seconds",
                     s -> s.latest().map(p -> BigDecimal.valueOf(p.latest().publishedAt().getEpochSecond()))));
 
-    private final Supplier<List<ReleaseHistory>> localHistories;
+    private final PartitionSnapshots<ReleaseHistory, Series> local;
     private final IndicatorCatalogue catalogue;
-    private final Supplier<Instant> now;
+    /** The last scrape's snapshots, served again while no partition changed and no embargo ended. */
+    private MetricSnapshots last;
 
-    /** @param now what counts as published: versions still under embargo are left out */
+    /**
+     * Reads and summarises every history at each scrape (no version to tell an unchanged store by).
+     *
+     * @param now what counts as published: versions still under embargo are left out
+     */
     public RevisionCollector(final Supplier<List<ReleaseHistory>> localHistories, final IndicatorCatalogue catalogue,
                              final Supplier<Instant> now) {
-        this.localHistories = localHistories;
-        this.catalogue = catalogue;
-        this.now = now;
+        this(StorePartitions.unversioned(localHistories), catalogue, now);
     }
 
-    public static RevisionCollector of(final LocalViews views, final IndicatorCatalogue catalogue,
-                                       final Supplier<Instant> now) {
-        return new RevisionCollector(ActiveStores.orNoneWhileRebalancing(views::releaseHistories), catalogue, now);
+    /** Summaries are kept per partition and made again only when it changed or an embargo in it ended. */
+    RevisionCollector(final StorePartitions<ReleaseHistory> localHistories, final IndicatorCatalogue catalogue,
+                      final Supplier<Instant> now) {
+        this.catalogue = catalogue;
+        this.local = new PartitionSnapshots<>(localHistories, (histories, previous, at) -> summarise(histories, at), now);
+    }
+
+    /**
+     * Reads the active release-history store partition by partition; a partition not written since
+     * the last scrape is not read again (its histories are decoded by the store's serde at every read,
+     * so reading is what costs).
+     */
+    public static RevisionCollector of(final LocalViews views, final StoreRestorations restorations,
+                                       final IndicatorCatalogue catalogue, final Supplier<Instant> now) {
+        return new RevisionCollector(ActiveStores.partitions(views, restorations, QueryableStores.RELEASE_HISTORY,
+                views::releaseHistories), catalogue, now);
     }
 
     @Override
-    public MetricSnapshots collect() {
-        final List<Series> series = series();
+    public synchronized MetricSnapshots collect() {
+        final PartitionSnapshots.Snapshot<Series> read = local.get();
+        if (!read.changed() && last != null) {
+            return last;
+        }
         final List<MetricSnapshot> snapshots = new ArrayList<>(GAUGES.size());
         for (final Gauge gauge : GAUGES) {
             final GaugeSnapshot.Builder builder = GaugeSnapshot.builder().name(gauge.name).help(gauge.help);
-            for (final Series s : series) {
+            for (final Series s : read.values()) {
                 gauge.value.apply(s).ifPresent(value -> builder.dataPoint(GaugeDataPointSnapshot.builder()
                         .labels(s.labels())
                         .value(value.doubleValue())
@@ -83,7 +103,8 @@ public final class RevisionCollector implements MultiCollector {
             }
             snapshots.add(builder.build());
         }
-        return new MetricSnapshots(snapshots);
+        last = new MetricSnapshots(snapshots);
+        return last;
     }
 
     @Override
@@ -91,12 +112,17 @@ public final class RevisionCollector implements MultiCollector {
         return GAUGES.stream().map(Gauge::name).toList();
     }
 
-    private List<Series> series() {
-        final Instant visibleAt = now.get();
+    /** The series of one partition's histories, valid until the first embargo among them ends. */
+    private PartitionSnapshots.Part<Series> summarise(final List<ReleaseHistory> histories, final Instant visibleAt) {
         final List<Series> out = new ArrayList<>();
-        for (final ReleaseHistory history : localHistories.get()) {
+        Instant validUntil = null;
+        for (final ReleaseHistory history : histories) {
             if (history.versions().isEmpty()) {
                 continue;
+            }
+            final Optional<Instant> embargoEnd = history.nextEmbargoEnd(visibleAt);
+            if (embargoEnd.isPresent() && (validUntil == null || embargoEnd.get().isBefore(validUntil))) {
+                validUntil = embargoEnd.get();
             }
             final SeriesKey key = history.versions().get(0).series();
             // Releases were checked against the catalogue on the way in; one dropped from it since has no names.
@@ -104,7 +130,7 @@ public final class RevisionCollector implements MultiCollector {
                     SeriesLabels.of(key.region(), key.indicator(), key.year()),
                     indicator, RevisionSummary.of(history, visibleAt))));
         }
-        return out;
+        return new PartitionSnapshots.Part<>(out, validUntil);
     }
 
     private record Series(Labels labels, Indicator indicator, RevisionSummary summary) {

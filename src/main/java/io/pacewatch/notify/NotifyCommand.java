@@ -253,7 +253,8 @@ public final class NotifyCommand implements Callable<Integer> {
                 Judgement.AMOUNT_COMPLETION, "亿元", new BigDecimal("60"), null, TargetKind.AMOUNT, new BigDecimal("127"),
                 null, new BigDecimal("63.5"), new BigDecimal("0.4724"), new BigDecimal("0.5"), new BigDecimal("-2.76"),
                 new BigDecimal("120"), new BigDecimal("67"), null, List.of(), List.of(),
-                Instant.parse("2023-01-10T01:00:00Z"), at, zh, en, "罗湖区", "Luohu District", null, null, null, null);
+                Instant.parse("2023-01-10T01:00:00Z"), at, zh, en, "罗湖区", "Luohu District", null, null, null, null,
+                null, null, null, null, null);
         return new Alert("0123456789abcdef0123456789abcdef", "luohu", "BUDGET_REVENUE", 2023, "2023-S1",
                 PaceStatus.ON_PACE, PaceStatus.AT_RISK, AlertKind.WORSENED, Severity.WARNING, at,
                 "【预警】罗湖区 地方一般公共预算收入由“正常”转为“预警”：" + zh,

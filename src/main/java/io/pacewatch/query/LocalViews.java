@@ -18,12 +18,19 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.query.KeyQuery;
+import org.apache.kafka.streams.query.Position;
+import org.apache.kafka.streams.query.QueryResult;
+import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
@@ -55,7 +62,7 @@ public final class LocalViews {
     /** Every latest record that matches, unordered; a region filter reads only that region's key range. */
     public List<Progress> latest(final ProgressFilter filter) {
         final List<Progress> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> range = scan(filter.region(), null)) {
+        try (KeyValueIterator<String, byte[]> range = scan(progressStore(), filter.region(), null)) {
             range.forEachRemaining(kv -> {
                 if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key) && filter.matches(SeriesKey.parse(kv.key))) {
                     final Progress progress = decode(kv.value);
@@ -74,57 +81,69 @@ public final class LocalViews {
      * page is never short because of it; with a region only that region's key range is read.
      */
     public List<Progress> latestPage(final ProgressFilter filter, final String after, final int limit) {
-        // The store an instance queries is the union of its partitions' stores, read one after the
-        // other, so a range over it is not in key order: gather the keys that qualify by their text
-        // (region, indicator, year are in the key), sort them, then decode in order until the page is full.
-        final List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> range = scan(filter.region(), after)) {
-            range.forEachRemaining(kv -> {
+        // Each partition's store is in key order, their union is not: merge the partitions' ordered
+        // ranges, so a page reads about as many keys as it returns (and the months between them)
+        // instead of every key after the cursor.
+        final PriorityQueue<PeekingRange> ranges = new PriorityQueue<>(
+                Comparator.comparing(PeekingRange::key, KEY_ORDER));
+        final List<PeekingRange> opened = new ArrayList<>();
+        try {
+            for (final int partition : activePositions(QueryableStores.PROGRESS_VIEW).keySet()) {
+                final PeekingRange range = new PeekingRange(scan(progressStore(partition), filter.region(), after));
+                opened.add(range);
+                if (range.key() != null) {
+                    ranges.add(range);
+                }
+            }
+            final List<Progress> found = new ArrayList<>();
+            while (found.size() < limit && !ranges.isEmpty()) {
+                final PeekingRange smallest = ranges.poll();
+                final KeyValue<String, byte[]> kv = smallest.next();
+                if (smallest.key() != null) {
+                    ranges.add(smallest);
+                }
                 if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)
                         && (after == null || KEY_ORDER.compare(kv.key, after) > 0) && filter.matches(SeriesKey.parse(kv.key))) {
-                    keys.add(kv.key);
-                }
-            });
-        }
-        keys.sort(KEY_ORDER);
-        final ReadOnlyKeyValueStore<String, byte[]> store = progressStore();
-        final List<Progress> found = new ArrayList<>();
-        for (final String key : keys) {
-            if (found.size() == limit) {
-                break;
-            }
-            final byte[] value = store.get(key);
-            if (value != null) {
-                final Progress progress = decode(value);
-                if (filter.matches(progress)) {
-                    found.add(progress);
+                    final Progress progress = decode(kv.value);
+                    if (filter.matches(progress)) {
+                        found.add(progress);
+                    }
                 }
             }
+            return found;
+        } finally {
+            opened.forEach(PeekingRange::close);
         }
-        return found;
+    }
+
+    /** A store range and its next key, for merging ranges in key order. */
+    private static final class PeekingRange implements AutoCloseable {
+        private final KeyValueIterator<String, byte[]> range;
+
+        PeekingRange(final KeyValueIterator<String, byte[]> range) {
+            this.range = range;
+        }
+
+        /** The next key, or null at the end. */
+        String key() {
+            return range.hasNext() ? range.peekNextKey() : null;
+        }
+
+        KeyValue<String, byte[]> next() {
+            return range.next();
+        }
+
+        @Override
+        public void close() {
+            range.close();
+        }
     }
 
     /** One region's key range ({@code region|...}), or the whole store from {@code after} on (inclusive). */
-    private KeyValueIterator<String, byte[]> scan(final String region, final String after) {
-        final ReadOnlyKeyValueStore<String, byte[]> store = progressStore();
+    private static KeyValueIterator<String, byte[]> scan(final ReadOnlyKeyValueStore<String, byte[]> store,
+                                                         final String region, final String after) {
         return region == null ? store.range(after, null)
                 : store.prefixScan(region + SEPARATOR, Serdes.String().serializer());
-    }
-
-    /**
-     * The raw latest records of this instance's progress view, undecoded: what a scrape needs to tell
-     * which series changed since the last one without decoding the ones that did not.
-     */
-    public List<KeyValue<String, byte[]>> latestRecords() {
-        final List<KeyValue<String, byte[]>> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = progressStore().all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
-                    found.add(kv);
-                }
-            });
-        }
-        return found;
     }
 
     /** The regions, years and indicators this instance holds progress for, read from the keys only. */
@@ -189,6 +208,63 @@ public final class LocalViews {
             });
         }
         return found;
+    }
+
+    /**
+     * The partitions of a store this instance holds actively, each with its position (the input
+     * offsets its content reflects): a partition's position moves with every write made from an input
+     * record, so an unchanged one means unchanged content, except after a restoration. A partition
+     * that cannot answer now (restoring, moving away) is left out.
+     */
+    public Map<Integer, Position> activePositions(final String storeName) {
+        final StateQueryRequest<Object> probe = StateQueryRequest.inStore(storeName)
+                .withQuery(KeyQuery.<String, Object>withKey("")).requireActive();
+        final Map<Integer, Position> positions = new TreeMap<>();
+        for (final Map.Entry<Integer, QueryResult<Object>> partition : streams.query(probe).getPartitionResults().entrySet()) {
+            if (partition.getValue().isSuccess()) {
+                positions.put(partition.getKey(), partition.getValue().getPosition().copy());
+            }
+        }
+        return positions;
+    }
+
+    /**
+     * The raw latest records of one partition of the progress view, undecoded, in key order: what a
+     * scrape needs to tell which series changed since the last one without decoding the others.
+     */
+    public List<KeyValue<String, byte[]>> latestRecords(final int partition) {
+        final List<KeyValue<String, byte[]>> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = progressStore(partition).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
+                    found.add(kv);
+                }
+            });
+        }
+        return found;
+    }
+
+    /** The release histories of one partition of the release-history store. */
+    public List<ReleaseHistory> releaseHistories(final int partition) {
+        final List<ReleaseHistory> found = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesVersions> all = historyStore(partition).all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value != null) {
+                    found.add(kv.value.history());
+                }
+            });
+        }
+        return found;
+    }
+
+    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore(final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
+                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()).withPartition(partition));
+    }
+
+    private ReadOnlyKeyValueStore<String, byte[]> progressStore(final int partition) {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.PROGRESS_VIEW,
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
 
     private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {

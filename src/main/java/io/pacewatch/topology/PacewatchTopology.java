@@ -8,6 +8,7 @@ import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Topic;
 import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
@@ -43,6 +44,8 @@ import org.apache.kafka.streams.state.Stores;
  * targets  ─ keyed by their series: as they are ────────────┤
  * peer-ranks ─ keyed series|period: on the series' partition ┴─ judge (versions, evaluate, publish changes)
  *                                                              → progress, alerts
+ *          its own cumulative curve, keyed by next year's series ─ prior-year-curves (internal topic)
+ *                                                              ─ judge of prior years (same stores) → progress, alerts
  * judge's month records ─ re-keyed parent|indicator|year (internal topic) ─ rank peers
  *                                                              → rankings, peer-ranks (back to the judge)
  * <p>
@@ -91,6 +94,8 @@ public final class PacewatchTopology {
     /** Each series' rank in its peer group per month, beside the judge ({@link SeriesPeerRanks}). */
     public static final String PEER_RANKS_STORE = "series-peer-ranks";
     public static final String RANKINGS_VIEW_STORE = QueryableStores.RANKINGS_VIEW;
+    /** The repartition topic (with the application id in front) carrying curves to next year's series. */
+    static final String PRIOR_YEAR_CURVES = "prior-year-curves";
 
     private PacewatchTopology() {
     }
@@ -153,11 +158,13 @@ public final class PacewatchTopology {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_RANKS_STORE),
                 Serdes.String(), WireSerdes.internal(SeriesPeerRanks.class)).withCachingDisabled());
         final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, regions, calendar);
-        final KStream<String, SeriesChange> changes = releaseEvents
+        final KStream<String, SeriesChange> judged = releaseEvents
                 .merge(targetEvents, Named.as("series-events"))
                 .merge(rankEvents, Named.as("series-and-rank-events"))
                 .process(() -> new SeriesJudgeProcessor(evaluator, regions, clock, events), Named.as("judge-series"),
                         RELEASE_HISTORY_STORE, TARGETS_STORE, SeriesJudgeProcessor.RECHECK_STORE, PEER_RANKS_STORE);
+        final KStream<String, SeriesChange> changes = judged.merge(
+                priorYearLoop(judged, evaluator, regions, clock, events), Named.as("series-changes"));
 
         final Topic<String, Progress> progress = Topics.progress();
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
@@ -175,6 +182,30 @@ public final class PacewatchTopology {
         final Properties optimize = new Properties();
         optimize.put(StreamsConfig.TOPOLOGY_OPTIMIZATION_CONFIG, StreamsConfig.OPTIMIZE);
         return builder.build(optimize);
+    }
+
+    /**
+     * Same-period pace: a series' own cumulative curve, when it changes, goes to next year's series
+     * (key region|indicator|year+1, usually on another partition) through the repartition topic
+     * {@value #PRIOR_YEAR_CURVES} and comes back to a second judge on the same stores, which keeps it
+     * beside that series' state and judges it again. Streams creates the topic (application-id prefix,
+     * as many partitions as the inputs, so the curve lands where next year's releases do), deletes it
+     * on an application reset, and under exactly_once_v2 a curve and the state that sent it commit
+     * together. The second judge shares the first one's stores, so both run in one task.
+     */
+    private static KStream<String, SeriesChange> priorYearLoop(final KStream<String, SeriesChange> judged,
+                                                               final SeriesEvaluator evaluator,
+                                                               final RegionCatalogue regions, final Clock clock,
+                                                               final PipelineEvents events) {
+        return judged
+                .flatMap((key, change) -> change.nextYearCurve().stream().toList(), Named.as("next-year-curves"))
+                .repartition(Repartitioned.<String, CumulativeCurve>as(PRIOR_YEAR_CURVES)
+                        .withKeySerde(Serdes.String())
+                        .withValueSerde(WireSerdes.stateReadingJson(CumulativeCurve.class)))
+                .<SeriesEvent>mapValues(SeriesEvent.PriorYear::new, Named.as("prior-year-events"))
+                .process(() -> SeriesJudgeProcessor.forPriorYear(evaluator, regions, clock, events),
+                        Named.as("judge-prior-year"), RELEASE_HISTORY_STORE, TARGETS_STORE,
+                        SeriesJudgeProcessor.RECHECK_STORE, PEER_RANKS_STORE);
     }
 
     /**

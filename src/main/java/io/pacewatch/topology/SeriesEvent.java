@@ -1,11 +1,13 @@
 package io.pacewatch.topology;
 
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
 
 /**
- * What reaches a series' judge: a new version of a figure, or its target set, changed or deleted
- * (null), or its rank among its peers for a month.
+ * What reaches a series' judge: a new version of a figure, its target set, changed or deleted (null),
+ * its rank among its peers for a month, or last year's cumulative curve of the same series, sent by
+ * last year's series through the prior-year loop (an empty curve: last year no longer has one).
  */
 sealed interface SeriesEvent {
 
@@ -16,5 +18,8 @@ sealed interface SeriesEvent {
     }
 
     record PeerRankChange(PeerRankUpdate update) implements SeriesEvent {
+    }
+
+    record PriorYear(CumulativeCurve curve) implements SeriesEvent {
     }
 }

@@ -4,6 +4,7 @@ import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.AlertPolicy;
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.RegionCatalogue;
@@ -21,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -44,6 +46,12 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
  * release the calendar expects becomes overdue when its due date passes; a wall-clock punctuation
  * judges such series again at that moment, so neither waits for new input.
  * <p>
+ * Same-period pace: a judgement that changes the series' own cumulative curve passes it on, keyed by
+ * next year's series, and the topology routes it back, through a repartition topic, to a second
+ * judge on the same stores ({@link #forPriorYear}), which keeps it beside next year's series state and
+ * judges every month of that series again. Only the first judge sends curves and rechecks on the
+ * clock: what the second one publishes never goes round the loop again.
+ * <p>
  * A rank sent back by the peer ranking ({@link SeriesPeers}) judges the series again from that month,
  * so its records carry the new rank; only records whose rank changed are republished.
  */
@@ -57,10 +65,14 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     /** A due-date check is a seek in a small store, cheap enough to look every second. */
     private static final Duration RECHECK_INTERVAL = Duration.ofSeconds(1);
     private static final int EVERY_MONTH = 1;
+    /** Marks a store whose series have all sent their curve once; sorts after every due-time key. */
+    static final String CURVES_SWEPT = "~prior-year-curves-swept";
 
     private final SeriesEvaluator evaluator;
     private final Clock clock;
     private final PipelineEvents events;
+    private final boolean sendsCurves;
+    private boolean curvesSwept;
     private final RegionCatalogue regions;
     private SeriesPeers peers;
     private ProcessorContext<String, SeriesChange> context;
@@ -70,10 +82,22 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
 
     SeriesJudgeProcessor(final SeriesEvaluator evaluator, final RegionCatalogue regions, final Clock clock,
                          final PipelineEvents events) {
+        this(evaluator, regions, clock, events, true);
+    }
+
+    private SeriesJudgeProcessor(final SeriesEvaluator evaluator, final RegionCatalogue regions, final Clock clock,
+                                 final PipelineEvents events, final boolean sendsCurves) {
         this.evaluator = evaluator;
         this.regions = regions;
         this.clock = clock;
         this.events = events;
+        this.sendsCurves = sendsCurves;
+    }
+
+    /** The judge of last year's curves as they come back round the loop: sends none, rechecks nothing. */
+    static SeriesJudgeProcessor forPriorYear(final SeriesEvaluator evaluator, final RegionCatalogue regions,
+                                             final Clock clock, final PipelineEvents events) {
+        return new SeriesJudgeProcessor(evaluator, regions, clock, events, false);
     }
 
     @Override
@@ -84,8 +108,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
         this.peers = new SeriesPeers(regions, context.getStateStore(PacewatchTopology.PEER_RANKS_STORE));
         refuseLegacyState();
-        // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
-        context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
+        if (sendsCurves) {
+            // Embargoes end and releases fall due with the clock, not with the next record, which may never come.
+            context.schedule(RECHECK_INTERVAL, PunctuationType.WALL_CLOCK_TIME, wallClock -> judgeSeriesDue());
+        }
     }
 
     /**
@@ -114,7 +140,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             final Release release = added.release();
             events.releaseAccepted(release.indicator(), state.history().revises(release));
             final SeriesState next = new SeriesState(state.history().with(release), state.emitted(),
-                    Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+                    Math.max(state.newestReleaseTimestamp(), record.timestamp()), state.priorYear(), state.curveSent());
             final ValueAndTimestamp<Target> target = targets.get(key);
             judge(key, stored, next, valueOf(target), release.period().lastMonth(),
                     target == null ? next.newestReleaseTimestamp() : Math.max(next.newestReleaseTimestamp(), target.timestamp()));
@@ -126,6 +152,16 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             }
             judge(key, stored, state, changed.target(), EVERY_MONTH,
                     Math.max(state.newestReleaseTimestamp(), record.timestamp()));
+        } else if (record.value() instanceof SeriesEvent.PriorYear lastYear) {
+            final CumulativeCurve curve = lastYear.curve() == null || lastYear.curve().isEmpty() ? null : lastYear.curve();
+            if (Objects.equals(curve, state.priorYear())) {
+                return;
+            }
+            // Last year's shares can move every month's standing: all of them are judged again.
+            final ValueAndTimestamp<Target> target = targets.get(key);
+            judge(key, stored, state.withPriorYear(curve), valueOf(target), EVERY_MONTH,
+                    Math.max(Math.max(state.newestReleaseTimestamp(), record.timestamp()),
+                            target == null ? 0 : target.timestamp()));
         }
     }
 
@@ -138,6 +174,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     }
 
     private void judgeSeriesDue() {
+        if (!curvesSwept) {
+            sendCurvesNeverSent();
+            curvesSwept = true;
+        }
         final long now = clock.millis();
         final List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> ended = recheck.range(dueKey(0, ""), dueKey(now, "\uffff"))) {
@@ -155,6 +195,39 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     }
 
     /**
+     * Series judged by a build before the prior-year loop never sent their curve, and a finished year
+     * gets no release that would make it: once per store (a marker in the recheck store, outside the
+     * range of due times), every series with figures and no curve sent sends it now.
+     */
+    private void sendCurvesNeverSent() {
+        if (recheck.get(CURVES_SWEPT) != null) {
+            return;
+        }
+        final List<String> unsent = new ArrayList<>();
+        try (KeyValueIterator<String, SeriesState> all = states.all()) {
+            all.forEachRemaining(kv -> {
+                if (kv.value.curveSent() == null && !kv.value.history().versions().isEmpty()) {
+                    unsent.add(kv.key);
+                }
+            });
+        }
+        final Instant now = clock.instant();
+        for (final String key : unsent) {
+            final SeriesState state = states.get(key);
+            final SeriesKey series = SeriesKey.parse(key);
+            final ReleaseHistory history = state.history();
+            // Only a curve with points: an empty one would tell next year nothing it does not know.
+            changedCurve(series, history, null, now).filter(c -> !c.value.isEmpty()).ifPresent(curve -> {
+                states.put(key, new SeriesState(history, state.emitted(), state.newestReleaseTimestamp(),
+                        state.priorYear(), Fingerprint.of(curve.value)));
+                context.forward(new Record<>(key, new SeriesChange(List.of(), Optional.empty(), Optional.of(curve)),
+                        state.newestReleaseTimestamp()));
+            });
+        }
+        recheck.put(CURVES_SWEPT, Instant.ofEpochMilli(clock.millis()).toString());
+    }
+
+    /**
      * @param stored    what the store held for the series before this event (null: nothing)
      * @param state     the series' state with this event's version added
      * @param fromMonth the earliest month whose standing may have changed: months before it keep what
@@ -169,8 +242,15 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         // "Now" is the clock's, never a record's timestamp, which producers set as they please.
         final Instant now = clock.instant();
         final SeriesKey series = SeriesKey.parse(key);
-        final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, now, fromMonth);
-        scheduleRecheck(key, series, history, target, now);
+        final Optional<SeriesEvaluation> evaluation = evaluator.evaluate(series, history, target, state.priorYear(),
+                now, fromMonth);
+        if (sendsCurves) {
+            scheduleRecheck(key, series, history, target, now);
+        }
+        final Optional<KeyValue<String, CumulativeCurve>> curveToSend = sendsCurves
+                ? changedCurve(series, history, state.curveSent(), now) : Optional.empty();
+        final Long curveSent = curveToSend.map(c -> c.value.isEmpty() ? null : Fingerprint.of(c.value))
+                .orElse(state.curveSent());
 
         final SeriesPeers.Attach attach = peers.of(series);
         final Map<String, Progress> current = evaluation.map(e -> recordsByKey(e, attach)).orElse(Map.of());
@@ -205,7 +285,8 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             final PaceStatus latest = evaluation.get().latest().status();
             emitted = new EmittedState(latest.isJudged() ? latest : previous.lastJudgedStatus(), latest, fingerprints);
         }
-        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp());
+        final SeriesState next = new SeriesState(state.history(), emitted, state.newestReleaseTimestamp(),
+                state.priorYear(), curveSent);
         if (next.isEmpty()) {
             if (stored != null) {
                 states.delete(key);
@@ -213,9 +294,26 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         } else if (!next.equals(stored)) {
             states.put(key, next);
         }
-        if (!changed.isEmpty() || alert.isPresent()) {
-            context.forward(new Record<>(key, new SeriesChange(changed, alert), timestamp));
+        if (!changed.isEmpty() || alert.isPresent() || curveToSend.isPresent()) {
+            context.forward(new Record<>(key, new SeriesChange(changed, alert, curveToSend), timestamp));
         }
+    }
+
+    /**
+     * The series' own cumulative curve keyed by next year's series, when it differs from the one last
+     * sent (an empty curve when it had one and no longer has). Compared by fingerprint, so what was
+     * sent costs eight bytes of state.
+     */
+    private Optional<KeyValue<String, CumulativeCurve>> changedCurve(final SeriesKey series, final ReleaseHistory history,
+                                                                     final Long sent, final Instant now) {
+        final Optional<CumulativeCurve> own = evaluator.cumulativeCurve(series, history, now);
+        final Long fingerprint = own.map(Fingerprint::of).orElse(null);
+        if (Objects.equals(fingerprint, sent)) {
+            return Optional.empty();
+        }
+        final String nextYear = new SeriesKey(series.region(), series.indicator(), series.year() + 1).id();
+        return Optional.of(KeyValue.pair(nextYear,
+                own.orElseGet(() -> new CumulativeCurve(series.year(), List.of(), null))));
     }
 
     /** The next moment this series' standing can change without new input, if there is one. */

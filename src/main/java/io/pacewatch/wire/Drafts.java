@@ -25,8 +25,8 @@ public final class Drafts {
     public static TargetDraft of(final Target target) {
         return new TargetDraft(target.region(), target.year(), target.indicator(), target.kind().name(), target.value(),
                 target.unit() == null ? null : target.unit().name(),
-                target.paceProfile().isLinear() ? "LINEAR" : "SEASONAL",
-                target.paceProfile().isLinear() ? null : target.paceProfile().seasonalShares(),
+                target.paceProfile().kind().name(),
+                target.paceProfile().seasonalShares().isEmpty() ? null : target.paceProfile().seasonalShares(),
                 target.thresholds(), target.priorYearAmount(), text(target.publishedAt()), target.source());
     }
 

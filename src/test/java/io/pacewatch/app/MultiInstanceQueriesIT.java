@@ -1,6 +1,7 @@
 package io.pacewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.testkit.KafkaTestBroker;
@@ -78,26 +79,24 @@ class MultiInstanceQueriesIT {
         assertThat(exported).allSatisfy(regions -> assertThat(regions).isNotEmpty());
     }
 
-    private JsonNode awaitList(final PacewatchService instance) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        JsonNode last = null;
-        while (System.nanoTime() < deadline) {
-            final HttpResponse<String> response = get(instance, "/api/progress?indicator=RETAIL_SALES&year=2023");
-            if (response.statusCode() == 200) {
-                final List<JsonNode> ours = new ArrayList<>();
-                Json.MAPPER.readTree(response.body()).forEach(n -> {
-                    if (n.get("region").asText().startsWith(tag)) {
-                        ours.add(n);
-                    }
-                });
-                last = Json.MAPPER.valueToTree(ours);
-                if (ours.size() == REGIONS) {
-                    return last;
+    /** The instance's list of this test's series, once it holds every region (its views lag the topics). */
+    private JsonNode awaitList(final PacewatchService instance) {
+        return await("every region listed by " + instance.httpAddress()).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> ours(instance), list -> list.size() == REGIONS);
+    }
+
+    private JsonNode ours(final PacewatchService instance) throws Exception {
+        final HttpResponse<String> response = get(instance, "/api/progress?indicator=RETAIL_SALES&year=2023");
+        final List<JsonNode> ours = new ArrayList<>();
+        if (response.statusCode() == 200) {
+            Json.MAPPER.readTree(response.body()).forEach(n -> {
+                if (n.get("region").asText().startsWith(tag)) {
+                    ours.add(n);
                 }
-            }
-            Thread.sleep(250);
+            });
         }
-        return last;
+        return Json.MAPPER.valueToTree(ours);
     }
 
     private Set<String> exportedRegions(final PacewatchService instance) throws Exception {

@@ -2,6 +2,7 @@ package io.pacewatch.app;
 
 import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.testkit.KafkaTestBroker;
@@ -21,6 +22,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
@@ -254,16 +256,10 @@ class PacewatchServiceIT {
     }
 
     /** /metrics once it matches {@code pattern}: gauges are read at scrape time, so poll until processed. */
-    private String awaitMetrics(final String pattern) throws Exception {
+    private String awaitMetrics(final String pattern) {
         final java.util.regex.Pattern wanted = java.util.regex.Pattern.compile(pattern);
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        String metrics = get("/metrics").body();
-        while (!wanted.matcher(metrics).find() && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            metrics = get("/metrics").body();
-        }
-        assertThat(metrics).containsPattern(wanted);
-        return metrics;
+        return await("/metrics to match " + pattern).atMost(WAIT).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("/metrics").body(), metrics -> wanted.matcher(metrics).find());
     }
 
     private static String release(final String region, final String period, final String value) {
@@ -281,16 +277,15 @@ class PacewatchServiceIT {
      * The API once {@code ready} holds: its views are read from the topics pacewatch writes, so they
      * can lag a record a test has just seen on a topic.
      */
-    private JsonNode awaitJson(final String path, final java.util.function.Predicate<JsonNode> ready) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> response = get(path);
-        while (!(response.statusCode() == 200 && ready.test(Json.MAPPER.readTree(response.body())))
-                && System.nanoTime() < deadline) {
-            Thread.sleep(200);
-            response = get(path);
-        }
-        assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
-        return Json.MAPPER.readTree(response.body());
+    private JsonNode awaitJson(final String path, final java.util.function.Predicate<JsonNode> ready) {
+        final AtomicReference<JsonNode> json = new AtomicReference<>();
+        await(path).atMost(WAIT).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            final HttpResponse<String> response = get(path);
+            assertThat(response.statusCode()).as(path + " → " + response.body()).isEqualTo(200);
+            json.set(Json.MAPPER.readTree(response.body()));
+            assertThat(ready.test(json.get())).as(path + " ready: " + response.body()).isTrue();
+        });
+        return json.get();
     }
 
     private JsonNode getJson(final String path) throws Exception {

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
@@ -56,12 +57,15 @@ class DemoCommandIT {
             final HttpResponse<String> revenue = await(port, "/api/progress/luohu/BUDGET_REVENUE/2023",
                     r -> r.statusCode() == 200 && r.body().contains("\"asOfMonth\":12"));
             assertThat(revenue.body()).contains("\"status\":\"AT_RISK\"");
+            // last year's budget revenue (118 亿元 by December) is the same-period benchmark: 98.43% against 100%
+            assertThat(revenue.body()).contains("\"priorYearShare\":1.000000").contains("\"priorYearGapPp\":-1.57")
+                    .contains("比上年同期进度慢1.6个百分点");
             // luohu is named by the bundled region catalogue: in the records, the alerts and the page's index
             assertThat(revenue.body()).contains("\"regionNameZh\":\"罗湖区\"", "\"regionNameEn\":\"Luohu District\"");
             assertThat(await(port, "/api/alerts?region=luohu", r -> r.statusCode() == 200).body())
                     .contains("罗湖区 地方一般公共预算收入由", "] Luohu District ").doesNotContain("】luohu ");
             assertThat(await(port, "/api/series-index", r -> r.statusCode() == 200).body())
-                    .contains("{\"region\":\"luohu\",\"years\":[2023],\"nameZh\":\"罗湖区\",\"nameEn\":\"Luohu District\"}");
+                    .contains("{\"region\":\"luohu\",\"years\":[2022,2023],\"nameZh\":\"罗湖区\",\"nameEn\":\"Luohu District\"}");
         } finally {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());
@@ -77,24 +81,13 @@ class DemoCommandIT {
         Files.deleteIfExists(log);
     }
 
-    private HttpResponse<String> await(final int port, final String path, final Predicate<HttpResponse<String>> done)
-            throws InterruptedException {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        HttpResponse<String> last = null;
-        while (System.nanoTime() < deadline) {
-            try {
-                last = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (done.test(last)) {
-                    return last;
-                }
-            } catch (final IOException notYetListening) {
-                // the demo binds its port only once the broker is up
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError(path + " did not get there within " + WAIT + "; last answer: "
-                + (last == null ? "none" : last.statusCode() + " " + last.body().substring(0, Math.min(500, last.body().length()))));
+    /** The answer at {@code path} once {@code done} holds; the demo binds its port only once the broker is up. */
+    private HttpResponse<String> await(final int port, final String path, final Predicate<HttpResponse<String>> done) {
+        final URI uri = URI.create("http://127.0.0.1:" + port + path);
+        return Awaitility.await(path).atMost(WAIT).pollInterval(Duration.ofMillis(250))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .until(() -> http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString()),
+                        done);
     }
 
     private static int freePort() throws IOException {

@@ -2,6 +2,7 @@ package io.pacewatch.dashboards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.dashboards.ExternalTools.Result;
@@ -37,6 +38,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.utils.Utils;
+import org.awaitility.core.ConditionTimeoutException;
+import org.awaitility.core.TerminalFailureException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -307,16 +310,22 @@ class DashboardQueriesIT {
         // at Micrometer's next refresh, up to a minute later: look again for a while before calling
         // a query empty. Only queries without data for any variable value are asked again.
         final Instant firstPass = Instant.now();
-        final Instant deadline = firstPass.plusSeconds(75);
-        final List<String> late = withData.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
-        List<String> failing = late;
-        while (!failing.isEmpty() && Instant.now().isBefore(deadline)) {
-            Thread.sleep(5_000);
-            for (final String key : failing) {
-                withData.put(key, variantsWithData(byTarget.get(key)));
+        final List<String> late = emptyTargets(withData);
+        if (!late.isEmpty()) {
+            try {
+                await("data for " + late).atMost(Duration.ofSeconds(75))
+                        .pollDelay(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(5))
+                        .until(() -> {
+                            for (final String key : emptyTargets(withData)) {
+                                withData.put(key, variantsWithData(byTarget.get(key)));
+                            }
+                            return emptyTargets(withData).isEmpty();
+                        });
+            } catch (final ConditionTimeoutException stillWithout) {
+                // Those still without data are reported and fail below.
             }
-            failing = withData.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
         }
+        final List<String> failing = emptyTargets(withData);
         if (!late.isEmpty()) {
             System.out.printf(Locale.ROOT, "Without data %d s after Prometheus started, looked again for %d s: %s%n",
                     Duration.between(prometheusStart, firstPass).toSeconds(),
@@ -566,45 +575,37 @@ class DashboardQueriesIT {
         }
     }
 
-    private Matcher awaitLog(final Pattern pattern, final Duration timeout) throws Exception {
-        final Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            final String log = Files.exists(demoLog) ? Files.readString(demoLog, StandardCharsets.UTF_8) : "";
-            final Matcher m = pattern.matcher(log);
-            if (m.find()) {
-                return m;
-            }
-            if (!demo.isAlive()) {
-                fail("pacewatch demo exited (" + demo.exitValue() + ") before '" + pattern + "':\n" + tail(log));
-            }
-            Thread.sleep(200);
+    private Matcher awaitLog(final Pattern pattern, final Duration timeout) throws IOException {
+        try {
+            return await("'" + pattern + "' from pacewatch demo").atMost(timeout).pollInterval(Duration.ofMillis(200))
+                    .failFast("pacewatch demo exited", () -> !demo.isAlive())
+                    .until(() -> pattern.matcher(readDemoLog()), Matcher::find);
+        } catch (final ConditionTimeoutException | TerminalFailureException e) {
+            return fail((demo.isAlive() ? "no '" + pattern + "' from pacewatch demo within " + timeout
+                    : "pacewatch demo exited (" + demo.exitValue() + ") before '" + pattern + "'") + ":\n"
+                    + tail(readDemoLog()), e);
         }
-        return fail("no '" + pattern + "' from pacewatch demo within " + timeout + ":\n"
-                + tail(Files.readString(demoLog, StandardCharsets.UTF_8)));
+    }
+
+    private String readDemoLog() throws IOException {
+        return Files.exists(demoLog) ? Files.readString(demoLog, StandardCharsets.UTF_8) : "";
+    }
+
+    /** The panel queries that returned data for no value of their variables. */
+    private static List<String> emptyTargets(final Map<String, List<String>> withData) {
+        return withData.entrySet().stream().filter(e -> e.getValue().isEmpty()).map(Map.Entry::getKey).toList();
     }
 
     interface Check {
         boolean test() throws Exception;
     }
 
-    private void awaitTrue(final String what, final Duration timeout, final Check check) throws Exception {
-        final Instant deadline = Instant.now().plus(timeout);
-        Exception last = null;
-        while (Instant.now().isBefore(deadline)) {
-            try {
-                if (check.test()) {
-                    return;
-                }
-            } catch (final IOException e) {
-                last = e;
-            }
-            if (prometheus != null && !prometheus.isAlive()) {
-                fail("prometheus exited: " + tail(Files.readString(work.resolve("prometheus.log"))));
-            }
-            Thread.sleep(1_000);
-        }
-        fail("not within " + timeout + ": " + what + (last == null ? "" : " (" + last + ")")
-                + " - logs in " + work);
+    private void awaitTrue(final String what, final Duration timeout, final Check check) {
+        await(what + " - logs in " + work).atMost(timeout).pollInterval(Duration.ofSeconds(1))
+                .ignoreExceptionsInstanceOf(IOException.class)
+                .failFast("prometheus exited, see " + work.resolve("prometheus.log"),
+                        () -> prometheus != null && !prometheus.isAlive())
+                .until(check::test);
     }
 
     private synchronized void stopProcesses() {

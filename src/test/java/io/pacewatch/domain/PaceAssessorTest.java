@@ -250,6 +250,95 @@ class PaceAssessorTest {
     }
 
     @Nested
+    @DisplayName("Exact arithmetic (issue #14): derived figures come from exact shares, rounded once")
+    class ExactArithmetic {
+
+        @Test
+        @DisplayName("1–2月: 60,000 against 360,000 projects exactly 360,000 and expects exactly 60,000 (not 359,999.28 / 60,000.12)")
+        void januaryFebruaryAtLargeAmounts() {
+            // given: 2/12 is 0.1666…, shown as 0.166667
+            final Target target = Targets.budgetRevenue127().value("360000").build();
+            final Release janFeb = Releases.budgetRevenue().cumulativeThrough(2).value("60000").build();
+
+            // when
+            final Progress progress = budgetRevenue(target, janFeb);
+
+            // then
+            assertThat(progress.projectedYearEnd()).isEqualByComparingTo("360000");
+            assertThat(progress.expectedAtPace()).isEqualByComparingTo("60000");
+            assertThat(progress.timeProgress()).isEqualByComparingTo("0.166667");
+            assertThat(progress.gapPp()).isEqualByComparingTo("0");
+            assertThat(progress.status()).isEqualTo(PaceStatus.ON_PACE);
+        }
+
+        @Test
+        @DisplayName("1–7月: 7/12 of 1,234,567.89 is expected (720,164.6025), and 700,000 projects 1,200,000")
+        void sevenTwelfthsAtLargeAmounts() {
+            // given: 7/12 is shown as 0.583333; through the rounded share the projection was 1,200,000.6857
+            final Target target = Targets.budgetRevenue127().value("1234567.89").build();
+            final Release janJul = Releases.budgetRevenue().cumulativeThrough(7).value("700000").build();
+
+            // when
+            final Progress progress = budgetRevenue(target, janJul);
+
+            // then
+            assertThat(progress.timeProgress()).isEqualByComparingTo("0.583333");
+            assertThat(progress.expectedAtPace()).isEqualByComparingTo("720164.6025");
+            assertThat(progress.projectedYearEnd()).isEqualByComparingTo("1200000");
+        }
+
+        @Test
+        @DisplayName("Q1–3 (1–9月): 9/12 is exact, so 2,700,000 projects exactly 3,600,000 and 3,600,000 expects 2,700,000")
+        void firstThreeQuartersAtLargeAmounts() {
+            // given
+            final Target target = Targets.budgetRevenue127().value("3600000").build();
+            final Release q1to3 = Releases.budgetRevenue().period("2023-01-01/P9M", "CUMULATIVE").value("2700000").build();
+
+            // when
+            final Progress progress = budgetRevenue(target, q1to3);
+
+            // then
+            assertThat(progress.asOfMonth()).isEqualTo(9);
+            assertThat(progress.timeProgress()).isEqualByComparingTo("0.75");
+            assertThat(progress.projectedYearEnd()).isEqualByComparingTo("3600000");
+            assertThat(progress.expectedAtPace()).isEqualByComparingTo("2700000");
+            assertThat(progress.gapPp()).isEqualByComparingTo("0");
+        }
+
+        @Test
+        @DisplayName("A seasonal share finer than six places is used exactly: 0.33333333 of 1,000,000 expects 333,333.33")
+        void seasonalProfileAtLargeAmounts() {
+            // given: shown as 0.333333, which would expect 333,333 and project 1,000,000.99
+            final Target target = Targets.budgetRevenue127().value("1000000").seasonal(
+                    "0.1", "0.2", "0.33333333", "0.4", "0.5", "0.6", "0.7", "0.8", "0.9", "0.95", "0.98", "1").build();
+            final Release q1 = Releases.budgetRevenue().cumulativeThrough(3).value("333333.33").build();
+
+            // when
+            final Progress progress = budgetRevenue(target, q1);
+
+            // then
+            assertThat(progress.timeProgress()).isEqualByComparingTo("0.333333");
+            assertThat(progress.expectedAtPace()).isEqualByComparingTo("333333.33");
+            assertThat(progress.projectedYearEnd()).isEqualByComparingTo("1000000");
+        }
+
+        @Test
+        @DisplayName("The gap is completion as shown minus the exact share: 18.90% − 16.67% (2/12) = +2.23 pp, as a reader would subtract")
+        void gapIsTheDifferenceOfWhatIsShown() {
+            // given: 24 / 127 = 0.188976…, shown as 0.1890
+            final Target target = Targets.budgetRevenue127().build();
+            final Release janFeb = Releases.budgetRevenue().cumulativeThrough(2).value("24").build();
+
+            // when
+            final Progress progress = budgetRevenue(target, janFeb);
+
+            // then
+            assertThat(progress.completionRatio()).isEqualByComparingTo("0.1890");
+            assertThat(progress.gapPp()).isEqualByComparingTo("2.23");
+        }
+    }
+
+    @Nested
     @DisplayName("Time progress")
     class TimeProgress {
 

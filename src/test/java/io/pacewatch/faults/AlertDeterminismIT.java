@@ -3,23 +3,19 @@ package io.pacewatch.faults;
 import static io.pacewatch.faults.FaultKit.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pacewatch.app.PacewatchService;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The premise of the failover and outage checks: alerts are a function of the input. The same releases,
@@ -38,31 +34,19 @@ class AlertDeterminismIT {
         Feed.BEHIND, Feed.ON_PACE, Feed.AT_RISK, Feed.ON_PACE, Feed.BEHIND, Feed.ON_PACE};
     private static final Duration WAIT = Duration.ofSeconds(60);
 
-    private final String tag = "ad" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("ad");
+    private final String tag = fault.tag();
     private KafkaTestBroker kafka;
-    private PacewatchService service;
-    private Path stateDir;
-
-    @AfterAll
-    void stop() {
-        if (service != null) {
-            service.close();
-            FaultKit.resetSharedTopics(kafka.admin());
-        }
-        FaultKit.deleteRecursively(stateDir);
-    }
 
     @Test
     @DisplayName("the same releases raise the same alerts whether they arrive one by one or in a burst")
     void burstRaisesTheSameAlertsAsTrickle() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-determinism");
         // Without release deadlines: the year fed is past, so with them every later month would be overdue
         // and mask the changes of pace in between (see FaultKit.noDeadlinesCalendar).
-        service = FaultKit.startService(kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + "determinism-" + tag, stateDir, FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
-             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+        fault.startService(fault.applicationId("determinism"), fault.newDir("determinism"), FaultKit.START_AT_LATEST,
+                ReleaseCalendar.NONE);
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
             FaultKit.sync(kafka, progress, tag + "-warm", WAIT);
             final String trickle = tag + "-trickle-0";
             final String burst = tag + "-burst-0";

@@ -6,25 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, faults 3: the broker goes away for a while, in the middle of processing, and comes back.
@@ -32,9 +30,10 @@ import org.junit.jupiter.api.TestInstance;
  * around the outage ends exactly as the same feed (under other region names) that never saw one.
  *
  * <p>Readiness follows the broker: Kafka Streams stays RUNNING through a 15 s outage (its clients retry),
- * yet {@code /health/ready} must turn 503 within the broker window (5 s by default) saying the broker is
- * unreachable, with {@code pacewatch_broker_reachable} 0, keep answering throughout, and be 200 again
- * shortly after the broker is back.
+ * yet {@code /health/ready} must turn 503 (once the broker window, 5 s by default, has passed) saying the
+ * broker is unreachable, with {@code pacewatch_broker_reachable} 0, keep answering throughout, and be 200
+ * again once the broker is back. The test claims no timings: its time bounds only keep a broken build from
+ * hanging.
  */
 @WithKafka
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -42,42 +41,37 @@ class BrokerOutageIT {
 
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final Duration OUTAGE = Duration.ofSeconds(15);
+    /** How long readiness is watched after its first 503 at least, however late that came. */
+    private static final Duration MIN_OBSERVED = Duration.ofSeconds(3);
     private static final int REGIONS = 10;
     private static final long SEED = 11_2023L;
     /** The year in three parts: before the outage, during it, after it. */
     private static final int[][] PARTS = {{2, 6}, {7, 9}, {10, 12}};
 
-    private final String tag = "bo" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("bo");
+    private final String tag = fault.tag();
     private final Feed reference = new Feed(tag + "-ref", REGIONS, SEED);
     private final Feed outage = new Feed(tag + "-out", REGIONS, SEED);
     private KafkaTestBroker kafka;
-    private PacewatchService service;
-    private Path stateDir;
     private boolean brokerDown;
 
+    /** Before the fixture's clean-up, which needs the broker. */
     @AfterAll
-    void cleanUp() {
+    void brokerBack() {
         if (brokerDown) {
             kafka.restartBroker();
         }
-        if (service != null) {
-            service.close();
-            FaultKit.resetSharedTopics(kafka.admin());
-        }
-        FaultKit.deleteRecursively(stateDir);
     }
 
     @Test
     @DisplayName("broker down 15 s mid-processing and back: the same process recovers, nothing lost or repeated")
     void recoversFromABrokerOutageByItself() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-outage");
         // No release deadlines, so that every change of pace alerts (see FaultKit.noDeadlinesCalendar).
-        service = FaultKit.startService(kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + "outage-" + tag, stateDir, FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
+        final PacewatchService service = fault.startService(fault.applicationId("outage"), fault.newDir("outage"),
+                FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
         final int port = service.httpAddress().getPort();
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
-             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
             FaultKit.sync(kafka, progress, tag + "-sync", WAIT);
 
             // The reference: the whole year, no outage, sent in the same three parts.
@@ -93,69 +87,46 @@ class BrokerOutageIT {
             awaitJudgedThrough(outage, progress, PARTS[0][1]);
             assertThat(FaultKit.get(port, "/health/ready").status()).isEqualTo(200);
             produceReleases(outage, PARTS[1]);
-            // Pull the plug as soon as July–September is being judged (within 10 s), with transactions in flight.
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!judgedBeyond(outage, progress.poll(), PARTS[0][1]) && System.nanoTime() < deadline) {
-                FaultKit.sleep(10);
-            }
+            // Pull the plug as soon as July–September is being judged, with transactions in flight.
+            await("July–September being judged", WAIT, () -> judgedBeyond(outage, progress.poll(), PARTS[0][1]));
 
             // Kafka Streams stays RUNNING through the outage (its clients keep retrying); readiness must not.
-            final Set<String> readinessSeen = new LinkedHashSet<>();
-            final List<String> inconsistent = new ArrayList<>();
-            long firstUnreadyMillis = -1;
-            FaultKit.Answer lastAnswer = null;
+            final Readiness readiness = new Readiness(port);
             final long judgedAtStop = percentJudged(outage, progress, PARTS[1][1]);
-            final long stopping = System.nanoTime();
             brokerDown = true;
             kafka.stopBroker();
-            LOG.info("outage: broker stopping with July–September {}% judged, stopped {} ms later", judgedAtStop,
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - stopping));
-            final long down = System.nanoTime();
-            while (System.nanoTime() - down < OUTAGE.toNanos()) {
-                final FaultKit.Answer ready = FaultKit.get(port, "/health/ready");
-                lastAnswer = ready;
-                if (ready.status() < 0) {
-                    readinessSeen.add("(no answer) " + ready.body());
-                } else {
-                    final JsonNode body = ready.json();
-                    readinessSeen.add(ready.status() + " streams " + body.get("streams").asText() + ", broker "
-                            + body.get("broker").asText());
-                    if ((ready.status() == 200) != body.get("reasons").isEmpty()
-                            || (ready.status() == 200) != "UP".equals(body.get("status").asText())) {
-                        inconsistent.add(ready.status() + " " + ready.body());
-                    }
-                    if (ready.status() == 503 && firstUnreadyMillis < 0) {
-                        firstUnreadyMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - down);
-                        assertThat(brokerReachableGauge(port)).as("pacewatch_broker_reachable while unready")
-                                .isEqualTo(0.0);
-                    }
-                }
-                FaultKit.sleep(250);
-            }
-            LOG.info("outage: during {} s without a broker /health/ready answered {}; first 503 after {} ms; last: {}",
-                    OUTAGE.toSeconds(), readinessSeen, firstUnreadyMillis, lastAnswer);
-            assertThat(readinessSeen).as("/health/ready answered throughout the outage")
+            final Instant down = Instant.now();
+            LOG.info("outage: broker stopped with July–September {}% judged", judgedAtStop);
+            // The first 503 comes (the bound only keeps a broken build from hanging, it claims no timing),
+            // and the gauge says the same meanwhile.
+            Awaitility.await("/health/ready to say 503 without a broker").atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                    .until(readiness::observe, answer -> answer.status() == 503);
+            assertThat(brokerReachableGauge(port)).as("pacewatch_broker_reachable while unready").isEqualTo(0.0);
+            // The broker stays away for the rest of the outage (at least a few seconds more): readiness keeps
+            // answering, and consistently, throughout.
+            final Duration rest = OUTAGE.minus(Duration.between(down, Instant.now()));
+            final Duration observed = rest.compareTo(MIN_OBSERVED) > 0 ? rest : MIN_OBSERVED;
+            Awaitility.await("/health/ready answering throughout the outage").during(observed)
+                    .atMost(observed.plusSeconds(10)).pollInterval(Duration.ofMillis(250)).pollInSameThread()
+                    .until(() -> readiness.observe().status() > 0);
+            LOG.info("outage: during {} s without a broker /health/ready answered {}", OUTAGE.toSeconds(),
+                    readiness.seen);
+            assertThat(readiness.seen).as("/health/ready answered throughout the outage")
                     .noneMatch(r -> r.startsWith("(no answer)"));
-            assertThat(inconsistent).as("answers whose status contradicts their reasons").isEmpty();
-            // The window plus one probe interval, plus slack for a loaded machine.
-            assertThat(firstUnreadyMillis).as("ms from the broker's stop to the first 503")
-                    .isBetween(0L, ServiceSettings.DEFAULT_BROKER_UNREACHABLE_AFTER.plusSeconds(4).toMillis());
+            assertThat(readiness.inconsistent).as("answers whose status contradicts their reasons").isEmpty();
+            final FaultKit.Answer lastAnswer = readiness.last;
             assertThat(lastAnswer.status()).as("readiness at the end of the outage: " + lastAnswer.body()).isEqualTo(503);
             assertThat(lastAnswer.json().get("broker").asText()).isEqualTo("UNREACHABLE");
             assertThat(lastAnswer.json().get("reasons").get(0).asText()).startsWith("broker unreachable for ");
             kafka.restartBroker();
             brokerDown = false;
-            final long back = System.nanoTime();
             await("readiness 200 once the broker is back", WAIT, () -> FaultKit.get(port, "/health/ready").status() == 200,
                     () -> FaultKit.get(port, "/health/ready").body());
-            LOG.info("outage: /health/ready 200 again {} ms after the broker was back",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
             assertThat(brokerReachableGauge(port)).as("pacewatch_broker_reachable once the broker is back").isEqualTo(1.0);
 
             produceReleases(outage, PARTS[2]);
             awaitJudgedThrough(outage, progress, PARTS[2][1]);
-            LOG.info("outage: the rest of the year judged {} ms after the broker came back",
-                    TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - back));
             await("readiness back to 200", WAIT, () -> FaultKit.get(port, "/health/ready").status() == 200,
                     () -> FaultKit.get(port, "/health/ready").body());
 
@@ -169,6 +140,35 @@ class BrokerOutageIT {
                     FaultKit.neutralAlerts(alerts.records(), reference.regionToken()),
                     FaultKit.neutralAlerts(alerts.records(), outage.regionToken()));
             assertThat(service.state().name()).as("the same instance, running").isEqualTo("RUNNING");
+        }
+    }
+
+    /** What {@code /health/ready} answered while the broker was away: each kind of answer, and contradictions. */
+    private static final class Readiness {
+        private final int port;
+        private final Set<String> seen = new LinkedHashSet<>();
+        private final List<String> inconsistent = new ArrayList<>();
+        private FaultKit.Answer last;
+
+        Readiness(final int port) {
+            this.port = port;
+        }
+
+        FaultKit.Answer observe() {
+            final FaultKit.Answer ready = FaultKit.get(port, "/health/ready");
+            last = ready;
+            if (ready.status() < 0) {
+                seen.add("(no answer) " + ready.body());
+                return ready;
+            }
+            final JsonNode body = ready.json();
+            seen.add(ready.status() + " streams " + body.get("streams").asText() + ", broker "
+                    + body.get("broker").asText());
+            if ((ready.status() == 200) != body.get("reasons").isEmpty()
+                    || (ready.status() == 200) != "UP".equals(body.get("status").asText())) {
+                inconsistent.add(ready.status() + " " + ready.body());
+            }
+            return ready;
         }
     }
 

@@ -49,6 +49,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.KeyValue;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -81,29 +83,23 @@ final class FaultKit {
 
     // ---- waiting ----
 
-    /** Polls {@code condition} every 100 ms until it holds; fails with {@code what} and {@code detail} otherwise. */
+    /**
+     * Awaitility, polling {@code condition} every 100 ms in the calling thread (the conditions read
+     * {@link TopicWatch}es, whose consumers belong to the test thread) until it holds; fails with
+     * {@code what} and {@code detail}, computed once, otherwise.
+     */
     static void await(final String what, final Duration timeout, final BooleanSupplier condition,
                       final Supplier<String> detail) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out after " + timeout + " waiting for " + what + ": " + detail.get());
-            }
-            sleep(100);
+        try {
+            Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                    .until(condition::getAsBoolean);
+        } catch (final ConditionTimeoutException e) {
+            throw new AssertionError("timed out after " + timeout + " waiting for " + what + ": " + detail.get(), e);
         }
     }
 
     static void await(final String what, final Duration timeout, final BooleanSupplier condition) {
         await(what, timeout, condition, () -> "condition still false");
-    }
-
-    static void sleep(final long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
     }
 
     // ---- HTTP ----
@@ -251,12 +247,9 @@ final class FaultKit {
             final String region = regionPrefix + "-" + k;
             markers.putIfAbsent(partitionOf(Feed.seriesId(region, MARKER_INDICATOR), partitions), region);
         }
-        final long deadline = System.nanoTime() + timeout.toNanos();
         final Set<String> pending = new TreeSet<>(markers.values());
-        for (int version = 1; !pending.isEmpty(); version++) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the application did not judge the markers " + pending + " within " + timeout);
-            }
+        final long versions = Math.max(1, timeout.toMillis() / MARKER_RESEND.toMillis());
+        for (int version = 1; ; version++) {
             final String targetPublishedAt = String.format("2023-01-10T09:%02d:00+08:00", version % 60);
             final List<KeyValue<String, String>> targets = new ArrayList<>();
             final List<KeyValue<String, String>> releases = new ArrayList<>();
@@ -268,13 +261,23 @@ final class FaultKit {
             kafka.produceStrings(Topics.TARGETS, targets);
             kafka.produceStrings(Topics.RELEASES, releases);
             final int judged = version;
-            final long resendAt = System.nanoTime() + MARKER_RESEND.toNanos();
-            while (System.nanoTime() < resendAt && !pending.isEmpty()) {
-                progress.poll();
-                pending.removeIf(region -> shows(progress.latest().get(Feed.seriesId(region, MARKER_INDICATOR)),
-                        judged, targetPublishedAt));
-            }
-            if (!pending.isEmpty()) {
+            try {
+                // A version sent before the application fixed its starting offsets is never judged: after a
+                // while without it, the next version is sent (see above).
+                Awaitility.await("markers " + pending + " judged at version " + version).atMost(MARKER_RESEND)
+                        .pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                        .until(() -> {
+                            progress.poll();
+                            pending.removeIf(region -> shows(progress.latest().get(Feed.seriesId(region,
+                                    MARKER_INDICATOR)), judged, targetPublishedAt));
+                            return pending.isEmpty();
+                        });
+                return;
+            } catch (final ConditionTimeoutException notYet) {
+                if (version >= versions) {
+                    throw new AssertionError("the application did not judge the markers " + pending + " within "
+                            + timeout);
+                }
                 LOG.info("marker version {} not judged yet for {}; sending another", version, pending);
             }
         }
@@ -313,23 +316,17 @@ final class FaultKit {
                     .filter(name -> shared.contains(name) || name.startsWith(APPLICATION_ID_PREFIX))
                     .collect(Collectors.toCollection(TreeSet::new));
             admin.deleteTopics(doomed).all().get(30, TimeUnit.SECONDS);
-            final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (true) {
-                try {
-                    final List<String> problems = new TopicSetup(admin)
-                            .ensure(TopicSpec.all(), true, partitions, (short) 1);
-                    if (!problems.isEmpty()) {
-                        throw new IllegalStateException("recreated topics unusable: " + problems);
-                    }
-                    break;
-                } catch (final IllegalStateException e) {
-                    // Still being deleted ("already exists" / "marked for deletion"): try again shortly.
-                    if (System.nanoTime() > deadline) {
-                        throw e;
-                    }
-                    sleep(100);
-                }
-            }
+            // Until the old topics are gone, creating them fails ("already exists" / "marked for deletion").
+            Awaitility.await("the pacewatch topics recreated").atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(100)).ignoreExceptionsInstanceOf(IllegalStateException.class)
+                    .until(() -> {
+                        final List<String> problems = new TopicSetup(admin)
+                                .ensure(TopicSpec.all(), true, partitions, (short) 1);
+                        if (!problems.isEmpty()) {
+                            throw new IllegalStateException("recreated topics unusable: " + problems);
+                        }
+                        return true;
+                    });
             await("the recreated pacewatch topics to have leaders", Duration.ofSeconds(30), () -> led(admin, shared));
             LOG.info("reset the shared topics {} ({} partitions); deleted {} topics in all", shared, partitions,
                     doomed.size());

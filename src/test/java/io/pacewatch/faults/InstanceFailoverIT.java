@@ -9,14 +9,11 @@ import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CalendarLoader;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -24,10 +21,10 @@ import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.GroupState;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, faults 1: two {@code pacewatch run} processes with standby replicas share a large backfill;
@@ -55,41 +52,28 @@ class InstanceFailoverIT {
     private static final int FINAL_MONTH = 12;
     private static final double KILL_AT_FRACTION = 0.3;
 
-    private final String tag = "fo" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("fo");
+    private final String tag = fault.tag();
     private final Feed reference = new Feed(tag + "-ref", REGIONS, SEED);
     private final Feed live = new Feed(tag + "-run", REGIONS, SEED);
     private final List<PacewatchProcess> processes = new ArrayList<>();
-    private final List<Path> dirs = new ArrayList<>();
-    private PacewatchService referenceService;
     private KafkaTestBroker kafka;
-
-    @AfterAll
-    void cleanUp() {
-        processes.forEach(PacewatchProcess::close);
-        if (referenceService != null) {
-            referenceService.close();
-        }
-        dirs.forEach(FaultKit::deleteRecursively);
-        FaultKit.resetSharedTopics(kafka.admin());
-    }
 
     @Test
     @DisplayName("SIGKILL of one of two instances mid-backfill: the survivor finishes with a clean run's progress, every alert once")
     void survivorFinishesTheBackfillExactlyOnce() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
         final int partitions = FaultKit.partitionsOf(kafka.admin(), Topics.RELEASES);
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
-             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
 
             // 1. The reference: one in-process instance, nothing killed.
             final long referenceStart = System.nanoTime();
             final Path calendar = FaultKit.noDeadlinesCalendar();
-            referenceService = FaultKit.startService(kafka.bootstrapServers(),
-                    FaultKit.APPLICATION_ID_PREFIX + "ref-" + tag, newDir("ref"), FaultKit.START_AT_LATEST, CalendarLoader.fromFile(calendar));
+            final PacewatchService referenceService = fault.startService(fault.applicationId("ref"),
+                    fault.newDir("ref"), FaultKit.START_AT_LATEST, CalendarLoader.fromFile(calendar));
             FaultKit.sync(kafka, progress, tag + "-warmref", Duration.ofSeconds(90));
             feed(reference, progress);
             referenceService.close();
-            referenceService = null;
             final long referenceMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - referenceStart);
             alerts.catchUp(Duration.ofSeconds(30));
             final Map<String, String> expectedProgress = neutralProgress(progress, reference);
@@ -101,15 +85,15 @@ class InstanceFailoverIT {
             assertThat(expectedProgress).hasSizeGreaterThan(REGIONS * Feed.INDICATORS.size() * 5);
 
             // 2. Two processes, one application, standby replicas on.
-            final String applicationId = FaultKit.APPLICATION_ID_PREFIX + "failover-" + tag;
+            final String applicationId = fault.applicationId("failover");
             for (int i = 0; i < 2; i++) {
-                processes.add(PacewatchProcess.start("failover-" + tag + "-" + i, kafka.bootstrapServers(), applicationId,
-                        newDir("instance" + i), FaultKit.settings(Map.of(
+                processes.add(fault.closeAtEnd(PacewatchProcess.start("failover-" + tag + "-" + i,
+                        kafka.bootstrapServers(), applicationId, fault.newDir("instance" + i), FaultKit.settings(Map.of(
                                 "num.standby.replicas", "1",
                                 // The survivor takes over when the victim's session expires: 6 s, not the default 45 s.
                                 "session.timeout.ms", "6000",
                                 "heartbeat.interval.ms", "1500")),
-                        List.of("--calendar", calendar.toString())));
+                        List.of("--calendar", calendar.toString()))));
             }
             await("both instances RUNNING in one stable group of two", Duration.ofSeconds(90),
                     () -> processes.stream().allMatch(PacewatchProcess::ready) && stableGroupOfTwo(applicationId),
@@ -227,11 +211,5 @@ class InstanceFailoverIT {
         }
         assertThat(most).as("series exported by the instance to be killed (its active tasks)").isPositive();
         return busiest;
-    }
-
-    private Path newDir(final String name) throws IOException {
-        final Path dir = Files.createTempDirectory("pacewatch-faults-" + name);
-        dirs.add(dir);
-        return dir;
     }
 }

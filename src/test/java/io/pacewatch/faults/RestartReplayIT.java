@@ -20,15 +20,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, faults 2: an instance is stopped and started again on the same state directory, then stopped,
@@ -46,8 +45,10 @@ class RestartReplayIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final int REGIONS = 6;
 
-    private final String tag = "rr" + UUID.randomUUID().toString().substring(0, 8);
-    private final String applicationId = FaultKit.APPLICATION_ID_PREFIX + "restart-" + tag;
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("rr");
+    private final String tag = fault.tag();
+    private final String applicationId = fault.applicationId("restart");
     private final Feed feed = new Feed(tag + "-feed", REGIONS, 7_2023L);
     /** A series whose December figure is revised after each restart, to see which status it is judged from. */
     private final String probe = tag + "-probe";
@@ -55,22 +56,11 @@ class RestartReplayIT {
     private PacewatchService service;
     private Path stateDir;
 
-    @AfterAll
-    void cleanUp() {
-        if (service != null) {
-            service.close();
-            FaultKit.resetSharedTopics(kafka.admin());
-        }
-        FaultKit.deleteRecursively(stateDir);
-    }
-
     @Test
     @DisplayName("restart, then restart with a wiped state dir: same answers, no alert re-sent, new figures judged from restored state")
     void restartsRestoreStateAndSendNothingTwice() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-restart");
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag));
-             TopicWatch alerts = new TopicWatch(kafka.bootstrapServers(), Topics.ALERTS, k -> k.startsWith(tag))) {
+        stateDir = fault.newDir("restart");
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
             service = start();
             FaultKit.sync(kafka, progress, tag + "-sync0", WAIT);
 
@@ -133,7 +123,7 @@ class RestartReplayIT {
      * its tasks at once instead of waiting for the old member's session to expire.
      */
     private PacewatchService start() throws Exception {
-        return FaultKit.startService(kafka.bootstrapServers(), applicationId, stateDir, FaultKit.START_AT_LATEST);
+        return fault.startService(applicationId, stateDir, FaultKit.START_AT_LATEST);
     }
 
     private void restart(final boolean wipe) throws Exception {

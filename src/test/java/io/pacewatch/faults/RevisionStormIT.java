@@ -3,27 +3,22 @@ package io.pacewatch.faults;
 import static io.pacewatch.faults.FaultKit.LOG;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pacewatch.app.PacewatchService;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 5, faults 4: thousands of revisions and target edits for a handful of series, interleaved and
@@ -45,29 +40,17 @@ class RevisionStormIT {
     /** Target edits per series, two of them deletions. */
     private static final int TARGET_EDITS = 40;
 
-    private final String tag = "rs" + UUID.randomUUID().toString().substring(0, 8);
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("rs");
+    private final String tag = fault.tag();
     private final Random random = new Random(4_2023L);
     private KafkaTestBroker kafka;
-    private PacewatchService service;
-    private Path stateDir;
-
-    @AfterAll
-    void cleanUp() {
-        if (service != null) {
-            service.close();
-            FaultKit.resetSharedTopics(kafka.admin());
-        }
-        FaultKit.deleteRecursively(stateDir);
-    }
 
     @Test
     @DisplayName("a storm of revisions and target edits in random order ends where only the last of each leads")
     void stormEndsWhereTheLastVersionsLead() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-storm");
-        service = FaultKit.startService(kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + "storm-" + tag, stateDir, FaultKit.START_AT_LATEST);
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag))) {
+        fault.startService(fault.applicationId("storm"), fault.newDir("storm"), FaultKit.START_AT_LATEST);
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS)) {
             FaultKit.sync(kafka, progress, tag + "-sync0", WAIT);
 
             final List<KeyValue<String, String>> stormReleases = new ArrayList<>();

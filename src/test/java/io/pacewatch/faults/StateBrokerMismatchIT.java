@@ -16,12 +16,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue #10 item 2: pacewatch's state volume and the broker's data volume can be lost separately. An
@@ -54,8 +53,10 @@ class StateBrokerMismatchIT {
     /** Left in the application's state folder to see whether a start deleted it. */
     private static final String SENTINEL = "sentinel-left-by-the-test";
 
-    private final String tag = "sm" + UUID.randomUUID().toString().substring(0, 8);
-    private final String applicationId = FaultKit.APPLICATION_ID_PREFIX + "mismatch-" + tag;
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("sm");
+    private final String tag = fault.tag();
+    private final String applicationId = fault.applicationId("mismatch");
     /** The series that exist before the broker's data is lost, and are published again after. */
     private final Feed kept = new Feed(tag + "-kept", REGIONS, SEED);
     /** The same figures under names the application never saw before the loss: a fresh run. */
@@ -65,23 +66,13 @@ class StateBrokerMismatchIT {
     private PacewatchService service;
     private Path stateDir;
 
-    @AfterAll
-    void cleanUp() {
-        if (service != null) {
-            service.close();
-        }
-        FaultKit.resetSharedTopics(kafka.admin());
-        FaultKit.deleteRecursively(stateDir);
-    }
-
     @Test
     @DisplayName("state kept but broker data lost: rebuilt as a fresh run; state lost but broker kept: restored")
     void stateAndBrokerLostSeparately() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-mismatch");
+        stateDir = fault.newDir("mismatch");
 
         // A whole year for the kept feed.
-        try (TopicWatch progress = watch(Topics.PROGRESS)) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS)) {
             service = start();
             FaultKit.sync(kafka, progress, tag + "-sync0", WAIT);
             kafka.produceStrings(Topics.TARGETS, kept.targets());
@@ -95,7 +86,7 @@ class StateBrokerMismatchIT {
         // (a) The broker's data is lost; the state directory is not.
         FaultKit.resetSharedTopics(kafka.admin());
         Files.writeString(applicationDir.resolve(SENTINEL), "");
-        try (TopicWatch progress = watch(Topics.PROGRESS); TopicWatch alerts = watch(Topics.ALERTS)) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS); TopicWatch alerts = fault.watch(Topics.ALERTS)) {
             service = start();
             assertThat(applicationDir.resolve(SENTINEL)).as("the old state deleted before Kafka Streams started")
                     .doesNotExist();
@@ -147,8 +138,7 @@ class StateBrokerMismatchIT {
 
     private PacewatchService start() throws Exception {
         // Without release deadlines: the year fed is past, and "overdue" would depend on the wall clock.
-        return FaultKit.startService(kafka.bootstrapServers(), applicationId, stateDir, FaultKit.START_AT_LATEST,
-                ReleaseCalendar.NONE);
+        return fault.startService(applicationId, stateDir, FaultKit.START_AT_LATEST, ReleaseCalendar.NONE);
     }
 
     private void stop() {
@@ -156,10 +146,6 @@ class StateBrokerMismatchIT {
         service = null;
         await("the closed instance to have left the group " + applicationId, Duration.ofSeconds(10),
                 () -> FaultKit.groupMembers(kafka.admin(), applicationId) == 0);
-    }
-
-    private TopicWatch watch(final String topic) {
-        return new TopicWatch(kafka.bootstrapServers(), topic, key -> key.startsWith(tag));
     }
 
     private static void awaitJudgedThrough(final TopicWatch progress, final Feed feed, final int month) {

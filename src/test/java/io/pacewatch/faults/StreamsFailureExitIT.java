@@ -8,21 +8,19 @@ import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.streams.KeyValue;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 10, item 6: a Kafka Streams failure it cannot recover from must not leave a live zombie. While a
@@ -45,33 +43,24 @@ class StreamsFailureExitIT {
     /** What a JVM ends with after SIGTERM once its shutdown hooks are done: 128 + 15. */
     private static final int SIGTERM_EXIT = 143;
 
-    private final String tag = "sf" + UUID.randomUUID().toString().substring(0, 8);
+    /** Only this test's own application topics are touched: the shared ones stay as they are. */
+    @RegisterExtension
+    static final FaultFixture fault = FaultFixture.keepingSharedTopics("sf");
+    private final String tag = fault.tag();
     private KafkaTestBroker kafka;
-    private PacewatchProcess process;
-    private Path stateDir;
-
-    @AfterAll
-    void cleanUp() {
-        if (process != null) {
-            process.close();
-        }
-        FaultKit.deleteRecursively(stateDir);
-    }
 
     @Test
     @DisplayName("its repartition topic refuses every record: /health/live goes 503 and the process exits 70")
     void fatalStreamsFailureEndsTheProcess() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-streams-failure");
-        process = PacewatchProcess.start("streams-failure", kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + tag, stateDir, Map.of(
+        final String applicationId = fault.applicationId("streams-failure");
+        final PacewatchProcess process = fault.closeAtEnd(PacewatchProcess.start("streams-failure",
+                kafka.bootstrapServers(), applicationId, fault.newDir("streams-failure"), Map.of(
                 // The consumers see the new partitions within a second, not the default five minutes.
-                "metadata.max.age.ms", "1000"), List.of());
+                "metadata.max.age.ms", "1000"), List.of()));
         await("streams-failure ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                 .until(process::ready);
         assertThat(process.get("/health/live").status()).isEqualTo(200);
 
-        final String applicationId = FaultKit.APPLICATION_ID_PREFIX + tag;
         final Map<String, NewPartitions> more = new HashMap<>();
         for (final String topic : kafka.admin().listTopics().names().get(30, TimeUnit.SECONDS)) {
             if (topic.startsWith(applicationId + "-") && topic.endsWith("-repartition")) {
@@ -107,17 +96,14 @@ class StreamsFailureExitIT {
     @Test
     @DisplayName("SIGTERM is a requested stop, not a failure: the JVM's SIGTERM exit code (143), never 70")
     void sigtermIsNoFailure() throws Exception {
-        final Path dir = Files.createTempDirectory("pacewatch-sigterm");
         try (PacewatchProcess stopped = PacewatchProcess.start("sigterm", kafka.bootstrapServers(),
-                FaultKit.APPLICATION_ID_PREFIX + tag + "-term", dir, Map.of(), List.of())) {
+                fault.applicationId("sigterm"), fault.newDir("sigterm"), Map.of(), List.of())) {
             await("sigterm ready").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
                     .until(stopped::ready);
             final int exitCode = stopped.stop();
             final String log = String.join("\n", Files.readAllLines(stopped.log));
             assertThat(exitCode).as(stopped.logTail(30)).isEqualTo(SIGTERM_EXIT);
             assertThat(log).doesNotContain("Stopping this instance", "exiting with " + RunCommand.EXIT_STREAMS_FAILED);
-        } finally {
-            FaultKit.deleteRecursively(dir);
         }
     }
 

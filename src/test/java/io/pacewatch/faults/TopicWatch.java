@@ -13,6 +13,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
 
 /**
  * Follows one topic from the beginning with {@code isolation.level=read_committed}, as a downstream
@@ -81,14 +82,18 @@ final class TopicWatch implements AutoCloseable {
     /** Reads until every committed record that existed when called has been read. */
     TopicWatch catchUp(final Duration timeout) {
         final Map<TopicPartition, Long> end = consumer.endOffsets(partitions, timeout);
-        final long deadline = System.nanoTime() + timeout.toNanos();
-        while (partitions.stream().anyMatch(p -> consumer.position(p, timeout) < end.get(p))) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("could not read " + topic + " up to " + end + " within " + timeout);
-            }
-            poll();
-        }
+        // In the calling thread: the consumer belongs to it.
+        Awaitility.await("reading " + topic + " up to " + end).atMost(timeout).pollInterval(Duration.ofMillis(10))
+                .pollInSameThread()
+                .until(() -> {
+                    poll();
+                    return readUpTo(end, timeout);
+                });
         return this;
+    }
+
+    private boolean readUpTo(final Map<TopicPartition, Long> end, final Duration timeout) {
+        return partitions.stream().allMatch(p -> consumer.position(p, timeout) >= end.get(p));
     }
 
     /** Every matching record read so far, in the order read (per partition: offset order). */

@@ -2,6 +2,7 @@ package io.pacewatch.hostile;
 
 import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.app.ServiceSettings;
@@ -121,17 +122,15 @@ class DeadLetterRetentionIT {
 
     private static void awaitCommitted(final Admin admin, final String group, final TopicPartition partition,
                                        final long offset) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
-            final OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata()
-                    .get(10, TimeUnit.SECONDS).get(partition);
-            if (committed != null && committed.offset() >= offset) {
-                return;
-            }
-            assertThat(System.nanoTime()).as("%s commits %s up to %d (now %s)", group, partition, offset, committed)
-                    .isLessThan(deadline);
-            Thread.sleep(100);
-        }
+        await("%s commits %s up to %d".formatted(group, partition, offset)).atMost(WAIT)
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    final OffsetAndMetadata committed = admin.listConsumerGroupOffsets(group)
+                            .partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS).get(partition);
+                    assertThat(committed).as("%s's committed offset on %s", group, partition).isNotNull();
+                    assertThat(committed.offset()).as("%s's committed offset on %s", group, partition)
+                            .isGreaterThanOrEqualTo(offset);
+                });
     }
 
     /**
@@ -150,11 +149,8 @@ class DeadLetterRetentionIT {
         }
         final long offset = producer.send(new ProducerRecord<>(canary, 0, PUBLISHED_2023, null, new byte[1]))
                 .get(10, TimeUnit.SECONDS).offset();
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (earliest(admin, canary).get(new TopicPartition(canary, 0)) <= offset) {
-            assertThat(System.nanoTime()).as("the broker's retention check deletes the canary").isLessThan(deadline);
-            Thread.sleep(50);
-        }
+        await("the broker's retention check deletes the canary").atMost(WAIT).pollInterval(Duration.ofMillis(50))
+                .until(() -> earliest(admin, canary).get(new TopicPartition(canary, 0)) > offset);
     }
 
     private static Map<TopicPartition, Long> earliest(final Admin admin, final String topic) throws Exception {
@@ -180,11 +176,13 @@ class DeadLetterRetentionIT {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-            final long deadline = System.nanoTime() + WAIT.toNanos();
-            while (System.nanoTime() < deadline
-                    && partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
-                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
-            }
+            // In this thread: the consumer belongs to it. Each poll waits up to 100 ms for records.
+            await("reading " + topic + " up to " + end).atMost(WAIT).pollInterval(Duration.ofMillis(10))
+                    .pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+                        return partitions.stream().allMatch(p -> consumer.position(p) >= end.get(p));
+                    });
         }
         return read;
     }

@@ -42,6 +42,8 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * One pacewatch instance on the shared test broker, with what the hostile-input tests need around it:
@@ -120,35 +122,39 @@ final class HostileService implements AutoCloseable {
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, MAX_REQUEST_SIZE);
         final List<ConsumerRecord<K, V>> read = new ArrayList<>();
-        final long deadline = System.nanoTime() + WAIT.toNanos();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keys, values)) {
             consumer.assign(end.keySet());
             consumer.seekToBeginning(end.keySet());
-            while (System.nanoTime() < deadline) {
-                consumer.poll(Duration.ofMillis(100)).forEach(read::add);
-                if (done != null ? done.test(read)
-                        : end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-                    break;
-                }
-            }
+            // In this thread: the consumer belongs to it. Each poll waits up to 100 ms for records.
+            Awaitility.await("reading " + topic).atMost(WAIT).pollInterval(Duration.ofMillis(10)).pollInSameThread()
+                    .until(() -> {
+                        consumer.poll(Duration.ofMillis(100)).forEach(read::add);
+                        return done != null ? done.test(read)
+                                : end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+                    });
+        } catch (final ConditionTimeoutException e) {
+            // What was read is returned: the caller's assertions say what is missing.
         }
         return read;
     }
 
     /** Waits until the service has committed everything on {@code topic}; false if it did not within the wait. */
-    boolean awaitCaughtUp(final String topic) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            final Map<TopicPartition, Long> end = endOffsets(topic, IsolationLevel.READ_UNCOMMITTED);
-            final Map<TopicPartition, OffsetAndMetadata> committed = kafka.admin()
-                    .listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS);
-            if (end.entrySet().stream().allMatch(e -> e.getValue() == 0
-                    || committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue())) {
-                return true;
-            }
-            Thread.sleep(100);
+    boolean awaitCaughtUp(final String topic) {
+        try {
+            Awaitility.await("the service to commit everything on " + topic).atMost(WAIT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> {
+                        final Map<TopicPartition, Long> end = endOffsets(topic, IsolationLevel.READ_UNCOMMITTED);
+                        final Map<TopicPartition, OffsetAndMetadata> committed = kafka.admin()
+                                .listConsumerGroupOffsets(applicationId).partitionsToOffsetAndMetadata()
+                                .get(10, TimeUnit.SECONDS);
+                        return end.entrySet().stream().allMatch(e -> e.getValue() == 0 || committed.get(e.getKey()) != null
+                                && committed.get(e.getKey()).offset() >= e.getValue());
+                    });
+            return true;
+        } catch (final ConditionTimeoutException e) {
+            return false;
         }
-        return false;
     }
 
     Map<TopicPartition, Long> endOffsets(final String topic, final IsolationLevel isolation) throws Exception {

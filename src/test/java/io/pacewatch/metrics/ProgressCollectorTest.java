@@ -16,6 +16,7 @@ import io.pacewatch.domain.YearToDateCalculator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import io.pacewatch.domain.CumulativeCurve;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +53,8 @@ class ProgressCollectorTest {
         assertThat(Scrapes.value(scrape, "pacewatch_release_overdue", "BUDGET_REVENUE")).hasValue(0.0);
         assertThat(Scrapes.value(scrape, "pacewatch_growth_gap_ratio", "BUDGET_REVENUE")).isEmpty();
         assertThat(Scrapes.value(scrape, "pacewatch_target_growth_ratio", "BUDGET_REVENUE")).isEmpty();
+        assertThat(Scrapes.value(scrape, "pacewatch_prior_year_gap_ratio", "BUDGET_REVENUE"))
+                .as("no prior year known for this series").isEmpty();
     }
 
     @Test
@@ -110,6 +113,26 @@ class ProgressCollectorTest {
     }
 
     @Test
+    @DisplayName("last year known: the gap to last year's same-period share is a ratio beside the completion gap")
+    void priorYearGap() {
+        // given: 163 of 380 亿元 by 1–6月, last year 126 of 300 by then (42%)
+        final CumulativeCurve lastYear = new CumulativeCurve(2022, List.of(
+                new CumulativeCurve.Point(6, new java.math.BigDecimal("126")),
+                new CumulativeCurve.Point(12, new java.math.BigDecimal("300"))), Instant.parse("2023-01-20T01:30:00Z"));
+        series.add(PaceAssessor.assess(Releases.indicator("FIXED_ASSET_INVESTMENT"), null,
+                Releases.series("FIXED_ASSET_INVESTMENT"), Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(),
+                YearToDateCalculator.asOf(List.of(Releases.fixedAssetInvestment().cumulativeThrough(6).value("163").build()), 12),
+                lastYear, Instant.parse("2023-07-15T01:30:00Z")));
+
+        // when
+        final String scrape = registry.scrape();
+
+        // then
+        assertThat(Scrapes.value(scrape, "pacewatch_prior_year_gap_ratio", "FIXED_ASSET_INVESTMENT")).hasValue(0.0089);
+        assertThat(Scrapes.value(scrape, "pacewatch_completion_gap_ratio", "FIXED_ASSET_INVESTMENT")).hasValue(-0.0711);
+    }
+
+    @Test
     @DisplayName("with no local series (none held, or the stores rebalancing) the gauges have no series, the info stays")
     void noSeries() {
         series.clear();
@@ -134,6 +157,7 @@ class ProgressCollectorTest {
                 p.expectedAtPace(), p.completionRatio(), p.timeProgress(), p.gapPp(), p.projectedYearEnd(),
                 p.remainingToTarget(), p.requiredRestOfYearGrowthPercent(), p.missingMonths(), p.releaseVersions(),
                 p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn(), p.regionNameZh(), p.regionNameEn(),
-                null, null, null, null);
+                null, null, null, null,
+                p.priorYearShare(), p.priorYearGapPp(), p.linearTimeProgress(), p.linearGapPp(), p.priorYearFallback());
     }
 }

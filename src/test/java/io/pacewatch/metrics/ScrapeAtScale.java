@@ -27,7 +27,9 @@ import org.apache.kafka.streams.KeyValue;
  * port writes it). 3,000 regions × 20 indicators of progress records, held as the progress view
  * holds them (the topic's JSON bytes); the revision gauges over 3,000 × 20 release histories (the
  * catalogue's four monthly indicators under five region codes each) with 11 releases and one revision each, decoded from
- * Smile at every scrape as the release-history store's serde does. Run:
+ * Smile at every read as the release-history store's serde does. Both stores are spread over four
+ * partitions with versions, as the service reads them ({@link StorePartitions}): a scrape after no
+ * write reads nothing, one after a write to a partition reads that partition. Run:
  * {@code java -cp target/test-classes:target/classes:target/lib/* io.pacewatch.metrics.ScrapeAtScale [regions]}
  */
 public final class ScrapeAtScale {
@@ -45,37 +47,57 @@ public final class ScrapeAtScale {
                 progress.size(), progress.stream().mapToLong(kv -> kv.value.length).sum(),
                 histories.size(), histories.stream().mapToLong(b -> b.length).sum());
 
-        final PrometheusMeterRegistry both = registry(ProgressCollector.decoding(() -> progress),
-                new RevisionCollector(() -> decode(histories, smile), Releases.CATALOGUE, () -> Releases.LATER));
-        final PrometheusMeterRegistry progressOnly = registry(ProgressCollector.decoding(() -> progress), null);
+        // As the service reads them: four partitions, each read again only when its version moves.
+        final Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>> progressStore = new Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>>(progress, kv -> kv);
+        final Partitioned<byte[], ReleaseHistory> historyStore = new Partitioned<>(histories, bytes -> decode(bytes, smile));
+        final PrometheusMeterRegistry both = registry(ProgressCollector.decoding(progressStore),
+                new RevisionCollector(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
+        final PrometheusMeterRegistry progressOnly = registry(ProgressCollector.decoding(progressStore), null);
         final PrometheusMeterRegistry revisionsOnly = registry(null,
-                new RevisionCollector(() -> decode(histories, smile), Releases.CATALOGUE, () -> Releases.LATER));
+                new RevisionCollector(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
         final PrometheusMeterRegistry decodingEveryRecord = registry(new ProgressCollector(() -> progress.stream()
                 .map(kv -> Topics.progress().valueSerde().deserializer().deserialize(Topics.PROGRESS, kv.value)).toList()),
                 null);
-        time("progress gauges, decoding every record (as before)", decodingEveryRecord, false);
+        time("progress gauges, decoding every record", decodingEveryRecord, false);
         time("progress gauges, first scrape (decodes every record)", progressOnly, false);
         for (int i = 0; i < 3; i++) {
-            time("progress gauges, records unchanged", progressOnly, false);
+            time("progress gauges, no partition written", progressOnly, false);
         }
         for (int i = 0; i < 2; i++) {
-            time("revision gauges (history decoded at each scrape)", revisionsOnly, false);
+            progressStore.written(i);
+            time("progress gauges, one partition of 4 written", progressOnly, false);
+        }
+        time("revision gauges, first scrape (decodes every history)", revisionsOnly, false);
+        for (int i = 0; i < 2; i++) {
+            time("revision gauges, no partition written", revisionsOnly, false);
         }
         for (int i = 0; i < 2; i++) {
-            time("whole scrape, plain text", both, false);
-            time("whole scrape, gzip", both, true);
+            historyStore.written(i);
+            time("revision gauges, one partition of 4 written", revisionsOnly, false);
+        }
+        time("whole scrape, first (plain text)", both, false);
+        for (int i = 0; i < 2; i++) {
+            time("whole scrape, no partition written, plain text", both, false);
+            time("whole scrape, no partition written, gzip (default level)", both, true);
+            time("whole scrape, no partition written, gzip (as served)", both, null);
+        }
+        for (int i = 0; i < 2; i++) {
+            progressStore.written(i);
+            historyStore.written(i);
+            time("whole scrape, one partition of 4 of each written, gzip", both, null);
         }
     }
 
-    private static void time(final String what, final PrometheusMeterRegistry registry, final boolean gzip)
+    /** @param gzip false: plain text; true: gzip at its default level; null: compressed as the service serves it */
+    private static void time(final String what, final PrometheusMeterRegistry registry, final Boolean gzip)
             throws IOException {
         final Counting counted = new Counting();
         final long started = System.nanoTime();
-        try (OutputStream out = gzip ? new GZIPOutputStream(counted, 1 << 16) : counted) {
+        try (OutputStream out = gzip == null ? ScrapeGzip.around(counted) : gzip ? new GZIPOutputStream(counted, 1 << 16) : counted) {
             registry.scrape(out, "text/plain; version=0.0.4; charset=utf-8");
         }
         System.out.printf("%-55s %6.2f s  %,13d bytes  %,8d samples%n", what, (System.nanoTime() - started) / 1e9,
-                counted.bytes, gzip ? -1 : counted.lines);
+                counted.bytes, Boolean.FALSE.equals(gzip) ? counted.lines : -1);
     }
 
     private static PrometheusMeterRegistry registry(final ProgressCollector progress, final RevisionCollector revisions) {
@@ -135,12 +157,50 @@ public final class ScrapeAtScale {
         return "INDUSTRIAL_VALUE_ADDED".equals(indicator);
     }
 
-    private static List<ReleaseHistory> decode(final List<byte[]> histories, final Serde<ReleaseHistory> smile) {
-        final List<ReleaseHistory> decoded = new ArrayList<>(histories.size());
-        for (final byte[] bytes : histories) {
-            decoded.add(smile.deserializer().deserialize("history", bytes));
+    private static ReleaseHistory decode(final byte[] bytes, final Serde<ReleaseHistory> smile) {
+        return smile.deserializer().deserialize("history", bytes);
+    }
+
+    /**
+     * Records spread over four partitions as a store holds them; a partition is read (and what it
+     * holds made by {@code read}, as a store's serde would) at each scrape that asks for it, and its
+     * version moves when the bench says it was written.
+     */
+    private static final class Partitioned<S, R> implements StorePartitions<R> {
+        private static final int PARTITIONS = 4;
+        private final List<List<S>> partitions = new ArrayList<>();
+        private final int[] versions = new int[PARTITIONS];
+        private final java.util.function.Function<S, R> read;
+
+        Partitioned(final List<S> records, final java.util.function.Function<S, R> read) {
+            this.read = read;
+            for (int p = 0; p < PARTITIONS; p++) {
+                partitions.add(new ArrayList<>());
+            }
+            for (int i = 0; i < records.size(); i++) {
+                partitions.get(i % PARTITIONS).add(records.get(i));
+            }
         }
-        return decoded;
+
+        /** A write to the partition: its version moves and what it gives differs (here, in order). */
+        void written(final int partition) {
+            versions[partition]++;
+            java.util.Collections.rotate(partitions.get(partition), 1);
+        }
+
+        @Override
+        public java.util.Map<Integer, Object> versions() {
+            final java.util.Map<Integer, Object> now = new java.util.HashMap<>();
+            for (int p = 0; p < PARTITIONS; p++) {
+                now.put(p, versions[p]);
+            }
+            return now;
+        }
+
+        @Override
+        public List<R> read(final int partition) {
+            return partitions.get(partition).stream().map(read).toList();
+        }
     }
 
     /** The same standing under another series' labels, with its own amount. */
@@ -152,7 +212,8 @@ public final class ScrapeAtScale {
                 p.expectedAtPace(), p.completionRatio(), p.timeProgress(), p.gapPp(), p.projectedYearEnd(),
                 p.remainingToTarget(), p.requiredRestOfYearGrowthPercent(), p.missingMonths(), p.releaseVersions(),
                 p.targetPublishedAt(), p.updatedAt(), p.messageZh(), p.messageEn(), p.regionNameZh(), p.regionNameEn(),
-                null, null, null, null);
+                null, null, null, null,
+                p.priorYearShare(), p.priorYearGapPp(), p.linearTimeProgress(), p.linearGapPp(), p.priorYearFallback());
     }
 
     /** Counts what a scrape writes without keeping it. */

@@ -1,6 +1,7 @@
 package io.pacewatch.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.Severity;
@@ -22,7 +23,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Config;
@@ -77,7 +77,7 @@ class NotifierIT {
 
             final Notifier first = Notifier.start(settings);
             try {
-                await("the first notifier delivers a, b, c (generic) and a, b (wecom)", () ->
+                await("the first notifier delivers a, b, c (generic) and a, b (wecom)").atMost(WAIT).until(() ->
                         successKeys(server, "/generic").containsAll(List.of(a.id(), b.id(), c.id()))
                                 && successKeys(server, "/wecom").containsAll(List.of(a.id(), b.id())));
                 awaitCommittedToEnd(group, alerts, 2);
@@ -122,8 +122,9 @@ class NotifierIT {
 
             final Notifier second = Notifier.start(settings);
             try {
-                await("the restarted notifier delivers d", () -> successKeys(server, "/generic").contains(d.id())
-                        && successKeys(server, "/wecom").contains(d.id()));
+                await("the restarted notifier delivers d").atMost(WAIT)
+                        .until(() -> successKeys(server, "/generic").contains(d.id())
+                                && successKeys(server, "/wecom").contains(d.id()));
                 awaitCommittedToEnd(group, alerts, 2);
             } finally {
                 second.close();
@@ -162,7 +163,7 @@ class NotifierIT {
 
             final Notifier notifier = Notifier.start(settings(routes, alerts, deliveries, group));
             try {
-                await("the healthy route gets both while the other keeps failing", () ->
+                await("the healthy route gets both while the other keeps failing").atMost(WAIT).until(() ->
                         successKeys(server, "/up").containsAll(List.of(a.id(), b.id()))
                                 && server.requests("/down").size() >= 4);
                 assertThat(committed(group).get(new TopicPartition(alerts, 0))).satisfiesAnyOf(
@@ -171,7 +172,7 @@ class NotifierIT {
                 assertThat(server.requests("/down")).extracting(r -> r.header("Idempotency-Key")).containsOnly(a.id());
 
                 server.script("/down", new Status(200));
-                await("the recovered route gets both", () -> server.successes("/down").size() == 2);
+                await("the recovered route gets both").atMost(WAIT).until(() -> server.successes("/down").size() == 2);
                 awaitCommittedToEnd(group, alerts, 1);
             } finally {
                 notifier.close();
@@ -225,7 +226,7 @@ class NotifierIT {
         }
         final Map<TopicPartition, Long> end = kafka.admin().listOffsets(latest).all().get(10, TimeUnit.SECONDS)
                 .entrySet().stream().collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
-        await("group " + group + " commits up to " + end, () -> {
+        await("group " + group + " commits up to " + end).atMost(WAIT).until(() -> {
             try {
                 final Map<TopicPartition, OffsetAndMetadata> offsets = committed(group);
                 return end.entrySet().stream().allMatch(e -> e.getValue() == 0 || (offsets.get(e.getKey()) != null
@@ -252,22 +253,12 @@ class NotifierIT {
                 throw new IllegalStateException(e);
             }
         };
-        await("resetting " + group, reset::get);
+        await("resetting " + group).atMost(WAIT).until(reset::get);
     }
 
     private String cleanupPolicy(final String topic) throws Exception {
         final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         final Config config = kafka.admin().describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
         return config.get("cleanup.policy").value();
-    }
-
-    private static void await(final String what, final BooleanSupplier condition) throws InterruptedException {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("timed out after " + WAIT + " waiting until " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }

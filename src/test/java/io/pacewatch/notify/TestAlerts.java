@@ -54,7 +54,8 @@ final class TestAlerts {
                 null, new BigDecimal("63.5"), new BigDecimal("0.4724"), new BigDecimal("0.5"), new BigDecimal("-2.76"),
                 new BigDecimal("120"), new BigDecimal("67"), null, List.of(), List.of(),
                 Instant.parse("2023-01-10T01:00:00Z"), at, "1-6月累计完成60亿元", "Jan–Jun 2023: 6 billion yuan", null, null,
-                null, null, null, null);
+                null, null, null, null,
+                null, null, null, null, null);
         return new Alert(id(label), region, indicator, 2023, "2023-S1", previous, status, kind, severity, at,
                 messageZh, messageEn, figures);
     }
@@ -74,7 +75,8 @@ final class TestAlerts {
                 f.expectedAtPace(), f.completionRatio(), f.timeProgress(), f.gapPp(), f.projectedYearEnd(),
                 f.remainingToTarget(), f.requiredRestOfYearGrowthPercent(), f.missingMonths(), f.releaseVersions(),
                 f.targetPublishedAt(), f.updatedAt(), f.messageZh(), f.messageEn(), "罗湖区", "Luohu District",
-                null, null, null, null);
+                null, null, null, null,
+                f.priorYearShare(), f.priorYearGapPp(), f.linearTimeProgress(), f.linearGapPp(), f.priorYearFallback());
         return new Alert(plain.id(), plain.region(), plain.indicator(), plain.year(), plain.period(),
                 plain.previousStatus(), plain.status(), plain.kind(), plain.severity(), plain.occurredAt(),
                 plain.messageZh(), plain.messageEn(), named);

@@ -309,6 +309,10 @@ class MessageSchemaTest {
                 Arguments.of("prior-year amount of zero", OK_TARGET.replace("'value':127", "'value':127,'priorYearAmount':0")),
                 Arguments.of("prior-year amount without unit", OK_TARGET.replace("AMOUNT", "GROWTH")
                         .replace("'value':127,'unit':'亿元'", "'value':6.5,'priorYearAmount':2500")),
+                Arguments.of("prior-year pace on a growth target", OK_TARGET.replace("AMOUNT", "GROWTH")
+                        .replace("'value':127,'unit':'亿元'", "'value':6.5,'paceProfile':'PRIOR_YEAR'")),
+                Arguments.of("prior-year pace with shares", OK_TARGET.replace("'value':127", "'value':127,'paceProfile':'PRIOR_YEAR',"
+                        + "'seasonalShares':[0.1,0.2,0.3,0.4,0.5,0.6,0.7,0.8,0.9,0.95,0.99,1]")),
                 Arguments.of("missing publishedAt", OK_TARGET.replace("'publishedAt':'2023-01-10T09:00:00+08:00',", "")),
                 Arguments.of("missing source", OK_TARGET.replace(",'source':'罗湖区2023年政府工作报告'", "")));
     }
@@ -509,6 +513,28 @@ class MessageSchemaTest {
         assertThat(fai.latest().impliedTargetGrowthPercent()).isEqualByComparingTo("8.57");
         assertThat(fai.history().get(0).progress().judgedOn()).isEqualTo(Judgement.AMOUNT_COMPLETION);
         assertAllValid(fai);
+    }
+
+    @Test
+    void samePeriodProgressValidates() {
+        // last year's 1–6月 and full year, then this year's 1–6月 against a PRIOR_YEAR target, and a linear one
+        final io.pacewatch.domain.CumulativeCurve lastYear = io.pacewatch.domain.CumulativeCurve.of(2022, List.of(
+                figure("BUDGET_REVENUE", "2022-06", "70", null, "2022-07-12", "罗湖区财政局"),
+                figure("BUDGET_REVENUE", "2022-12", "120", null, "2023-01-12", "罗湖区财政局")));
+        final String priorYearTarget = BUDGET_TARGET.replace("'value':127", "'value':127,'paceProfile':'PRIOR_YEAR'");
+        assertValid(targetSchema, j(priorYearTarget));
+        for (final String targetJson : List.of(priorYearTarget, BUDGET_TARGET)) {
+            final ReleaseHistory history = ReleaseHistory.EMPTY.with(budget("2023-06", "70", "2023-07-12"));
+            final SeriesEvaluation evaluation = EVALUATOR.evaluate(series("BUDGET_REVENUE"), history, target(j(targetJson)),
+                    lastYear, LATER, 1).orElseThrow();
+            assertThat(evaluation.latest().priorYearGapPp()).isEqualByComparingTo("-3.21");
+            assertAllValid(evaluation);
+        }
+        final SeriesEvaluation fallback = EVALUATOR.evaluate(series("BUDGET_REVENUE"),
+                ReleaseHistory.EMPTY.with(budget("2023-05", "58", "2023-06-12")), target(j(priorYearTarget)),
+                lastYear, LATER, 1).orElseThrow();
+        assertThat(fallback.latest().priorYearFallback()).isTrue();
+        assertAllValid(fallback);
     }
 
     @Test

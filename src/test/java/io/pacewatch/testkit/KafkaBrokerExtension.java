@@ -108,6 +108,14 @@ public final class KafkaBrokerExtension
         return sharedBroker(extensionContext);
     }
 
+    /**
+     * The JVM-wide broker, for other extensions of a {@link WithKafka} class (after this one's
+     * {@code beforeAll}); starts it if no test has yet.
+     */
+    public static KafkaTestBroker broker(final ExtensionContext context) {
+        return sharedBroker(context);
+    }
+
     private static KafkaTestBroker sharedBroker(final ExtensionContext context) {
         final BrokerChoice choice = choice(context);
         final SharedBroker shared = context.getRoot()

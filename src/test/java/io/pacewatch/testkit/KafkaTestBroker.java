@@ -20,17 +20,14 @@ import io.pacewatch.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -39,6 +36,8 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -134,7 +133,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     public void createTopics(final Collection<NewTopic> topics) {
         final List<String> names = topics.stream().map(NewTopic::name).collect(Collectors.toList());
         await(admin().createTopics(topics).all(), DEFAULT_TIMEOUT, "creating topics " + names);
-        awaitTopicsServed(names, System.nanoTime() + DEFAULT_TIMEOUT.toNanos());
+        awaitTopicsServed(names, DEFAULT_TIMEOUT);
     }
 
     /** Produces one string record and waits until the broker acknowledged it. */
@@ -240,25 +239,26 @@ public final class KafkaTestBroker implements AutoCloseable {
                                                            final Deserializer<V> valueDeserializer,
                                                            final Predicate<? super List<ConsumerRecord<K, V>>> done,
                                                            final Duration timeout, final String expectation) {
-        final long deadline = System.nanoTime() + timeout.toNanos();
         final Map<String, Object> config = clientConfig();
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.toString());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         final List<ConsumerRecord<K, V>> received = new ArrayList<>();
         try (KafkaConsumer<K, V> consumer = new KafkaConsumer<>(config, keyDeserializer, valueDeserializer)) {
-            final List<TopicPartition> partitions = awaitPartitions(consumer, topic, deadline);
+            final List<TopicPartition> partitions = awaitPartitions(consumer, topic, timeout);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
-            while (!done.test(received)) {
-                final long remainingNanos = deadline - System.nanoTime();
-                if (remainingNanos <= 0) {
-                    throw new AssertionError("Expected " + expectation + " from topic " + topic + " within " + timeout
-                            + " but got " + received.size() + ": " + describe(received));
-                }
-                final ConsumerRecords<K, V> batch =
-                        consumer.poll(Duration.ofNanos(Math.min(remainingNanos, TimeUnit.MILLISECONDS.toNanos(200))));
-                batch.forEach(received::add);
-            }
+            // In this thread: the consumer belongs to it. Each poll waits up to 200 ms for records.
+            Awaitility.await(expectation + " from " + topic).atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(1)).pollInSameThread()
+                    .until(() -> {
+                        if (!done.test(received)) {
+                            consumer.poll(Duration.ofMillis(200)).forEach(received::add);
+                        }
+                        return done.test(received);
+                    });
+        } catch (final ConditionTimeoutException e) {
+            throw new AssertionError("Expected " + expectation + " from topic " + topic + " within " + timeout
+                    + " but got " + received.size() + ": " + describe(received), e);
         }
         return received;
     }
@@ -268,61 +268,43 @@ public final class KafkaTestBroker implements AutoCloseable {
      * cache catches up a moment later, and until then requests for them fail with
      * UnknownTopicOrPartition.
      */
-    private void awaitTopicsServed(final List<String> names, final long deadline) {
-        while (true) {
-            try {
-                final Map<String, TopicDescription> descriptions = admin().describeTopics(names)
-                        .allTopicNames()
-                        .get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                final boolean allLed = descriptions.values().stream()
-                        .flatMap(description -> description.partitions().stream())
-                        .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
-                if (allLed) {
-                    return;
-                }
-            } catch (final ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("describing topics " + names + " failed: " + e.getCause(),
-                            e.getCause());
-                }
-            } catch (final TimeoutException e) {
-                // Reported below together with the deadline.
-            } catch (final InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("Interrupted while waiting for topics " + names, e);
-            }
-            if (System.nanoTime() - deadline >= 0) {
-                throw new IllegalStateException("Topics " + names + " were created but not served within "
-                        + DEFAULT_TIMEOUT);
-            }
-            pause(Duration.ofMillis(20));
-        }
-    }
-
-    private static List<TopicPartition> awaitPartitions(final KafkaConsumer<?, ?> consumer, final String topic,
-                                                        final long deadline) {
-        while (true) {
-            final long remainingNanos = deadline - System.nanoTime();
-            if (remainingNanos <= 0) {
-                throw new AssertionError("Topic " + topic + " does not exist (auto-creation is off: create it first)");
-            }
-            final List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofNanos(remainingNanos));
-            if (infos != null && !infos.isEmpty()) {
-                return infos.stream()
-                        .map(info -> new TopicPartition(info.topic(), info.partition()))
-                        .collect(Collectors.toList());
-            }
-            // Right after creation the topic may not have reached the broker's metadata cache yet.
-            pause(Duration.ofMillis(50));
-        }
-    }
-
-    private static void pause(final Duration duration) {
+    private void awaitTopicsServed(final List<String> names, final Duration timeout) {
         try {
-            Thread.sleep(duration.toMillis());
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for Kafka", e);
+            Awaitility.await("topics " + names + " served").atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> {
+                        try {
+                            return admin().describeTopics(names).allTopicNames().get(timeout.toMillis(),
+                                            TimeUnit.MILLISECONDS).values().stream()
+                                    .flatMap(description -> description.partitions().stream())
+                                    .allMatch(partition -> partition.leader() != null && !partition.leader().isEmpty());
+                        } catch (final ExecutionException e) {
+                            if (e.getCause() instanceof UnknownTopicOrPartitionException) {
+                                return false;
+                            }
+                            throw new IllegalStateException("describing topics " + names + " failed: " + e.getCause(),
+                                    e.getCause());
+                        } catch (final TimeoutException e) {
+                            return false;
+                        }
+                    });
+        } catch (final ConditionTimeoutException e) {
+            throw new IllegalStateException("Topics " + names + " were created but not served within " + timeout, e);
+        }
+    }
+
+    /** Right after creation the topic may not have reached the broker's metadata cache yet. */
+    private static List<TopicPartition> awaitPartitions(final KafkaConsumer<?, ?> consumer, final String topic,
+                                                        final Duration timeout) {
+        try {
+            return Awaitility.await("partitions of " + topic).atMost(timeout).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).pollInSameThread()
+                    .until(() -> consumer.partitionsFor(topic, timeout), infos -> infos != null && !infos.isEmpty())
+                    .stream()
+                    .map(info -> new TopicPartition(info.topic(), info.partition()))
+                    .collect(Collectors.toList());
+        } catch (final ConditionTimeoutException e) {
+            throw new AssertionError("Topic " + topic + " does not exist (auto-creation is off: create it first)", e);
         }
     }
 

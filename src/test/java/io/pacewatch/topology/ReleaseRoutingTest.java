@@ -42,9 +42,13 @@ class ReleaseRoutingTest {
                 .filter(TopologyDescription.Source.class::isInstance)
                 .flatMap(n -> ((TopologyDescription.Source) n).topicSet().stream())
                 .collect(Collectors.toSet());
-        // pacewatch.peer-ranks: ranks sent back by the peer ranking, keyed onto their series' partition
+        // pacewatch.peer-ranks: ranks sent back by the peer ranking, keyed onto their series' partition;
+        // last year's curves come back round the loop to the judge of prior years, in the same task (shared stores)
         assertThat(sourceTopics).containsExactlyInAnyOrder(Topics.RELEASES, Topics.TARGETS, Topics.PEER_RANKS,
-                "keyless-releases-by-series-repartition");
+                "keyless-releases-by-series-repartition", "prior-year-curves-repartition");
+        assertThat(names(judging)).contains("judge-prior-year");
+        assertThat(judging.nodes().stream().filter(TopologyDescription.Sink.class::isInstance)
+                .map(n -> ((TopologyDescription.Sink) n).topic())).contains("prior-year-curves-repartition");
     }
 
     @Test

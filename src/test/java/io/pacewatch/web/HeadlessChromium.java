@@ -27,9 +27,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * Just enough of the Chrome DevTools protocol to test a page in Debian's headless Chromium, with the
@@ -199,19 +202,17 @@ final class HeadlessChromium implements AutoCloseable {
          * the last value seen after {@code timeout}.
          */
         JsonNode waitFor(final String expression, final Predicate<JsonNode> until, final Duration timeout,
-                         final String what) throws IOException, InterruptedException {
-            final long deadline = System.nanoTime() + timeout.toNanos();
-            JsonNode last = null;
-            while (true) {
-                last = evaluate(expression);
-                if (until.test(last)) {
-                    return last;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last value: "
-                            + last + "; page problems: " + problems());
-                }
-                Thread.sleep(200);
+                         final String what) {
+            final AtomicReference<JsonNode> last = new AtomicReference<>();
+            try {
+                return Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(200)).pollInSameThread()
+                        .until(() -> {
+                            last.set(evaluate(expression));
+                            return last.get();
+                        }, until);
+            } catch (final ConditionTimeoutException e) {
+                throw new AssertionError("timed out after " + timeout + " waiting for " + what + "; last value: "
+                        + last.get() + "; page problems: " + problems(), e);
             }
         }
 

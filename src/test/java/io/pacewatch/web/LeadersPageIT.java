@@ -1,6 +1,7 @@
 package io.pacewatch.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.streams.KeyValue;
@@ -223,6 +225,20 @@ class LeadersPageIT {
         assertThat(tab.evaluate(READ_SUMMARY)).isEqualTo(JSON.readTree(
                 "{\"good\":3,\"warn\":1,\"bad\":0,\"none\":0,\"late\":1}"));
 
+        // Last year's budget revenue comes in (66 of 120 亿元 by June, 55%): the card shows that share and
+        // the gap to it beside time progress, and the status stays judged on time progress.
+        final String lastYear = region + "|BUDGET_REVENUE|2022";
+        kafka.produceStrings(Topics.RELEASES, List.of(
+                KeyValue.pair(lastYear, "{\"region\":\"" + region + "\",\"indicator\":\"BUDGET_REVENUE\",\"period\":\"2022-06\","
+                        + "\"value\":66,\"unit\":\"亿元\",\"publishedAt\":\"2022-07-12T09:30:00+08:00\",\"source\":\"leaders' page test\"}"),
+                KeyValue.pair(lastYear, "{\"region\":\"" + region + "\",\"indicator\":\"BUDGET_REVENUE\",\"period\":\"2022-12\","
+                        + "\"value\":120,\"unit\":\"亿元\",\"publishedAt\":\"2023-01-12T09:30:00+08:00\",\"source\":\"leaders' page test\"}")));
+        final JsonNode samePeriod = tab.waitFor("[...document.querySelectorAll('#cards .card')]"
+                        + ".filter(c => c.dataset.indicator === 'BUDGET_REVENUE').map(c => c.querySelector('.figures').textContent)[0] || ''",
+                f -> f.asText().contains("上年同期"), WAIT, "budget revenue to show last year's same-period share");
+        assertThat(samePeriod.asText()).contains("上年同期last year55.0%").contains("同期差距vs last yr\u22127.76 pp");
+        assertThat(statuses(tab.evaluate(READ_CARDS)).get("BUDGET_REVENUE")).isEqualTo("AT_RISK");
+
         final byte[] png = tab.screenshot();
         final Path shot = Path.of("target", "leaders-page.png");
         Files.createDirectories(shot.getParent());
@@ -245,9 +261,14 @@ class LeadersPageIT {
         final JsonNode notice = tab.waitFor("document.getElementById('notice').hidden ? null"
                 + " : document.getElementById('notice').textContent", n -> n.isTextual(), PAGE_WAIT, "the notice");
         assertThat(notice.asText()).contains(hostile);
-        Thread.sleep(500);
-        assertThat(tab.evaluate("document.querySelectorAll('img, script:not([src]), [onerror]').length").asInt()).isZero();
-        assertThat(tab.evaluate("typeof window.__pwned").asText()).isEqualTo("undefined");
+        // Nothing injected runs or appears while the page goes on fetching and drawing.
+        await("no injected element or script").during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(100)).pollInSameThread()
+                .untilAsserted(() -> {
+                    assertThat(tab.evaluate("document.querySelectorAll('img, script:not([src]), [onerror]').length")
+                            .asInt()).isZero();
+                    assertThat(tab.evaluate("typeof window.__pwned").asText()).isEqualTo("undefined");
+                });
         assertThat(tab.evaluate("document.getElementById('region-name').textContent").asText()).doesNotContain("<");
         assertThat(chromium.problems().subList(problemsBefore, chromium.problems().size())).isEmpty();
     }
@@ -280,23 +301,17 @@ class LeadersPageIT {
     }
 
     /** Waits until the API itself shows the expected statuses, so page checks do not race the stream. */
-    private JsonNode awaitApiStatuses(final Map<String, String> expected) throws Exception {
-        final long deadline = System.nanoTime() + WAIT.toNanos();
-        String last = "";
-        while (System.nanoTime() < deadline) {
-            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                    URI.create(baseUrl() + "/api/progress?region=" + region + "&year=" + YEAR))
+    private JsonNode awaitApiStatuses(final Map<String, String> expected) {
+        final URI uri = URI.create(baseUrl() + "/api/progress?region=" + region + "&year=" + YEAR);
+        final AtomicReference<JsonNode> list = new AtomicReference<>();
+        await("the API to show " + expected).atMost(WAIT).pollInterval(Duration.ofMillis(250)).untilAsserted(() -> {
+            final HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri)
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
-            last = response.statusCode() + " " + response.body();
-            if (response.statusCode() == 200) {
-                final JsonNode list = JSON.readTree(response.body());
-                if (statuses(list).equals(expected)) {
-                    return list;
-                }
-            }
-            Thread.sleep(250);
-        }
-        throw new AssertionError("the API did not show " + expected + " within " + WAIT + "; last answer: " + last);
+            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+            list.set(JSON.readTree(response.body()));
+            assertThat(statuses(list.get())).isEqualTo(expected);
+        });
+        return list.get();
     }
 
     private String baseUrl() {

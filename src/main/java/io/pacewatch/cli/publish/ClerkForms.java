@@ -88,7 +88,8 @@ public final class ClerkForms {
     private static final Map<String, Map<String, String>> CHOICES = Map.of(
             "basis", choices("CUMULATIVE", List.of("累计"), "SINGLE_PERIOD", List.of("当期", "当月", "当季")),
             "kind", choices("AMOUNT", List.of("总量", "总额", "金额"), "GROWTH", List.of("增速", "增长", "增长率")),
-            "paceProfile", choices("LINEAR", List.of("线性", "序时"), "SEASONAL", List.of("季节", "季节性")));
+            "paceProfile", withChoice(choices("LINEAR", List.of("线性", "序时"), "SEASONAL", List.of("季节", "季节性")),
+                    "PRIOR_YEAR", List.of("上年同期", "同期")));
 
     /** Plain or scientific notation in ASCII digits, as JSON writes numbers; no NaN, no hex. */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)([eE][+-]?\\d{1,4})?");
@@ -294,6 +295,13 @@ public final class ClerkForms {
             map.put((String) fieldsAndAliases[i], aliases);
         }
         return Collections.unmodifiableMap(map);
+    }
+
+    private static Map<String, String> withChoice(final Map<String, String> choices, final String code,
+                                                  final List<String> words) {
+        final Map<String, String> map = new LinkedHashMap<>(choices);
+        words.forEach(w -> map.put(IndicatorCatalogue.matchingForm(w), code));
+        return map;
     }
 
     private static Map<String, String> choices(final String first, final List<String> firstWords, final String second,

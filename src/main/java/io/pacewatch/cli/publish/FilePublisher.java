@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.cli.BrokerCheck;
 import io.pacewatch.domain.SafeText;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -102,6 +103,9 @@ final class FilePublisher<T> {
 
     private int send(final List<OutgoingRecord> records, final int rows, final int files, final PublishPlan plan,
                      final long start) {
+        // Every row is valid; before the producer retries an address that never answers and then blames the
+        // topic, make sure a broker answers at all.
+        BrokerCheck.requireReachable(plan.kafka());
         final ProgressBar progress = plan.showProgress(records.size())
                 ? ProgressBar.enabled(err, records.size(), "sending", nanoClock)
                 : ProgressBar.disabled();

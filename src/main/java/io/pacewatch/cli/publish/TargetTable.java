@@ -54,7 +54,7 @@ final class TargetTable {
                 SafeText.escape(target.indicator()),
                 target.kind().name(),
                 value(target),
-                target.paceProfile().isLinear() ? "LINEAR" : "SEASONAL",
+                target.paceProfile().kind().name(),
                 thresholds(target.thresholds()),
                 target.publishedAt().toString(),
                 SafeText.escape(target.source()));

@@ -32,13 +32,6 @@ class ProgressBarTest {
     }
 
     @Test
-    void aDisabledBarPrintsNothing() {
-        final ProgressBar bar = ProgressBar.disabled();
-        bar.update(5);
-        bar.finish(10);
-    }
-
-    @Test
     void showsOnlyForLargeBatchesOnATerminalUnlessTold() {
         assertThat(plan(null, true).showProgress(ProgressBar.LARGE_BATCH + 1)).isTrue();
         assertThat(plan(null, true).showProgress(ProgressBar.LARGE_BATCH)).isFalse();

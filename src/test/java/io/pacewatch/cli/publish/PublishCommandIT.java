@@ -163,6 +163,7 @@ class PublishCommandIT {
                 "--topic", topic, TestFiles.BUNDLED_TARGETS.toString(), TestFiles.resource("targets-valid.csv").toString());
         assertThat(load.exitCode()).as(load.err()).isEqualTo(ExitCodes.OK);
         assertThat(load.out()).contains("sent          8 targets to " + topic);
+        assertThat(load.err()).as("no progress bar off a terminal unless asked for").doesNotContain("sending [", "\r");
 
         final List<ConsumerRecord<String, String>> sent = kafka.consumeStrings(topic, 8);
         assertThat(sent).extracting(ConsumerRecord::key).contains("luohu|GDP|2023", "futian|BUDGET_REVENUE|2023");
@@ -202,6 +203,17 @@ class PublishCommandIT {
         assertThat(after.out().lines()).hasSize(1 + 7);
         assertThat(after.err()).contains("warning: partition").contains("key 'luohu|GDP|2023': missing_field")
                 .contains("the stream keeps the target before it");
+    }
+
+    /** A broker answers (so the reachability check passes) but the send itself fails: told as a Kafka failure. */
+    @Test
+    void sendingToATopicThatDoesNotExistIsAKafkaFailure() {
+        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", kafka.bootstrapServers(),
+                "--topic", kafka.uniqueTopicName("no-such-topic"), "--kafka-property", "max.block.ms=1000",
+                TestFiles.resource("releases-valid.csv").toString());
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.KAFKA_FAILURE);
+        assertThat(run.err()).contains("publish: Kafka failure: ").containsPattern("0 of 4 releases were acknowledged by");
     }
 
     @Test

@@ -117,16 +117,6 @@ class PublishCommandTest {
     }
 
     @Test
-    void anUnreachableBrokerIsAKafkaFailure() {
-        final Run run = TestFiles.run(new PublishCommand(), "--bootstrap-servers", "127.0.0.1:1",
-                "--kafka-property", "max.block.ms=1000", VALID_CSV);
-
-        assertThat(run.exitCode()).isEqualTo(ExitCodes.KAFKA_FAILURE);
-        assertThat(run.err()).contains("publish: Kafka failure: ")
-                .contains("0 of 4 releases were acknowledged by pacewatch.releases");
-    }
-
-    @Test
     void helpDocumentsTheExitCodes() {
         final Run run = TestFiles.run(new PublishCommand(), "--help");
 
