@@ -26,7 +26,6 @@ import io.pacewatch.metrics.StoreRestorations;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.app.StreamsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
