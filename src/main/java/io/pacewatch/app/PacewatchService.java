@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.health.AdminBrokerProbe;
 import io.pacewatch.health.BrokerReachability;
 import io.pacewatch.health.Liveness;
@@ -124,7 +125,8 @@ public final class PacewatchService implements AutoCloseable {
         // Scrape-time caches must know when a store partition was rewritten from its changelog.
         final StoreRestorations restorations = new StoreRestorations();
         streams.setGlobalStateRestoreListener(restorations);
-        final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock(), settings.regions());
+        final ProgressQueries queries = new ProgressQueries(streams, self, settings.clock(), settings.regions(),
+                new SeriesEvaluator(settings.catalogue(), settings.regions(), settings.calendar()));
         held.set(queries);
         final KafkaStreamsMetrics streamsMetrics = new KafkaStreamsMetrics(streams);
         streamsMetrics.bindTo(registry);

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * The brief's columns, in the order bureaus print them, with their two header rows and each cell's
  * text. One list for every renderer, so the markdown, the page and the spreadsheet never disagree.
- * The prior-year and rank columns appear only when some row has a figure for them.
+ * The same-period (上年同期) and rank columns appear only when some row has a figure for them.
  */
 public enum BriefColumn {
     INDICATOR("指标", "Indicator"),
@@ -21,7 +21,8 @@ public enum BriefColumn {
     COMPLETION("完成进度%", "Completion %"),
     TIME_PROGRESS("序时进度%", "Time progress %"),
     GAP("差距 pp", "Gap pp"),
-    PRIOR_YEAR_GAP("比上年同期 pp", "vs last year pp"),
+    PRIOR_YEAR_SHARE("上年同期进度%", "Same period last year %"),
+    PRIOR_YEAR_GAP("比上年同期 ±pp", "vs last year ±pp"),
     STATUS("状态", "Status"),
     RANK("排名", "Rank");
 
@@ -43,10 +44,10 @@ public enum BriefColumn {
     }
 
     public static List<BriefColumn> shown(final Brief brief) {
-        final boolean prior = brief.rows().stream().anyMatch(r -> r.priorYearGapPp() != null);
+        final boolean prior = brief.rows().stream().anyMatch(r -> r.priorYearShare() != null || r.priorYearGapPp() != null);
         final boolean rank = brief.rows().stream().anyMatch(r -> r.peer() != null);
         return Arrays.stream(values())
-                .filter(c -> c != PRIOR_YEAR_GAP || prior)
+                .filter(c -> (c != PRIOR_YEAR_SHARE && c != PRIOR_YEAR_GAP) || prior)
                 .filter(c -> c != RANK || rank)
                 .toList();
     }
@@ -67,6 +68,7 @@ public enum BriefColumn {
             case COMPLETION -> BriefText.ratio(row.completionRatio());
             case TIME_PROGRESS -> BriefText.ratio(row.timeProgress());
             case GAP -> BriefText.points(row.gapPp());
+            case PRIOR_YEAR_SHARE -> BriefText.ratio(row.priorYearShare());
             case PRIOR_YEAR_GAP -> BriefText.points(row.priorYearGapPp());
             case STATUS -> row.status().labelZh();
             case RANK -> row.peer() == null ? BriefText.DASH : row.peer().labelZh();

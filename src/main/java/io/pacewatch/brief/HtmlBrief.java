@@ -22,7 +22,7 @@ public final class HtmlBrief {
             .headline { border-left: 4px solid #b3261e; padding: 1.5mm 3mm; background: #fbf3f2; margin: 0 0 3mm; }
             .headline p { margin: 0.5mm 0; } .headline .en { color: #555; font-size: 9pt; }
             table { width: 100%; border-collapse: collapse; font-variant-numeric: tabular-nums; }
-            th, td { border: 1px solid #999; padding: 1.2mm 1.6mm; }
+            th, td { border: 1px solid #999; padding: 0.9mm 1.4mm; }
             th { background: #eef1f5; font-weight: 600; text-align: center; }
             th .en, td .en { display: block; font-weight: normal; color: #666; font-size: 8pt; }
             td.num { text-align: right; white-space: nowrap; }
@@ -30,8 +30,8 @@ public final class HtmlBrief {
             td.unit { text-align: center; white-space: nowrap; }
             .AHEAD { color: #1b6e2f; } .ON_PACE { color: #1b5e9e; } .AT_RISK { color: #a15c00; }
             .BEHIND { color: #b3261e; } .OVERDUE { color: #6b3fa0; } .NO_DATA, .NOT_ASSESSABLE { color: #666; }
-            ul.messages { margin: 3mm 0 2mm; padding-left: 5mm; font-size: 9pt; }
-            ul.messages li { margin: 0.6mm 0; } ul.messages .en { color: #666; }
+            ul.messages { margin: 2mm 0 1.5mm; padding-left: 5mm; font-size: 8.5pt; }
+            ul.messages li { margin: 0.4mm 0; } ul.messages .en { color: #666; }
             .notes { font-size: 8pt; color: #444; margin: 0; padding-left: 5mm; }
             .notes li { margin: 0.3mm 0; }
             @media print { body { padding: 0; max-width: none; } tr, li { break-inside: avoid; } }

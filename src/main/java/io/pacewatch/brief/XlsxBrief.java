@@ -106,6 +106,7 @@ public final class XlsxBrief {
             case COMPLETION -> number(ws, r, c, row.completionRatio(), PERCENT_FORMAT);
             case TIME_PROGRESS -> number(ws, r, c, row.timeProgress(), PERCENT_FORMAT);
             case GAP -> number(ws, r, c, row.gapPp(), POINTS_FORMAT);
+            case PRIOR_YEAR_SHARE -> number(ws, r, c, row.priorYearShare(), PERCENT_FORMAT);
             case PRIOR_YEAR_GAP -> number(ws, r, c, row.priorYearGapPp(), POINTS_FORMAT);
             case STATUS -> text(ws, r, c, row.status().labelZh() + " " + row.status().labelEn(), "center");
             case UNIT, RANK -> text(ws, r, c, column.text(brief, row), "center");

@@ -69,6 +69,14 @@ public record ReleaseHistory(List<Release> versions) {
         return new ReleaseHistory(versions.stream().filter(r -> r.isVisibleAt(visibleAt)).toList());
     }
 
+    /**
+     * Only the versions published by {@code t} (publishedAt ≤ t): the history as it stood then, e.g.
+     * at a brief's cut-off. Embargo is a separate matter: judge the result as of t ({@code visibleAt = t}).
+     */
+    public ReleaseHistory publishedBy(final Instant t) {
+        return new ReleaseHistory(versions.stream().filter(r -> !r.publishedAt().isAfter(t)).toList());
+    }
+
     /** When the next version still under embargo at {@code visibleAt} may be shown, if any is. */
     public java.util.Optional<Instant> nextEmbargoEnd(final Instant visibleAt) {
         return versions.stream()

@@ -113,9 +113,20 @@ public final class SeriesEvaluator {
                 .filter(curve -> !curve.isEmpty());
     }
 
-    /** When this series must be judged again because a release falls due, if one still will. */
-    public Optional<Instant> nextDeadline(final SeriesKey series, final Instant now) {
-        return catalogue.find(series.indicator()).flatMap(i -> calendar.nextDeadline(series, i, now));
+    /**
+     * The next moment this series' standing can change without new input, if there is one: a version
+     * under embargo becomes visible, or, for a series someone set a target for (only those are watched
+     * for missing releases), a release the calendar expects falls due and the series turns overdue.
+     *
+     * @param history every version received, or null when only a target is known
+     * @param target  the target, or null when none has been set
+     */
+    public Optional<Instant> nextChangeWithoutInput(final SeriesKey series, final ReleaseHistory history,
+                                                    final Target target, final Instant now) {
+        final Optional<Instant> embargoEnd = history == null ? Optional.empty() : history.nextEmbargoEnd(now);
+        final Optional<Instant> deadline = target == null ? Optional.empty()
+                : catalogue.find(series.indicator()).flatMap(i -> calendar.nextDeadline(series, i, now));
+        return Stream.of(embargoEnd, deadline).flatMap(Optional::stream).min(Instant::compareTo);
     }
 
     /**

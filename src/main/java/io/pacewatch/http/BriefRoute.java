@@ -13,6 +13,7 @@ import io.pacewatch.domain.brief.RowExtras;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.query.SeriesDetail;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,8 @@ import java.util.stream.Collectors;
 /**
  * {@code GET /api/brief/{region}/{year}?format=xlsx|html|md|json[&month=M]}: the monthly brief, built
  * per request from the same reads as the progress API (the region's latest records, then each
- * series' monthly records and versions from whichever instance owns it). A brief that would miss
+ * series' monthly records, as of the brief's cut-off for an earlier month, and versions from whichever
+ * instance owns it). A brief that would miss
  * rows because an instance did not answer is refused with 503 rather than circulated incomplete.
  */
 final class BriefRoute {
@@ -68,9 +70,10 @@ final class BriefRoute {
                     + latest.unavailable().stream().map(ProgressQueries::address).collect(Collectors.joining(", "))
                     + " did not answer, so the brief would miss rows");
         }
-        if (BriefBuilder.latestMonth(latest.items()).isEmpty()) {
-            throw ApiException.notFound("no figures for " + Escape.text(region) + " in " + year);
-        }
+        final int latestMonth = BriefBuilder.latestMonth(latest.items()).orElseThrow(() ->
+                ApiException.notFound("no figures for " + Escape.text(region) + " in " + year));
+        // An earlier month shows each series as judged at that brief's cut-off, from the versions then in force.
+        final Optional<Instant> asOf = builder.asOf(year, month, latestMonth);
         final List<IndicatorFigures> figures = new ArrayList<>();
         for (final Progress progress : latest.items()) {
             final Optional<Indicator> indicator = catalogue.find(progress.indicator());
@@ -78,7 +81,8 @@ final class BriefRoute {
                 continue;
             }
             final SeriesKey series = progress.series();
-            final List<Progress> history = queries.series(series).map(SeriesDetail::history).orElse(List.of());
+            final List<Progress> history = asOf.map(t -> queries.seriesAsOf(series, t)).orElseGet(() -> queries.series(series))
+                    .map(SeriesDetail::history).orElse(List.of());
             figures.add(new IndicatorFigures(indicator.get(), progress, history,
                     queries.vintages(series).orElse(List.of())));
         }

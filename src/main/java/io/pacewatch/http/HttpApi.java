@@ -17,6 +17,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -255,7 +256,7 @@ public final class HttpApi implements AutoCloseable {
         if (parts.length != 3 && !vintages) {
             throw ApiException.notFound("use /api/progress/{region}/{indicator}/{year}[/vintages]");
         }
-        final QueryParameters params = QueryParameters.parse(query, Set.of("scope"));
+        final QueryParameters params = QueryParameters.parse(query, Set.of("scope", "asOf"));
         final String region = QueryParameters.code("region", decodePath(parts[0]));
         final String indicator = QueryParameters.code("indicator", decodePath(parts[1]));
         final Integer year = QueryParameters.year(parts[2]);
@@ -267,8 +268,25 @@ public final class HttpApi implements AutoCloseable {
             return (params.localScope() ? queries.local().vintages(series) : queries.vintages(series))
                     .orElseThrow(() -> ApiException.notFound("no releases for " + Escape.text(series.id())));
         }
+        final String asOf = params.value("asOf");
+        if (asOf != null) {
+            if (vintages) {
+                throw ApiException.badRequest("asOf applies to /api/progress/{region}/{indicator}/{year} only");
+            }
+            final Instant t = instant(asOf);
+            return (params.localScope() ? queries.localSeriesAsOf(series, t) : queries.seriesAsOf(series, t))
+                    .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id()) + " as of " + t));
+        }
         return (params.localScope() ? queries.local().series(series) : queries.series(series))
                 .orElseThrow(() -> ApiException.notFound("no progress for " + Escape.text(series.id())));
+    }
+
+    private static Instant instant(final String text) {
+        try {
+            return Instant.parse(text);
+        } catch (final java.time.format.DateTimeParseException e) {
+            throw ApiException.badRequest("asOf must be an ISO-8601 instant, e.g. 2023-06-20T01:00:00Z");
+        }
     }
 
     static String decodePath(final String segment) {

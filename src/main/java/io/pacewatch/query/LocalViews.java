@@ -6,13 +6,17 @@ import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.Vintages;
+import io.pacewatch.domain.SeriesEvaluation;
+import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.SeriesKey;
+import io.pacewatch.domain.Target;
 import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.RecentAlerts;
 import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.Topics;
 import java.time.Clock;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +38,7 @@ import org.apache.kafka.streams.query.StateQueryRequest;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Reads this instance's <em>active</em> view stores. Standby copies are left out on purpose: a series
@@ -194,6 +199,23 @@ public final class LocalViews {
     }
 
     /**
+     * The series judged as of {@code t} from the versions published by then (embargo judged at t too),
+     * with its target as it is now and last year's curve as last received: its standing and pace curve
+     * as they stood at t, e.g. at a brief's cut-off, whatever was revised after. Alerts are not kept as
+     * of an instant, so there are none. Empty when this instance holds neither versions nor a target of
+     * the series, or the indicator has left the catalogue.
+     */
+    public Optional<SeriesDetail> asOf(final SeriesKey series, final Instant t, final SeriesEvaluator evaluator) {
+        final SeriesVersions state = historyStore().get(series.id());
+        final Target target = Optional.ofNullable(targetStore().get(series.id())).map(ValueAndTimestamp::value).orElse(null);
+        final ReleaseHistory history = state == null ? null : state.history().publishedBy(t);
+        return evaluator.evaluate(series, history == null || history.versions().isEmpty() ? null : history, target,
+                        state == null ? null : state.priorYear(), t, 1)
+                .map(e -> new SeriesDetail(e.latest(),
+                        e.history().stream().map(SeriesEvaluation.PeriodProgress::progress).toList(), List.of()));
+    }
+
+    /**
      * Every version of every series whose release history this instance holds actively. That store
      * belongs to other tasks than the progress view, so a series' history may be held by another
      * instance than its progress.
@@ -270,6 +292,11 @@ public final class LocalViews {
     private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {
         return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
                 QueryableStoreTypes.<String, SeriesVersions>keyValueStore()));
+    }
+
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Target>> targetStore() {
+        return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.TARGETS,
+                QueryableStoreTypes.<String, Target>timestampedKeyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore() {

@@ -5,6 +5,7 @@ import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.PeerRanking;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages;
 import io.pacewatch.wire.QueryableStores;
@@ -19,6 +20,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,19 +54,20 @@ public final class ProgressQueries {
     private final LocalViews local;
     private final HostInfo self;
     private final RegionCatalogue regions;
+    private final SeriesEvaluator evaluator;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(FAN_OUT_DEADLINE).build();
 
-    public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock) {
-        this(streams, self, clock, RegionCatalogue.EMPTY);
-    }
-
-    /** @param regions names the regions of the series index (the leaders' page's selector) */
+    /**
+     * @param regions   names the regions of the series index (the leaders' page's selector)
+     * @param evaluator judges a series as of an instant ({@link #seriesAsOf}), as the judge does now
+     */
     public ProgressQueries(final KafkaStreams streams, final HostInfo self, final Clock clock,
-                           final RegionCatalogue regions) {
+                           final RegionCatalogue regions, final SeriesEvaluator evaluator) {
         this.streams = streams;
         this.local = new LocalViews(streams, clock);
         this.self = self;
         this.regions = regions;
+        this.evaluator = evaluator;
     }
 
     public LocalViews local() {
@@ -82,13 +85,33 @@ public final class ProgressQueries {
 
     /** Vintages live in the release-history store, partitioned by series id with the default partitioner. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
+        return historyOwner(series).isEmpty() ? local.vintages(series)
+                : fetch(historyOwner(series).get(), seriesPath(series) + "/vintages?" + LOCAL_SCOPE,
+                        new TypeReference<List<Vintages.PeriodVintages>>() { });
+    }
+
+    /** The instance that holds a series' release history, or empty when that is this one (or none is known yet). */
+    private Optional<HostInfo> historyOwner(final SeriesKey series) {
         final KeyQueryMetadata owner = streams.queryMetadataForKey(QueryableStores.RELEASE_HISTORY, series.id(),
                 new org.apache.kafka.common.serialization.StringSerializer());
-        if (owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)) {
-            return local.vintages(series);
-        }
-        return fetch(owner.activeHost(), seriesPath(series) + "/vintages?" + LOCAL_SCOPE,
-                new TypeReference<List<Vintages.PeriodVintages>>() { });
+        return owner == null || owner == KeyQueryMetadata.NOT_AVAILABLE || owner.activeHost().equals(self)
+                ? Optional.empty() : Optional.of(owner.activeHost());
+    }
+
+    /**
+     * The series as it stood at {@code t} ({@link LocalViews#asOf}): judged where its versions and target
+     * are, the release-history store's owner, as {@link #vintages} is read.
+     */
+    public Optional<SeriesDetail> seriesAsOf(final SeriesKey series, final Instant t) {
+        final Optional<HostInfo> owner = historyOwner(series);
+        return owner.isEmpty() ? localSeriesAsOf(series, t)
+                : fetch(owner.get(), seriesPath(series) + "?asOf=" + encode(t.toString()) + "&" + LOCAL_SCOPE,
+                        new TypeReference<SeriesDetail>() { });
+    }
+
+    /** Judges a series as of an instant from this instance's stores. */
+    public Optional<SeriesDetail> localSeriesAsOf(final SeriesKey series, final Instant t) {
+        return local.asOf(series, t, evaluator);
     }
 
     /**

@@ -86,7 +86,7 @@ public final class PacewatchTopology {
 
     /** Each series' versions and what was last published from them ({@link SeriesState}). */
     public static final String RELEASE_HISTORY_STORE = QueryableStores.RELEASE_HISTORY;
-    public static final String TARGETS_STORE = "targets";
+    public static final String TARGETS_STORE = QueryableStores.TARGETS;
     public static final String PROGRESS_VIEW_STORE = QueryableStores.PROGRESS_VIEW;
     public static final String ALERTS_VIEW_STORE = QueryableStores.ALERTS_VIEW;
     /** Each peer group's members' standings per month and the ranks last sent back ({@link PeerGroupState}). */

@@ -319,9 +319,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     /** The next moment this series' standing can change without new input, if there is one. */
     private void scheduleRecheck(final String key, final SeriesKey series, final ReleaseHistory history,
                                  final Target target, final Instant now) {
-        final Optional<Instant> embargoEnd = history == null ? Optional.empty() : history.nextEmbargoEnd(now);
-        final Optional<Instant> deadline = target == null ? Optional.empty() : evaluator.nextDeadline(series, now);
-        java.util.stream.Stream.of(embargoEnd, deadline).flatMap(Optional::stream).min(Instant::compareTo)
+        evaluator.nextChangeWithoutInput(series, history, target, now)
                 .ifPresent(at -> recheck.put(dueKey(at.toEpochMilli(), key), key));
     }
 

@@ -9,6 +9,12 @@ public final class QueryableStores {
 
     /** Each series' state; its values are {@link SeriesVersions} (the judge's own type behind it). */
     public static final String RELEASE_HISTORY = "release-history";
+    /**
+     * Each series' target as the judge holds it: a timestamped key-value store of domain
+     * {@link io.pacewatch.domain.Target}, keyed by {@code region|indicator|year}, in the same tasks as
+     * {@link #RELEASE_HISTORY}, so whoever holds a series' versions holds its target too.
+     */
+    public static final String TARGETS = "targets";
     /** The progress topic as a table of the JSON bytes on the topic. */
     public static final String PROGRESS_VIEW = "progress-view";
     /** The recent alerts of each series, {@link RecentAlerts}. */

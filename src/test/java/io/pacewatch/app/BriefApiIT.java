@@ -145,7 +145,8 @@ class BriefApiIT {
     }
 
     @Test
-    @DisplayName("month=5 takes each series' standing at May: revenue's 1-5月 figure, no June row anywhere")
+    @DisplayName("month=5 takes each series' standing at May's cut-off: revenue's 1-5月 figure as first published"
+            + " (its revision came after the cut-off), no June row anywhere")
     void earlierMonth() throws Exception {
         final HttpResponse<String> json = get("/api/brief/" + region + "/2023?format=json&month=5", 0);
 
@@ -156,8 +157,40 @@ class BriefApiIT {
         brief.get("rows").forEach(r -> months.add(r.get("indicator").asText() + ":" + r.get("month").asInt()));
         assertThat(months).containsExactly("GDP:3", "BUDGET_REVENUE:5", "FIXED_ASSET_INVESTMENT:0", "RETAIL_SALES:0",
                 "INDUSTRIAL_VALUE_ADDED:0");
-        assertThat(brief.get("rows").get(1).get("ytdValue").decimalValue()).isEqualByComparingTo("49.5");
-        assertThat(brief.get("rows").get(1).get("laterThanCutoff").asBoolean()).isTrue();
+        final JsonNode revenue = brief.get("rows").get(1);
+        assertThat(revenue.get("ytdValue").decimalValue()).isEqualByComparingTo("50");
+        assertThat(revenue.get("laterThanCutoff").asBoolean()).isFalse();
+        assertThat(revenue.get("versions")).hasSize(1);
+        assertThat(revenue.get("versions").get(0).get("revision").asInt()).isZero();
+        assertThat(json.body()).doesNotContain("后发布或修订", "已修订");
+    }
+
+    @Test
+    @DisplayName("the June brief shows the May revision published before its cut-off: 1-5月 revised, June on the revised curve")
+    void laterMonthShowsTheRevision() throws Exception {
+        final HttpResponse<String> md = get("/api/brief/" + region + "/2023?format=md&month=6", 0);
+
+        assertThat(md.statusCode()).as(md.body()).isEqualTo(200);
+        assertThat(md.body()).contains("| 地方一般公共预算收入 | 亿元 | 60.00 |").contains("地方一般公共预算收入1-5月数据已修订");
+    }
+
+    @Test
+    @DisplayName("asOf judges a series from the versions published by then, on either instance: 50 at May's cut-off, 49.5 now")
+    void progressAsOf() throws Exception {
+        for (final int instance : List.of(0, 1)) {
+            final String path = "/api/progress/" + region + "/BUDGET_REVENUE/2023";
+            final JsonNode atCutoff = Json.MAPPER.readTree(get(path + "?asOf=2023-06-20T01:00:00Z", instance).body());
+            assertThat(atCutoff.get("latest").get("asOfMonth").asInt()).isEqualTo(5);
+            assertThat(atCutoff.get("latest").get("ytdValue").decimalValue()).isEqualByComparingTo("50");
+            assertThat(atCutoff.get("history")).hasSize(1);
+
+            final JsonNode now = Json.MAPPER.readTree(get(path + "?asOf=2023-08-01T00:00:00Z", instance).body());
+            assertThat(now.get("latest").get("ytdValue").decimalValue()).isEqualByComparingTo("60");
+            assertThat(now.get("history").get(0).get("ytdValue").decimalValue()).isEqualByComparingTo("49.5");
+        }
+        assertThat(get("/api/progress/" + region + "/BUDGET_REVENUE/2023?asOf=June", 0).statusCode()).isEqualTo(400);
+        assertThat(get("/api/progress/" + region + "/BUDGET_REVENUE/2023?asOf=2023-01-01T00:00:00Z", 0).statusCode())
+                .as("only the target was in then: judged with no figures").isEqualTo(200);
     }
 
     @Test

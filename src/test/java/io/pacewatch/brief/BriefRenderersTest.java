@@ -67,6 +67,30 @@ class BriefRenderersTest {
     }
 
     @Test
+    @DisplayName("xlsx read back with last year known: the same-period share as a percentage, its gap as signed points, a dash where last year is unknown")
+    void xlsxSamePeriod() throws IOException {
+        final Brief withLastYear = BriefFixture.juneWithLastYear();
+        final byte[] xlsx = XlsxBrief.render(withLastYear);
+
+        final List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(7, 11)).extracting(Cell::getText)
+                .containsExactly("差距 pp", "上年同期进度%", "比上年同期 ±pp", "状态");
+        assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 8)).isEqualTo("Same period last year %");
+        final int revenue = XlsxBrief.FIRST_DATA_ROW + 1;
+        final int investment = revenue + 1;
+        assertThat(cell(rows, revenue, 8).asNumber().doubleValue()).isCloseTo(0.583333, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(cell(rows, revenue, 8).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+        assertThat(cell(rows, revenue, 9).asNumber().doubleValue()).isCloseTo(-11.09, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(cell(rows, revenue, 9).getDataFormatString()).isEqualTo(XlsxBrief.POINTS_FORMAT);
+        assertThat(text(rows, investment, 8)).isEqualTo("—");
+        assertThat(text(rows, investment, 9)).isEqualTo("—");
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW, 9)).isEqualTo("—");
+    }
+
+    @Test
     @DisplayName("xlsx: the header rows and the indicator column are frozen, the page is landscape and fits one page")
     void xlsxFrozenHeader() throws IOException {
         // The reader does not expose panes or page setup: read the sheet's XML itself.
@@ -112,6 +136,23 @@ class BriefRenderersTest {
         assertThat(md).contains("| 规模以上工业增加值 | 亿元 | — | 1.6 | 增长3.0% | — | 50.0 | -1.4 | 滞后 |");
         assertThat(md).contains("- **地方一般公共预算收入**：1-6月累计完成60亿元");
         assertThat(md).contains("> 地区生产总值为季度数据，1-3月数据。");
+    }
+
+    @Test
+    @DisplayName("Markdown and HTML with last year known: the same-period columns, '—' where unknown, the fallback footnote")
+    void samePeriodInMarkdownAndHtml() {
+        final Brief withLastYear = BriefFixture.juneWithLastYear();
+
+        final String md = MarkdownBrief.render(withLastYear);
+        assertThat(md).contains("| 序时进度% | 差距 pp | 上年同期进度% | 比上年同期 ±pp | 状态 |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 50.0 | -2.8 | 58.3 | -11.1 | 预警 |");
+        assertThat(md).containsPattern("\\| 固定资产投资 \\|.*\\| — \\| — \\| [^|]+ \\|\\n");
+        assertThat(md).contains("上年同期数据不全，本期按序时进度评估");
+        final String html = HtmlBrief.render(withLastYear);
+        assertThat(html).contains("<th>上年同期进度%<span class=\"en\">Same period last year %</span></th>");
+        assertThat(html).contains("<td class=\"num\">58.3</td><td class=\"num\">-11.1</td>");
+        // without last year, no same-period columns at all
+        assertThat(MarkdownBrief.render(brief)).doesNotContain("上年同期");
     }
 
     private static Cell cell(final List<Row> rows, final int row, final int column) {

@@ -342,6 +342,11 @@ class DashboardQueriesIT {
         });
         assertThat(failed).as("panel queries that return no data from Prometheus (logs in %s)", work).isEmpty();
         assertThat(byTarget).hasSizeGreaterThan(50);
+        // 上年同期: the demo publishes last year's budget revenue (illustrative-2022.jsonl), so the
+        // indicator detail's same-period gap has data for it, beside the judged gap.
+        assertThat(withData.get("indicator-detail.json / 差距 Gap (pp) / B"))
+                .as("the same-period gap (pacewatch:prior_year_gap:pp) of the indicator detail").contains("BUDGET_REVENUE");
+        assertThat(withData.get("indicator-detail.json / 差距 Gap (pp) / A")).contains("BUDGET_REVENUE");
     }
 
     private void assumeToolsInstalled() {

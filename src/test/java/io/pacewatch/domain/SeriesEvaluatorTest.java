@@ -210,4 +210,34 @@ class SeriesEvaluatorTest {
         assertThat(late.status()).isEqualTo(PaceStatus.OVERDUE);
         assertThat(late.judgedStatus()).isEqualTo(PaceStatus.BEHIND);
     }
+
+    @Test
+    @DisplayName("A series is judged again without input when an embargo ends or, with a target, when a release falls due")
+    void nextChangeWithoutInputIsTheEarlierOfEmbargoEndAndDeadline() {
+        // given: July's figures are due by 20 August; June's figure is under embargo until 15 July
+        final ReleaseCalendar calendar = new ReleaseCalendar(java.time.ZoneId.of("Asia/Shanghai"),
+                java.util.List.of(new ReleaseCalendar.Rule(null, null, null, 20, true)));
+        final SeriesEvaluator withCalendar = new SeriesEvaluator(Releases.CATALOGUE, calendar);
+        final Release may = Releases.budgetRevenue().cumulativeThrough(5).value("50").build();
+        final Release june = Releases.budgetRevenue().cumulativeThrough(6).value("60")
+                .publishedAt("2023-07-10T09:00:00+08:00").embargoUntil("2023-07-15T09:30:00+08:00").build();
+        final Target target = Targets.budgetRevenue127().build();
+        final Instant july10 = Instant.parse("2023-07-10T02:00:00Z");
+        final Instant july25 = Instant.parse("2023-07-25T00:00:00Z");
+        final Indicator revenue = Releases.CATALOGUE.require("BUDGET_REVENUE");
+
+        // when
+        final java.util.Optional<Instant> embargoFirst = withCalendar.nextChangeWithoutInput(REVENUE,
+                Releases.history(may, june), target, july10);
+        final java.util.Optional<Instant> untargeted = withCalendar.nextChangeWithoutInput(REVENUE,
+                Releases.history(may), null, july10);
+        final java.util.Optional<Instant> deadline = withCalendar.nextChangeWithoutInput(REVENUE,
+                Releases.history(may, june), target, july25);
+
+        // then
+        assertThat(embargoFirst).contains(Instant.parse("2023-07-15T01:30:00Z"));
+        assertThat(untargeted).as("no target, no embargo: nothing changes by itself").isEmpty();
+        assertThat(deadline).isPresent().isEqualTo(calendar.nextDeadline(REVENUE, revenue, july25));
+        assertThat(deadline.orElseThrow()).isAfter(july25);
+    }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.pacewatch.brief.HtmlBrief;
 import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.TargetKind;
 import io.pacewatch.domain.brief.Brief;
 import io.pacewatch.domain.brief.BriefBuilder;
 import io.pacewatch.domain.brief.BriefFixture;
@@ -25,7 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The brief's HTML printed by a real browser (Debian's headless Chromium, {@code --print-to-pdf}):
- * one page, A4 landscape, even with every optional column (rank, prior-year gap) shown.
+ * one page, A4 landscape, even with every optional column (rank, same-period share and gap) shown and every row's
+ * same-period fallback footnoted.
  */
 class BriefPrintIT {
 
@@ -46,8 +48,19 @@ class BriefPrintIT {
             }
 
             @Override
+            public Optional<BigDecimal> priorYearShare(final Progress progress) {
+                return Optional.of(new BigDecimal("0.583333"));
+            }
+
+            @Override
             public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
-                return Optional.of(new BigDecimal("-1.25"));
+                return Optional.of(new BigDecimal("-11.25"));
+            }
+
+            @Override
+            public boolean priorYearFallback(final Progress progress) {
+                // the amount targets (the only ones that may ask for last year's pace) footnoted as well
+                return progress.targetKind() == TargetKind.AMOUNT;
             }
         };
         final Brief brief = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, everything)

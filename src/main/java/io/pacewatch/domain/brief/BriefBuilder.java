@@ -46,6 +46,20 @@ public final class BriefBuilder {
     }
 
     /**
+     * The instant an earlier month's rows must be judged as of: that brief's cut-off, so its rows use
+     * exactly the versions in force when it went out (the caller reads each series as of then, and
+     * passes those records as {@link IndicatorFigures#history()}). Empty for the latest month with data,
+     * which shows the live records.
+     */
+    public Optional<Instant> asOf(final int year, final Integer month, final int latestMonth) {
+        if (month == null || month < 1 || month > 12) {
+            return Optional.empty();
+        }
+        final int briefMonth = Math.max(month, 2);
+        return briefMonth >= latestMonth ? Optional.empty() : Optional.of(schedule.cutoff(year, briefMonth));
+    }
+
+    /**
      * The last month a record has any figure for. It can be later than {@code asOfMonth}, the month
      * judged: a growth-only April figure of an indicator judged on its amounts leaves the judgement at
      * March, but the record is April's (its key's period), and April's figures are in.
@@ -114,9 +128,9 @@ public final class BriefBuilder {
             final Progress target = f.latest();
             return new BriefRow(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.unit().symbol(),
                     quarterly, 0, period.labelZh(), period.labelEn(), null, null, target.targetKind(),
-                    target.targetValue(), target.impliedTargetGrowthPercent(), null, null, null, null, null,
+                    target.targetValue(), target.impliedTargetGrowthPercent(), null, null, null, null, null, null,
                     PaceStatus.NO_DATA, null, null, period.labelZh() + "暂无数据", "no figures for " + period.labelEn(),
-                    expectedMonth == 0, false, List.of(), List.of(), false);
+                    expectedMonth == 0, false, List.of(), List.of(), false, false);
         }
         final Progress p = found.get();
         final ReferencePeriod period = ReferencePeriod.cumulativeThrough(year, p.asOfMonth());
@@ -125,10 +139,12 @@ public final class BriefBuilder {
         return new BriefRow(indicator.code(), p.indicatorNameZh(), p.indicatorNameEn(), p.unit(), quarterly,
                 p.asOfMonth(), period.labelZh(), period.labelEn(), p.ytdValue(), p.cumulativeGrowthPercent(),
                 p.targetKind(), p.targetValue(), p.impliedTargetGrowthPercent(), p.judgedOn(), p.completionRatio(),
-                p.timeProgress(), p.gapPp(), extras.priorYearGapPp(p).orElse(null), p.status(), p.judgedStatus(),
+                p.timeProgress(), p.gapPp(), extras.priorYearShare(p).orElse(null), extras.priorYearGapPp(p).orElse(null),
+                p.status(), p.judgedStatus(),
                 extras.peer(p).orElse(null), p.messageZh(), p.messageEn(), figuresThrough(p) >= expectedMonth, overdue,
                 p.releaseVersions(), revisions(f.vintages(), figuresThrough(p), previousCutoff, revisedUpTo),
-                !current && p.releaseVersions().stream().anyMatch(v -> v.publishedAt().isAfter(cutoff)));
+                !current && p.releaseVersions().stream().anyMatch(v -> v.publishedAt().isAfter(cutoff)),
+                extras.priorYearFallback(p));
     }
 
     /** When the first figure for a period ending in {@code month} was published; MIN when the versions are not known. */
@@ -183,6 +199,11 @@ public final class BriefBuilder {
                         + r.versions() + "版）。");
                 en.add(row.nameEn() + " " + r.labelEn() + " revised (version " + r.versions() + " of "
                         + BriefText.dayEn(r.publishedAt(), zone) + ").");
+            }
+            if (row.priorYearFallback()) {
+                zh.add(row.nameZh() + "按上年同期进度评估，但上年同期数据不全，本期按序时进度评估。");
+                en.add(row.nameEn() + " is judged against last year's pace, but last year's figures are incomplete:"
+                        + " judged against time progress.");
             }
             if (row.laterThanCutoff()) {
                 zh.add(row.nameZh() + "数据在本期简报截止（" + BriefText.dayZh(cutoff, zone) + "）后发布或修订，表中为其后数据。");

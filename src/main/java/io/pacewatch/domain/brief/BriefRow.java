@@ -20,6 +20,9 @@ import java.util.List;
  * @param revised         figures of the row revised since the previous brief's cut-off
  * @param laterThanCutoff a version used was published after this brief's cut-off (an earlier month's
  *                        brief asked for after a revision): the row shows the revised figures
+ * @param priorYearShare  last year's share of its full year at the row's month (上年同期进度), null when unknown;
+ *                        {@code priorYearGapPp} is completion minus it
+ * @param priorYearFallback the target asks for last year's pace, last year is incomplete: judged on linear time progress
  */
 public record BriefRow(
         String indicator,
@@ -39,6 +42,7 @@ public record BriefRow(
         BigDecimal completionRatio,
         BigDecimal timeProgress,
         BigDecimal gapPp,
+        BigDecimal priorYearShare,
         BigDecimal priorYearGapPp,
         PaceStatus status,
         PaceStatus judgedStatus,
@@ -49,7 +53,8 @@ public record BriefRow(
         boolean overdue,
         List<ReleaseVersion> versions,
         List<Revision> revised,
-        boolean laterThanCutoff) {
+        boolean laterThanCutoff,
+        boolean priorYearFallback) {
 
     public BriefRow {
         versions = versions == null ? List.of() : List.copyOf(versions);

@@ -8,7 +8,8 @@ import java.util.Objects;
 
 /**
  * What the brief needs of one series: its latest progress record, its standing at the end of each
- * month (the per-period records {@code region|indicator|year|period}) and the versions of its figures.
+ * month (the per-period records {@code region|indicator|year|period}; for an earlier month's brief,
+ * as judged at its cut-off, {@link BriefBuilder#asOf}) and the versions of its figures.
  */
 public record IndicatorFigures(Indicator indicator, Progress latest, List<Progress> history,
                                List<PeriodVintages> vintages) {

@@ -15,7 +15,10 @@ public interface RowExtras {
     RowExtras NONE = new RowExtras() {
     };
 
-    /** What the progress records carry: the peer rank where the region is ranked in a peer group. */
+    /**
+     * What the progress records carry: the peer rank where the region is ranked in a peer group, and
+     * the same-period pace (上年同期进度) where last year's share at the month is known.
+     */
     RowExtras RECORDED = new RowExtras() {
         @Override
         public Optional<PeerRank> peer(final Progress progress) {
@@ -25,14 +28,39 @@ public interface RowExtras {
             return Optional.of(new PeerRank(progress.peerGroup(), progress.peerRank(), progress.peerCount(),
                     Boolean.TRUE.equals(progress.peerRankTied())));
         }
+
+        @Override
+        public Optional<BigDecimal> priorYearShare(final Progress progress) {
+            return Optional.ofNullable(progress.priorYearShare());
+        }
+
+        @Override
+        public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
+            return Optional.ofNullable(progress.priorYearGapPp());
+        }
+
+        @Override
+        public boolean priorYearFallback(final Progress progress) {
+            return Boolean.TRUE.equals(progress.priorYearFallback());
+        }
     };
 
     default Optional<PeerRank> peer(final Progress progress) {
         return Optional.empty();
     }
 
+    /** Last year's cumulative share of its full year at the same month (a fraction); empty when not known. */
+    default Optional<BigDecimal> priorYearShare(final Progress progress) {
+        return Optional.empty();
+    }
+
     /** Completion minus last year's same-period share, in points; empty when no prior year is known. */
     default Optional<BigDecimal> priorYearGapPp(final Progress progress) {
         return Optional.empty();
+    }
+
+    /** The target asked for last year's pace but last year was incomplete, so the row was judged on linear time progress. */
+    default boolean priorYearFallback(final Progress progress) {
+        return false;
     }
 }

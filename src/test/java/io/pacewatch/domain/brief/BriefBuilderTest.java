@@ -7,8 +7,11 @@ import io.pacewatch.domain.Frequency;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
+import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.domain.Releases;
+import io.pacewatch.domain.SeriesEvaluation;
+import io.pacewatch.domain.SeriesEvaluator;
 import io.pacewatch.domain.Targets;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -133,6 +136,46 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("An earlier month is read as of its cut-off (Jan counts as Jan–Feb); the latest month, live")
+    void asOfTheCutoff() {
+        final BriefBuilder builder = BriefFixture.builder();
+
+        assertThat(builder.asOf(2023, 5, 6)).hasValue(Instant.parse("2023-06-20T01:00:00Z"));
+        assertThat(builder.asOf(2023, 1, 6)).hasValue(Instant.parse("2023-03-20T01:00:00Z"));
+        assertThat(builder.asOf(2023, 6, 6)).isEmpty();
+        assertThat(builder.asOf(2023, null, 6)).isEmpty();
+        assertThat(builder.asOf(2023, 2, 2)).isEmpty();
+    }
+
+    @Test
+    @DisplayName("Rows judged as of the cut-off show the figure then in force, unflagged; the revision shows in the next brief")
+    void earlierMonthAsOfTheCutoff() {
+        final Release first = Releases.budgetRevenue().cumulativeThrough(5).value("50").build();
+        final Release revised = Releases.budgetRevenue().cumulativeThrough(5).value("49.5")
+                .publishedAt(Releases.beijing(7, 5)).revision(1).build();
+        final Release june = Releases.budgetRevenue().cumulativeThrough(6).value("60").build();
+        final IndicatorFigures live = BriefFixture.figures("BUDGET_REVENUE", Targets.budgetRevenue127().build(),
+                BriefFixture.JULY_18, ReleaseCalendar.NONE, first, revised, june);
+        final Instant cutoff = BriefFixture.builder().asOf(2023, 5, 6).orElseThrow();
+        final SeriesEvaluation asOf = new SeriesEvaluator(BriefFixture.CATALOGUE).evaluate(Releases.series("BUDGET_REVENUE"),
+                Releases.history(first, revised, june).publishedBy(cutoff), Targets.budgetRevenue127().build(), cutoff)
+                .orElseThrow();
+        final IndicatorFigures thenInForce = new IndicatorFigures(live.indicator(), live.latest(),
+                asOf.history().stream().map(SeriesEvaluation.PeriodProgress::progress).toList(), live.vintages());
+
+        final BriefRow may = row(BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 5,
+                List.of(thenInForce)), "BUDGET_REVENUE");
+        assertThat(may.ytdValue()).isEqualByComparingTo("50");
+        assertThat(may.laterThanCutoff()).isFalse();
+        assertThat(may.revised()).isEmpty();
+        assertThat(may.versions()).singleElement().satisfies(v -> assertThat(v.revision()).isZero());
+
+        final Brief latest = BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of(live));
+        assertThat(row(latest, "BUDGET_REVENUE").revised()).singleElement()
+                .satisfies(r -> assertThat(r.labelZh()).isEqualTo("1-5月"));
+    }
+
+    @Test
     @DisplayName("A growth-only month of an indicator judged on amounts is in: the brief takes that month's record")
     void growthOnlyMonthOfAnAmountIndicator() {
         final IndicatorFigures investment = BriefFixture.figures("FIXED_ASSET_INVESTMENT",
@@ -226,6 +269,27 @@ class BriefBuilderTest {
 
         assertThat(row(brief, "GDP").peer().labelZh()).isEqualTo("第2/4");
         assertThat(row(brief, "RETAIL_SALES").peer()).isNull();
+    }
+
+    @Test
+    @DisplayName("The recorded same-period pace: last year's share and the gap to it where last year is known, a footnote where the target's PRIOR_YEAR pace fell back")
+    void recordedSamePeriod() {
+        final Brief brief = BriefFixture.juneWithLastYear();
+
+        final BriefRow revenue = row(brief, "BUDGET_REVENUE");
+        // 70 of 2022's 120 亿元 by 1–6月; 60 of 127 this year is 47.24%
+        assertThat(revenue.priorYearShare()).isCloseTo(new BigDecimal("0.583333"), org.assertj.core.data.Offset.offset(new BigDecimal("0.000001")));
+        assertThat(revenue.priorYearGapPp()).isCloseTo(new BigDecimal("-11.09"), org.assertj.core.data.Offset.offset(new BigDecimal("0.01")));
+        assertThat(revenue.timeProgress()).isEqualByComparingTo("0.5");
+        assertThat(revenue.priorYearFallback()).isFalse();
+        final BriefRow investment = row(brief, "FIXED_ASSET_INVESTMENT");
+        assertThat(investment.priorYearFallback()).isTrue();
+        assertThat(investment.priorYearShare()).isNull();
+        assertThat(investment.priorYearGapPp()).isNull();
+        assertThat(row(brief, "GDP").priorYearShare()).isNull();
+        assertThat(brief.footnotesZh()).contains("固定资产投资按上年同期进度评估，但上年同期数据不全，本期按序时进度评估。");
+        assertThat(brief.footnotesEn()).anySatisfy(f -> assertThat(f).contains("last year's figures are incomplete"));
+        assertThat(BriefFixture.june().footnotesZh()).noneSatisfy(f -> assertThat(f).contains("上年同期"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.pacewatch.domain.brief;
 
+import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.domain.Release;
@@ -31,6 +32,26 @@ public final class BriefFixture {
     }
 
     public static List<IndicatorFigures> firstHalf(final Instant now, final ReleaseCalendar calendar) {
+        return firstHalf(now, calendar, null, Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), null);
+    }
+
+    /** 2022 budget revenue, 亿元, 1–2月 to 1–12月: 70 of 120 by 1–6月, a same-period share of 58.3%. */
+    public static final String[] REVENUE_2022 = {"26", "36", "48", "58", "70", "77", "84", "93", "103", "110", "120"};
+
+    /**
+     * The first half with last year known where it is: budget revenue shows its same-period pace beside
+     * the linear one; fixed-asset investment asks for last year's pace, but 2022 stops at 1–11月, so it
+     * falls back to linear time progress.
+     */
+    public static List<IndicatorFigures> firstHalfWithLastYear() {
+        return firstHalf(JULY_18, ReleaseCalendar.NONE, lastYear("BUDGET_REVENUE", 12, REVENUE_2022),
+                Targets.amount("FIXED_ASSET_INVESTMENT", "380").paceProfile("PRIOR_YEAR").build(),
+                lastYear("FIXED_ASSET_INVESTMENT", 11, "30", "52", "75", "100", "126", "150", "175", "205", "235", "262"));
+    }
+
+    private static List<IndicatorFigures> firstHalf(final Instant now, final ReleaseCalendar calendar,
+                                                    final CumulativeCurve revenue2022, final Target investmentTarget,
+                                                    final CumulativeCurve investment2022) {
         final List<IndicatorFigures> all = new ArrayList<>();
         // Listed out of catalogue order on purpose: the brief orders the rows.
         all.add(figures("INDUSTRIAL_VALUE_ADDED", Targets.growth("INDUSTRIAL_VALUE_ADDED", "3.0").build(), now, calendar,
@@ -39,12 +60,12 @@ public final class BriefFixture {
         all.add(figures("GDP", Targets.growth("GDP", "6.5").build(), now, calendar,
                 Releases.gdp().period("2023-Q1", "CUMULATIVE").value("620.5").growth("6.6")
                         .publishedAt(Releases.beijing(4, 20)).build()));
-        all.add(figures("BUDGET_REVENUE", Targets.budgetRevenue127().build(), now, calendar,
+        all.add(figures("BUDGET_REVENUE", Targets.budgetRevenue127().build(), revenue2022, now, calendar,
                 Releases.budgetRevenue().cumulativeThrough(3).value("33").build(),
                 Releases.budgetRevenue().cumulativeThrough(5).value("50").build(),
                 Releases.budgetRevenue().cumulativeThrough(5).value("49.5").publishedAt(Releases.beijing(7, 5)).revision(1).build(),
                 Releases.budgetRevenue().cumulativeThrough(6).value("60").build()));
-        all.add(figures("FIXED_ASSET_INVESTMENT", Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), now, calendar,
+        all.add(figures("FIXED_ASSET_INVESTMENT", investmentTarget, investment2022, now, calendar,
                 Releases.fixedAssetInvestment().cumulativeThrough(3).value("110").build(),
                 Releases.fixedAssetInvestment().cumulativeThrough(6).value("220").build()));
         all.add(figures("RETAIL_SALES", Targets.growth("RETAIL_SALES", "5.0").build(), now, calendar,
@@ -59,17 +80,43 @@ public final class BriefFixture {
 
     public static IndicatorFigures figures(final String indicator, final Target target, final Instant now,
                                            final ReleaseCalendar calendar, final Release... releases) {
+        return figures(indicator, target, null, now, calendar, releases);
+    }
+
+    /** As above, with last year's curve of the series (null: none), for the same-period pace. */
+    public static IndicatorFigures figures(final String indicator, final Target target, final CumulativeCurve priorYear,
+                                           final Instant now, final ReleaseCalendar calendar, final Release... releases) {
         final SeriesKey series = Releases.series(indicator);
         final ReleaseHistory history = Releases.history(releases);
         final SeriesEvaluation evaluation = new SeriesEvaluator(CATALOGUE, RegionCatalogue.EMPTY, calendar)
-                .evaluate(series, history, target, now).orElseThrow();
+                .evaluate(series, history, target, priorYear, now, 1).orElseThrow();
         return new IndicatorFigures(Releases.indicator(indicator), evaluation.latest(),
                 evaluation.history().stream().map(SeriesEvaluation.PeriodProgress::progress).toList(),
                 Vintages.of(history, now));
     }
 
+    /**
+     * Last year's 1–N月 cumulative releases of a series (1–2月 to 1–12月 by default, or through
+     * {@code lastMonth}), as its curve: budget revenue front-loaded, 58.3% of the year by 1–6月.
+     */
+    public static CumulativeCurve lastYear(final String indicator, final int lastMonth, final String... fromFebruary) {
+        final List<Release> releases = new ArrayList<>();
+        for (int month = 2; month <= lastMonth; month++) {
+            releases.add(Releases.of(indicator).period(String.format("2022-%02d", month), "CUMULATIVE")
+                    .value(fromFebruary[month - 2]).publishedAt(String.format("%d-%02d-15T09:30:00+08:00",
+                            month == 12 ? 2023 : 2022, month == 12 ? 1 : month + 1)).build());
+        }
+        return CumulativeCurve.of(2022, Releases.history(releases).latestPerSlot(Releases.LATER));
+    }
+
     public static BriefBuilder builder() {
         return new BriefBuilder(CATALOGUE, BriefSchedule.DEFAULT, RowExtras.NONE);
+    }
+
+    /** The June brief with the recorded extras, last year known for revenue and incomplete for investment. */
+    public static Brief juneWithLastYear() {
+        return new BriefBuilder(CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, firstHalfWithLastYear());
     }
 
     public static Brief june() {
