@@ -1,9 +1,9 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.bench.SyntheticLoad.Type;
+import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -55,7 +55,7 @@ final class BenchReport {
         out.println("# pacewatch bench, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
         out.printf("machine: %d cores, %s RAM, %s %s; Java %s (%s); bench JVM flags: [%s], max heap %s%n",
                 runtime.availableProcessors(), memTotal(), System.getProperty("os.name"), System.getProperty("os.version"),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"), BenchCommand.jvmFlags(),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"), jvmFlags(),
                 mib(runtime.maxMemory()));
         out.printf("load averages (1/5/15 min) at start: %s%n", ProcStats.loadAverages());
         out.printf("load: %,d regions × %d indicators × %d year(s) from %d; revisions %.1f%%, bad records %.2f%%; seed %d%n",
@@ -319,5 +319,9 @@ final class BenchReport {
         }
         return mib(((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getTotalMemorySize());
+    }
+
+    private static String jvmFlags() {
+        return String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments());
     }
 }

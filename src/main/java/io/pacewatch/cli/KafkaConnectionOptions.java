@@ -1,5 +1,6 @@
 package io.pacewatch.cli;
 
+import io.pacewatch.domain.SafeText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -9,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 
 /**
  * How a command reaches Kafka. Any Kafka client or Streams property passes through, so SASL and TLS
@@ -65,6 +68,23 @@ public final class KafkaConnectionOptions {
     }
 
     /** For commands that start an embedded broker when none is named. */
+    /** The client properties, or a usage error that says how to give them (and, where there is one, --dry-run). */
+    public Properties requireClientProperties(final CommandSpec spec) {
+        final Properties merged;
+        try {
+            merged = clientProperties();
+        } catch (final UncheckedIOException e) {
+            throw new ParameterException(spec.commandLine(), SafeText.escape(e.getMessage()) + ": "
+                    + SafeText.escape(String.valueOf(e.getCause().getMessage())), e);
+        }
+        if (!merged.containsKey("bootstrap.servers")) {
+            throw new ParameterException(spec.commandLine(), "no Kafka brokers given: use --bootstrap-servers HOST:PORT"
+                    + " or PACEWATCH_BOOTSTRAP_SERVERS" + (spec.findOption("--dry-run") != null
+                    ? ", or --dry-run to validate without sending" : ""));
+        }
+        return merged;
+    }
+
     public void useBootstrapServers(final String servers) {
         this.bootstrapServers = servers;
     }

@@ -1,9 +1,7 @@
 package io.pacewatch.cli;
 
-import io.pacewatch.bench.BenchCommand;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
-import io.pacewatch.notify.NotifyCommand;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;

@@ -1,6 +1,6 @@
 package io.pacewatch.http;
 
-import io.pacewatch.cli.publish.InputFormat;
+import io.pacewatch.ingest.InputFormat;
 import java.util.Locale;
 import java.util.Map;
 

@@ -1,6 +1,6 @@
 package io.pacewatch.http;
 
-import io.pacewatch.cli.publish.RowError;
+import io.pacewatch.ingest.RowError;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -7,14 +7,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as people write them in options and the routes file: {@code 500ms}, {@code 10s}, {@code 5m}, {@code 1h}, or ISO-8601 {@code PT10S}. */
-final class Durations {
+public final class Durations {
 
     private static final Pattern SHORT = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
     private Durations() {
     }
 
-    static Duration parse(final String text) {
+    public static Duration parse(final String text) {
         if (text == null || text.isBlank()) {
             throw new IllegalArgumentException("a duration is required (e.g. 500ms, 10s, 5m, 1h)");
         }
@@ -41,7 +41,7 @@ final class Durations {
     }
 
     /** {@code 1.5s}, {@code 5m}, {@code 250ms}: for log lines. */
-    static String show(final Duration d) {
+    public static String show(final Duration d) {
         final long ms = d.toMillis();
         if (ms < 1000) {
             return ms + "ms";

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.app.ServiceSettings;
-import io.pacewatch.cli.publish.TestFiles;
+import io.pacewatch.ingest.TestFiles;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;

@@ -3,7 +3,7 @@ package io.pacewatch.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.pacewatch.cli.publish.InputFormat;
+import io.pacewatch.ingest.InputFormat;
 import org.junit.jupiter.api.Test;
 
 class IntakeMediaTypesTest {

@@ -1,7 +1,15 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.MessageShape;
+import io.pacewatch.ingest.KafkaSender;
+import io.pacewatch.ingest.KafkaSender.OutgoingRecord;
+import io.pacewatch.ingest.KafkaSender.SendOutcome;
 import io.pacewatch.cli.BrokerCheck;
 import io.pacewatch.domain.SafeText;
+import io.pacewatch.ingest.FileOutcome;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SheetReader;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.AccessDeniedException;
@@ -12,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
@@ -161,5 +170,21 @@ final class FilePublisher<T> {
         final String message = e.getMessage();
         return message == null || message.isBlank() ? e.getClass().getSimpleName()
                 : e.getClass().getSimpleName() + ": " + message;
+    }
+
+    /**
+     * Where and how a validated batch is sent. {@code progress} is {@code null} when the user said
+     * nothing (then a bar shows for a large batch on a terminal), else what they asked for.
+     * {@code kafka} is {@code null} for a dry run, which needs no broker settings.
+     */
+    record PublishPlan(String topic, boolean dryRun, Properties kafka, String clientId, Boolean progress,
+                       boolean interactive) {
+
+        boolean showProgress(final int records) {
+            if (progress != null) {
+                return progress;
+            }
+            return interactive && records > ProgressBar.LARGE_BATCH;
+        }
     }
 }

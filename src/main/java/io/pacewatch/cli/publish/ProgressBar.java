@@ -1,5 +1,6 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.SendProgress;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -9,7 +10,7 @@ import java.util.function.LongSupplier;
  * A one-line progress bar on stderr, redrawn in place with a carriage return. Redrawn at most ten
  * times a second: a terminal that is written to for every record slows the sending down.
  */
-final class ProgressBar {
+final class ProgressBar implements SendProgress {
 
     /** Below this many records sending takes well under a second, and a bar would only flicker. */
     static final int LARGE_BATCH = 1_000;
@@ -52,7 +53,8 @@ final class ProgressBar {
     }
 
     /** Redraws if the last drawing is older than {@link #MIN_REDRAW_NANOS}. */
-    void update(final long done) {
+    @Override
+    public void update(final long done) {
         if (!enabled) {
             return;
         }
@@ -65,7 +67,8 @@ final class ProgressBar {
     }
 
     /** The last drawing, then a line break so that what follows starts on its own line. */
-    void finish(final long done) {
+    @Override
+    public void finish(final long done) {
         if (!enabled) {
             return;
         }

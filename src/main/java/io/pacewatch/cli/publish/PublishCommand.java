@@ -1,10 +1,17 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.MessageShape;
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.cli.publish.FilePublisher.PublishPlan;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Release;
-import io.pacewatch.wire.Topics;
+import io.pacewatch.ingest.ClerkForms;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.ReleaseFileReader.SdmxDefaults;
+import io.pacewatch.ingest.ReleaseFileReader;
+import io.pacewatch.ingest.SheetTemplate;
 import io.pacewatch.wire.InputCodec;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -85,7 +92,7 @@ public final class PublishCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
         final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source), forms,
                 table.sheet);
         final MessageShape<Release> shape = MessageShape.releases(codec, topic);

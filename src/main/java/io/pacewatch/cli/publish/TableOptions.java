@@ -1,5 +1,7 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.SheetTemplate;
+import io.pacewatch.ingest.ClerkForms;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.SafeText;
 import java.io.IOException;

@@ -1,13 +1,14 @@
 package io.pacewatch.cli.publish;
 
-import io.pacewatch.domain.SafeText;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.cli.publish.TargetsTopicReader.TargetsSnapshot;
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Drafts;
 import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Json;
+import io.pacewatch.wire.Topics;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
@@ -71,7 +72,7 @@ public final class TargetsListCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--timeout must be a positive number of seconds");
         }
         final InputCodec codec = catalogue.codec(spec);
-        final Properties properties = KafkaSettings.require(spec, kafka);
+        final Properties properties = kafka.requireClientProperties(spec);
         final PrintWriter out = spec.commandLine().getOut();
         final PrintWriter err = spec.commandLine().getErr();
         final TargetsSnapshot snapshot;

@@ -1,10 +1,16 @@
 package io.pacewatch.cli.publish;
 
+import io.pacewatch.ingest.MessageShape;
 import io.pacewatch.cli.KafkaConnectionOptions;
+import io.pacewatch.cli.publish.FilePublisher.PublishPlan;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Target;
-import io.pacewatch.wire.Topics;
+import io.pacewatch.ingest.ClerkForms;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.SheetTemplate;
+import io.pacewatch.ingest.TargetFileReader;
 import io.pacewatch.wire.InputCodec;
+import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Properties;
@@ -81,7 +87,7 @@ public final class TargetsLoadCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : KafkaSettings.require(spec, kafka);
+        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
         final TargetFileReader reader = new TargetFileReader(codec, format, forms, table.sheet);
         final MessageShape<Target> shape = MessageShape.targets(codec, topic);
         final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,

@@ -1,7 +1,7 @@
 package io.pacewatch.cli.publish;
 
-import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.InvalidInputException;
+import io.pacewatch.domain.SafeText;
 import io.pacewatch.domain.Target;
 import io.pacewatch.wire.InputCodec;
 import java.time.Duration;
@@ -133,5 +133,17 @@ final class TargetsTopicReader {
 
     private static Duration min(final Duration a, final Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
+    }
+
+    /**
+     * The targets in force as the stream would see them after reading the whole topic, with a warning
+     * for each record it would have refused (and so skipped, keeping the target before it).
+     */
+    record TargetsSnapshot(List<Target> targets, List<String> warnings, long recordsRead) {
+
+        TargetsSnapshot {
+            targets = List.copyOf(targets);
+            warnings = List.copyOf(warnings);
+        }
     }
 }

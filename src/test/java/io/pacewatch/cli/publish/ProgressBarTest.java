@@ -2,6 +2,7 @@ package io.pacewatch.cli.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.cli.publish.FilePublisher.PublishPlan;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.concurrent.TimeUnit;

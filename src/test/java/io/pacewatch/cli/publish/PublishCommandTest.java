@@ -2,7 +2,9 @@ package io.pacewatch.cli.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pacewatch.cli.publish.TestFiles.Run;
+import io.pacewatch.ingest.SheetReadingTest;
+import io.pacewatch.ingest.TestFiles;
+import io.pacewatch.ingest.TestFiles.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -3,6 +3,10 @@ package io.pacewatch.cli.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.Target;
+import io.pacewatch.ingest.FileOutcome.Numbered;
+import io.pacewatch.ingest.InputFormat;
+import io.pacewatch.ingest.TargetFileReader;
+import io.pacewatch.ingest.TestFiles;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.InputCodec;
 import java.io.IOException;

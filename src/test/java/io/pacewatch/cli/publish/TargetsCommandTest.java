@@ -2,7 +2,8 @@ package io.pacewatch.cli.publish;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.pacewatch.cli.publish.TestFiles.Run;
+import io.pacewatch.ingest.TestFiles;
+import io.pacewatch.ingest.TestFiles.Run;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,5 +1,0 @@
-package io.pacewatch.cli.publish;
-
-/** A validated record and the 1-based line of the file it was read from. */
-public record Numbered<T>(int line, T value) {
-}

@@ -1,0 +1,47 @@
+package io.pacewatch.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+/**
+ * Smoke test of {@code pacewatch bench} at a tiny size on its own in-process broker: it runs every
+ * phase and prints every figure. It says nothing about the figures themselves: the bench is a
+ * measurement tool, and timings on a shared CI machine are not a test.
+ */
+class BenchCommandIT {
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @DisplayName("bench runs every phase at a tiny size and prints every figure")
+    void printsEveryFigure() {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final int exit;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            exit = new CommandLine(new BenchCommand().printTo(out)).execute(
+                    "--regions", "2", "--indicators", "5", "--partitions", "2",
+                    "--latency-rate", "50", "--latency-seconds", "2",
+                    "--broker", "in-process", "--no-quiet-rejections");
+        }
+        final String report = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains(
+                "## Data", "pacewatch.releases:", "pacewatch.targets:",
+                "| raw KafkaConsumer | 1 |", "| trivial count, exactly-once | 1 |", "| pacewatch, exactly-once | 1 |",
+                "pacewatch / raw consumer", "pacewatch / trivial count",
+                "last month present for 10 of 10 series",
+                "## (c) Latency", "| publish → progress", "| publish → alert",
+                "## (d) State restore", "| release-history |", "| progress-view |",
+                "## (e) Memory", "| pacewatch backfill (EOS) |", "| latency at 50/s |", "| restore |",
+                "## Goals", "of the trivial exactly-once aggregate", "publish→alert p99", "restore of 1 M keys");
+        assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
+    }
+}
