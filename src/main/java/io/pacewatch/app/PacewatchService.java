@@ -27,7 +27,6 @@ import io.pacewatch.metrics.StoreRestorations;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.app.StreamsSettings;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -35,7 +34,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
+import io.pacewatch.broker.TopicSetup;
+import io.pacewatch.broker.TopicSpec;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
@@ -154,21 +154,12 @@ public final class PacewatchService implements AutoCloseable {
     private static void setUpTopics(final ServiceSettings settings) throws InterruptedException {
         try (Admin admin = Admin.create(settings.kafka())) {
             final short replication = settings.replicationFactor() > 0 ? settings.replicationFactor()
-                    : defaultReplication(admin);
+                    : TopicSetup.defaultReplication(admin);
             final List<String> problems = new TopicSetup(admin)
                     .ensure(TopicSpec.all(), settings.createTopics(), settings.partitions(), replication);
             if (!problems.isEmpty()) {
                 throw new IllegalStateException("the Kafka topics are not usable:\n  - " + String.join("\n  - ", problems));
             }
-        }
-    }
-
-    /** Three copies where the cluster has three brokers, fewer on a smaller (development) cluster. */
-    private static short defaultReplication(final Admin admin) throws InterruptedException {
-        try {
-            return (short) Math.min(3, admin.describeCluster().nodes().get(30, TimeUnit.SECONDS).size());
-        } catch (final java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("cannot reach the Kafka cluster: " + e.getMessage(), e);
         }
     }
 

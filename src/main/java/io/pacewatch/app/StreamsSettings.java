@@ -31,7 +31,7 @@ public final class StreamsSettings {
         props.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, Topics.DEAD_LETTERS);
         props.put(StreamsConfig.PRODUCTION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Production.class);
         // A dead letter copies the original (up to the broker's default 1 MiB) plus headers.
-        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), DeadLetterHandlers.MAX_DEAD_LETTER_BYTES);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.MAX_REQUEST_SIZE_CONFIG), Topics.MAX_DEAD_LETTER_BYTES);
         return props;
     }
 }

@@ -1,8 +1,8 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.app.ServiceSettings;
-import io.pacewatch.app.TopicSetup;
-import io.pacewatch.app.TopicSpec;
+import io.pacewatch.broker.TopicSetup;
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.ReleaseCalendar;
 import io.pacewatch.app.StreamsSettings;

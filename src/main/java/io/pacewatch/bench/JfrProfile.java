@@ -130,7 +130,7 @@ final class JfrProfile implements AutoCloseable {
         for (int i = 0; i < frames.size(); i++) {
             final String frame = frames.get(i);
             final boolean jsonSerde = frame.startsWith("io.pacewatch.wire.JsonSerde.lambda$");
-            final boolean inputSerde = frame.startsWith("io.pacewatch.wire.InputSerdes.lambda$");
+            final boolean inputSerde = frame.startsWith("io.pacewatch.wire.WireSerdes.lambda$");
             if (jsonSerde || inputSerde) {
                 final String what = frame.contains("lambda$serializer") ? "JSON write"
                         : inputSerde ? "JSON read + validate input" : "JSON read";

@@ -1,5 +1,7 @@
 package io.pacewatch.bench;
 
+import io.pacewatch.broker.GroupLag;
+
 import io.pacewatch.bench.Predictor.Expectation;
 import io.pacewatch.bench.SyntheticLoad.Item;
 import io.pacewatch.bench.SyntheticLoad.Type;

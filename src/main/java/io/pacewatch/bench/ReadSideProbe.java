@@ -1,6 +1,7 @@
 package io.pacewatch.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -182,7 +183,7 @@ final class ReadSideProbe {
             bytes += page.body().length;
             pages++;
             for (final JsonNode p : Json.MAPPER.readTree(page.body())) {
-                final String key = p.path("region").asText() + "|" + p.path("indicator").asText() + "|" + p.path("year").asInt();
+                final String key = new SeriesKey(p.path("region").asText(), p.path("indicator").asText(), p.path("year").asInt()).id();
                 ordered &= previous == null || Arrays.compareUnsigned(previous.getBytes(StandardCharsets.UTF_8),
                         key.getBytes(StandardCharsets.UTF_8)) < 0;
                 previous = key;

@@ -1,11 +1,11 @@
 package io.pacewatch.bench;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.pacewatch.bench.SyntheticCatalogue.Kind;
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.ReleaseDraft;
 import io.pacewatch.domain.TargetDraft;
 import io.pacewatch.wire.Topics;
@@ -92,7 +92,7 @@ final class SyntheticLoad {
     static final ZoneOffset BEIJING = ZoneOffset.ofHours(8);
     static final String SOURCE = "合成基准数据 pacewatch bench (synthetic)";
 
-    private static final ObjectMapper WRITER = Json.MAPPER.copy().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+    private static final ObjectMapper WRITER = Json.OMITTING_NULLS;
     private static final String YI_YUAN = "亿元";
     private static final BigDecimal ZERO_2 = BigDecimal.ZERO.setScale(2);
     private static final DateTimeFormatter ISO_SECONDS = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ssxxx");
@@ -116,7 +116,7 @@ final class SyntheticLoad {
     }
 
     static String seriesKey(final int region, final int indicator, final int year) {
-        return region(region) + "|" + SyntheticCatalogue.code(indicator) + "|" + year;
+        return new SeriesKey(region(region), SyntheticCatalogue.code(indicator), year).id();
     }
 
     /** Every record, year by year: the year's targets, then its releases in publication order. */

@@ -1,5 +1,7 @@
 package io.pacewatch.bench;
 
+import io.pacewatch.broker.GroupLag;
+
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.wire.Topics;
 import java.nio.file.Path;

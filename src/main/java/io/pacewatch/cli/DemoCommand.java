@@ -5,14 +5,9 @@ import io.pacewatch.app.PacewatchService;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.cli.publish.PublishCommand;
 import io.pacewatch.cli.publish.TargetsCommand;
+import io.pacewatch.broker.GroupLag;
 import io.pacewatch.wire.Topics;
-import java.util.HashMap;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.utils.Utils;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -61,6 +56,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Option(names = "--exit-when-done", description = "Stop after the feed instead of serving until Ctrl-C.")
     boolean exitWhenDone;
 
+    @Option(names = "--log-file", description = "Where the full log goes, Kafka's warnings included; the terminal "
+            + "shows the feed and pacewatch's own warnings only (default: pacewatch-demo.log in the temp directory).")
+    Path logFile;
+
     private volatile PacewatchService running;
     /** The demo's "now": a past year replayed month by month, so due dates and embargoes follow the feed. */
     private final SimulatedClock clock = new SimulatedClock(FEED_ZONE);
@@ -76,7 +75,10 @@ public final class DemoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         final Path scratch = Files.createTempDirectory("pacewatch-demo");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort)) {
+        final Path log = logFile != null ? logFile : Path.of(System.getProperty("java.io.tmpdir"), "pacewatch-demo.log");
+        System.out.println("Full log (Kafka's own warnings included): " + log.toAbsolutePath());
+        try (DemoLogging logging = DemoLogging.toFile(log);
+             EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(kafkaPort)) {
             System.out.println("Kafka broker (KRaft, in-process) at " + broker.bootstrapServers());
             final Properties kafka = new Properties();
             kafka.put("bootstrap.servers", broker.bootstrapServers());
@@ -86,7 +88,8 @@ public final class DemoCommand implements Callable<Integer> {
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
             try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {
                 if (!running.awaitRunning(Duration.ofSeconds(60))) {
-                    System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state());
+                    System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state() + " (full log: "
+                            + log.toAbsolutePath() + ")");
                     return 1;
                 }
                 final String url = "http://localhost:" + running.httpAddress().getPort();
@@ -97,7 +100,7 @@ public final class DemoCommand implements Callable<Integer> {
                     final java.util.Optional<String> failure = running.awaitStop();
                     if (failure.isPresent()) {
                         System.err.println("pacewatch demo: " + failure.get() + "; exiting with "
-                                + RunCommand.EXIT_STREAMS_FAILED);
+                                + RunCommand.EXIT_STREAMS_FAILED + " (full log: " + log.toAbsolutePath() + ")");
                         return RunCommand.EXIT_STREAMS_FAILED;
                     }
                 } else {
@@ -144,41 +147,21 @@ public final class DemoCommand implements Callable<Integer> {
         Thread.sleep((long) (monthSeconds * 1000));
     }
 
+    /**
+     * Waits (at most 30 s, then goes on: the demo shows, it does not judge) until pacewatch's consumer
+     * group has committed the releases and targets and its repartition topics: a release is judged only
+     * once it has passed both.
+     */
     private void awaitProcessed(final String bootstrap) throws InterruptedException {
         final Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         try (Admin admin = Admin.create(props)) {
+            final GroupLag lag = new GroupLag(admin, service.applicationId, List.of(Topics.RELEASES, Topics.TARGETS));
             final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && lag(admin) > 0) {
+            while (System.nanoTime() < deadline && lag.remaining() > 0) {
                 Thread.sleep(50);
             }
-        } catch (final ExecutionException e) {
-            throw new IllegalStateException("cannot read pacewatch's progress on the releases topic", e);
         }
-    }
-
-    /**
-     * Records not yet committed by pacewatch's consumer group (the Streams application id), on the input
-     * topics and on its internal repartition topics: a release is judged only once it has passed both.
-     */
-    private long lag(final Admin admin) throws ExecutionException, InterruptedException {
-        final Map<TopicPartition, OffsetAndMetadata> committed = admin
-                .listConsumerGroupOffsets(service.applicationId).partitionsToOffsetAndMetadata().get();
-        final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-        committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-        final List<String> consumed = new java.util.ArrayList<>(List.of(Topics.RELEASES, Topics.TARGETS));
-        admin.listTopics().names().get().stream()
-                .filter(t -> t.startsWith(service.applicationId + "-") && t.endsWith("-repartition"))
-                .forEach(consumed::add);
-        admin.describeTopics(consumed).allTopicNames().get().forEach((topic, description) -> description.partitions()
-                .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest())));
-        long lag = 0;
-        for (final Map.Entry<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> end
-                : admin.listOffsets(latest).all().get().entrySet()) {
-            final OffsetAndMetadata done = committed.get(end.getKey());
-            lag += end.getValue().offset() - (done == null ? 0 : done.offset());
-        }
-        return lag;
     }
 
     /** Runs a publisher's command as a bureau would; its own summary is not printed, failures are. */

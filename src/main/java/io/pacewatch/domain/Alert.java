@@ -21,4 +21,9 @@ public record Alert(
         String messageZh,
         String messageEn,
         Progress figures) {
+
+    /** The series the alert is about; its {@link SeriesKey#id() id} is the alert's record key. */
+    public SeriesKey series() {
+        return new SeriesKey(region, indicator, year);
+    }
 }

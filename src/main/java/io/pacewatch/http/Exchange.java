@@ -100,12 +100,7 @@ public final class Exchange {
         }
     }
 
-    /**
-     * A 200 JSON answer the client may keep and revalidate: it carries an ETag of its bytes and the given
-     * Cache-Control, and a request whose If-None-Match names that tag gets a 304 without a body. The
-     * tag is a digest of the answer's bytes and of whether it is partial (said in a header, set before),
-     * so a change of either is a new tag; nothing has to be remembered per client or per resource.
-     */
+    /** A 200 JSON answer the client may keep and revalidate: see {@link #revalidated}. */
     public void jsonRevalidated(final Object body, final String cacheControl) {
         final byte[] bytes;
         try {
@@ -114,6 +109,16 @@ public final class Exchange {
             fail(e);
             return;
         }
+        revalidated(JSON, bytes, cacheControl);
+    }
+
+    /**
+     * A 200 answer the client may keep and revalidate: it carries an ETag of its bytes and the given
+     * Cache-Control, and a request whose If-None-Match names that tag gets a 304 without a body. The
+     * tag is a digest of the answer's bytes and of whether it is partial (said in a header, set before),
+     * so a change of either is a new tag; nothing has to be remembered per client or per resource.
+     */
+    public void revalidated(final String contentType, final byte[] bytes, final String cacheControl) {
         final String tag = EntityTags.of(bytes, response.getHeaders().get(HttpApi.PARTIAL));
         response.getHeaders().put(HttpHeader.ETAG, tag);
         response.getHeaders().put(HttpHeader.CACHE_CONTROL, cacheControl);
@@ -123,7 +128,7 @@ public final class Exchange {
             response.write(true, BufferUtil.EMPTY_BUFFER, callback);
             return;
         }
-        send(200, JSON, bytes);
+        send(200, contentType, bytes);
     }
 
     public void text(final int status, final String contentType, final String body) {

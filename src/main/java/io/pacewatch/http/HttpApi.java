@@ -54,7 +54,7 @@ public final class HttpApi implements AutoCloseable {
     public static final int PAGE_DEFAULT = 500;
     public static final int PAGE_MAX = 5000;
     /** Answers a client keeps and asks again with If-None-Match: a 304 costs it a few headers. */
-    private static final String REVALIDATE = "no-cache";
+    static final String REVALIDATE = "no-cache";
     /** The selectors change when a region or year first gets data: a browser may reuse them for this long. */
     private static final String INDEX_CACHE = "max-age=15";
     private static final Set<String> ALERT_PARAMS = Set.of("region", "year", "indicator", "status", "severity",

@@ -57,8 +57,8 @@ public final class StaticAssets {
                 .header("X-Frame-Options", "DENY");
         final byte[] body = (name == null || !TYPES.containsKey(name) ? Optional.<byte[]>empty() : load(name))
                 .orElseThrow(() -> ApiException.notFound("no such asset; the page is at /"));
-        // Revalidate on every load so a new jar's page is picked up at once; the files are small.
-        exchange.header("Cache-Control", "no-cache").send(200, TYPES.get(name), body);
+        // Revalidated on every load, as the API's answers are, so a new jar's page is picked up at once.
+        exchange.revalidated(TYPES.get(name), body, HttpApi.REVALIDATE);
     }
 
     private static Optional<byte[]> load(final String name) {

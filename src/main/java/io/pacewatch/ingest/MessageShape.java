@@ -3,8 +3,8 @@ package io.pacewatch.ingest;
 import io.pacewatch.ingest.KafkaSender.OutgoingRecord;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Target;
+import io.pacewatch.wire.WireSerdes;
 import io.pacewatch.wire.InputCodec;
-import io.pacewatch.wire.InputSerdes;
 import java.time.Instant;
 import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,14 +20,14 @@ public record MessageShape<T>(String noun, Function<T, String> key, Function<T, 
 
     /** Releases as {@code publish} and the HTTP intake send them to {@code topic}. */
     public static MessageShape<Release> releases(final InputCodec codec, final String topic) {
-        final Serializer<Release> serializer = InputSerdes.releases(codec).serializer();
+        final Serializer<Release> serializer = WireSerdes.releases(codec).serializer();
         return new MessageShape<>("releases", r -> r.series().id(), r -> serializer.serialize(topic, r),
                 Release::publishedAt, Release::indicator);
     }
 
     /** Targets as {@code targets load} and the HTTP intake send them to {@code topic}. */
     public static MessageShape<Target> targets(final InputCodec codec, final String topic) {
-        final Serializer<Target> serializer = InputSerdes.targets(codec).serializer();
+        final Serializer<Target> serializer = WireSerdes.targets(codec).serializer();
         return new MessageShape<>("targets", t -> t.series().id(), t -> serializer.serialize(topic, t),
                 Target::publishedAt, Target::indicator);
     }

@@ -217,7 +217,7 @@ final class AlertFormatter {
 
     /** The technical ids, for whoever has to look the alert up: series key, period code, alert id. */
     private static String footer(final Alert alert) {
-        return "pacewatch · `" + TextEscapes.code(alert.region() + "|" + alert.indicator() + "|" + alert.year())
+        return "pacewatch · `" + TextEscapes.code(alert.series().id())
                 + "`" + (alert.period() == null ? "" : " · " + TextEscapes.markdown(alert.period()))
                 + " · id `" + TextEscapes.code(alert.id()) + "`";
     }
@@ -276,7 +276,7 @@ final class AlertFormatter {
             button.put("url", url.toASCIIString());
         });
         context(blocks, (alert.occurredAt() == null ? "" : "更新于 " + reader.time(alert.occurredAt()) + " · ")
-                + "pacewatch · " + alert.region() + "|" + alert.indicator() + "|" + alert.year()
+                + "pacewatch · " + alert.series().id()
                 + (alert.period() == null ? "" : " · " + alert.period()) + " · id " + alert.id());
         return write(root);
     }

@@ -1,6 +1,8 @@
 package io.pacewatch.notify;
 
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.pacewatch.broker.TopicSetup;
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.wire.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,14 +12,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.Config;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -29,8 +26,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -88,40 +83,13 @@ final class DeliveryLog implements AutoCloseable {
      */
     static void ensureTopic(final Admin admin, final String topic, final boolean create, final int partitions,
                             final short replicationFactor) throws InterruptedException {
-        try {
-            final Set<String> existing = admin.listTopics().names().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-            if (!existing.contains(topic)) {
-                if (!create) {
-                    throw new IllegalStateException("delivery log topic " + topic + " does not exist "
-                            + "(create it compacted, or start without --no-create-topics)");
-                }
-                final short replication = replicationFactor > 0 ? replicationFactor : (short) Math.min(3,
-                        admin.describeCluster().nodes().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).size());
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, partitions, replication).configs(Map.of(
-                            TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                            TopicConfig.RETENTION_MS_CONFIG, "-1"))))
-                            .all().get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-                    LOG.info("Created delivery log topic {} (compacted, {} partition(s), replication {})", topic,
-                            partitions, replication);
-                } catch (final ExecutionException e) {
-                    if (!(e.getCause() instanceof org.apache.kafka.common.errors.TopicExistsException)) {
-                        throw e;
-                    }
-                }
-                return;
-            }
-            final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-            final Config config = admin.describeConfigs(List.of(resource)).all()
-                    .get(ADMIN_TIMEOUT_SECONDS, TimeUnit.SECONDS).get(resource);
-            final String policy = config.get(TopicConfig.CLEANUP_POLICY_CONFIG).value();
-            if (!Set.of(policy.split(",")).equals(Set.of(TopicConfig.CLEANUP_POLICY_COMPACT))) {
-                throw new IllegalStateException("delivery log topic " + topic + " has cleanup.policy=" + policy
-                        + " but needs compact: deleting delivery records would let a restart send alerts again");
-            }
-        } catch (final ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("cannot set up the delivery log topic " + topic + ": "
-                    + (e.getCause() == null ? e : e.getCause()), e);
+        final short replication = replicationFactor > 0 ? replicationFactor : TopicSetup.defaultReplication(admin);
+        final List<String> problems = new TopicSetup(admin).ensure(List.of(new TopicSpec(topic, TopicSpec.COMPACT, -1,
+                "one record per delivered alert and route: deleting records would let a restart send alerts again")),
+                create, partitions, replication);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the delivery log topic is not usable: " + String.join("; ", problems)
+                    + (create ? "" : " (create it compacted, or start without --no-create-topics)"));
         }
     }
 

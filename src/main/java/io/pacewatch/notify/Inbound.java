@@ -10,6 +10,6 @@ import io.pacewatch.domain.Alert;
 record Inbound(String topic, int partition, long offset, long timestamp, Alert alert, byte[] json) {
 
     String seriesKey() {
-        return alert.region() + "|" + alert.indicator() + "|" + alert.year();
+        return alert.series().id();
     }
 }

@@ -1,6 +1,5 @@
 package io.pacewatch.notify;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectReader;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.SafeText;
@@ -65,9 +64,7 @@ public final class Notifier implements AutoCloseable {
      * Alerts from a newer pacewatch may carry fields or kinds this one does not know; they are still
      * delivered (routing needs only the id, series and severity; the messages are already written).
      */
-    private static final ObjectReader ALERT_READER = Json.MAPPER.readerFor(Alert.class)
-            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .with(DeserializationFeature.READ_UNKNOWN_ENUM_VALUES_AS_NULL);
+    private static final ObjectReader ALERT_READER = Json.tolerantReaderFor(Alert.class);
 
     private final NotifierSettings settings;
     private final DeliveredSet delivered;

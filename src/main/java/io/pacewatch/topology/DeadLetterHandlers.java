@@ -38,12 +38,10 @@ public final class DeadLetterHandlers {
 
     /**
      * What a dead letter copies of the original key and value: anything a broker with the default
-     * 1 MiB limit accepted. The dead-letter topic and the producer allow {@link #MAX_DEAD_LETTER_BYTES}
+     * 1 MiB limit accepted. The dead-letter topic and the producer allow {@link Topics#MAX_DEAD_LETTER_BYTES}
      * so that the copy plus headers fits; larger originals stay at their source offset.
      */
     static final int MAX_COPIED_BYTES = 1_100_000;
-    /** Room for a copied key and value plus bounded headers: the DLQ topic's max.message.bytes and the producer's max.request.size. */
-    public static final int MAX_DEAD_LETTER_BYTES = 3 * 1024 * 1024;
     static final int MAX_HEADER_BYTES = 4 * 1024;
     public static final String EVENTS_CONFIG = "pacewatch.pipeline.events";
 

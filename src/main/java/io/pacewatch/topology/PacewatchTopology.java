@@ -2,11 +2,10 @@ package io.pacewatch.topology;
 
 import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.RecentAlerts;
-import io.pacewatch.wire.JsonSerde;
+import io.pacewatch.wire.WireSerdes;
 import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.Topic;
-import io.pacewatch.wire.SmileSerde;
 import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.domain.Alert;
 import io.pacewatch.domain.CumulativeCurve;
@@ -133,7 +132,7 @@ public final class PacewatchTopology {
                 .selectKey((key, release) -> release.series().id(), Named.as("key-by-series"))
                 .repartition(Repartitioned.<String, Release>as("keyless-releases-by-series")
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(SmileSerde.readingJson(Release.class)));
+                        .withValueSerde(WireSerdes.stateReadingJson(Release.class)));
         final KStream<String, SeriesEvent> releaseEvents = byKey.get("release-keyed")
                 .merge(keyless, Named.as("releases-by-series"))
                 .mapValues(SeriesEvent.NewRelease::new, Named.as("release-events"));
@@ -144,20 +143,20 @@ public final class PacewatchTopology {
                 .mapValues(SeriesEvent.TargetChange::new, Named.as("target-events"));
         // Ranks come back keyed series|period, on their series' partition (see addPeerRanking).
         final Topic<String, PeerRankUpdate> peerRanks =
-                new Topic<>(Topics.PEER_RANKS, Serdes.String(), JsonSerde.internal(PeerRankUpdate.class));
+                new Topic<>(Topics.PEER_RANKS, Serdes.String(), WireSerdes.internal(PeerRankUpdate.class));
         final KStream<String, SeriesEvent> rankEvents = builder.stream(peerRanks.name(), peerRanks.consumed())
                 .filter((key, update) -> update != null, Named.as("drop-peer-rank-tombstones"))
                 .mapValues(SeriesEvent.PeerRankChange::new, Named.as("peer-rank-events"));
 
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),
-                Serdes.String(), SmileSerde.refusingJson(SeriesState.class)).withCachingDisabled());
+                Serdes.String(), WireSerdes.state(SeriesState.class)).withCachingDisabled());
         // Timestamped, as the target table before: its changelog and files read as they were.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TARGETS_STORE),
-                Serdes.String(), SmileSerde.readingJson(Target.class)).withCachingDisabled());
+                Serdes.String(), WireSerdes.stateReadingJson(Target.class)).withCachingDisabled());
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE),
                 Serdes.String(), Serdes.String()));
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_RANKS_STORE),
-                Serdes.String(), JsonSerde.internal(SeriesPeerRanks.class)).withCachingDisabled());
+                Serdes.String(), WireSerdes.internal(SeriesPeerRanks.class)).withCachingDisabled());
         final SeriesEvaluator evaluator = new SeriesEvaluator(catalogue, regions, calendar);
         final KStream<String, SeriesChange> judged = releaseEvents
                 .merge(targetEvents, Named.as("series-events"))
@@ -202,7 +201,7 @@ public final class PacewatchTopology {
                 .flatMap((key, change) -> change.nextYearCurve().stream().toList(), Named.as("next-year-curves"))
                 .repartition(Repartitioned.<String, CumulativeCurve>as(PRIOR_YEAR_CURVES)
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(SmileSerde.readingJson(CumulativeCurve.class)))
+                        .withValueSerde(WireSerdes.stateReadingJson(CumulativeCurve.class)))
                 .<SeriesEvent>mapValues(SeriesEvent.PriorYear::new, Named.as("prior-year-events"))
                 .process(() -> SeriesJudgeProcessor.forPriorYear(evaluator, regions, clock, events),
                         Named.as("judge-prior-year"), RELEASE_HISTORY_STORE, TARGETS_STORE,
@@ -221,12 +220,12 @@ public final class PacewatchTopology {
                                        final RegionCatalogue regions, final Topic<String, PeerRanking> rankings,
                                        final Topic<String, PeerRankUpdate> peerRanks) {
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PEER_GROUPS_STORE),
-                Serdes.String(), JsonSerde.internal(PeerGroupState.class)).withCachingDisabled());
+                Serdes.String(), WireSerdes.internal(PeerGroupState.class)).withCachingDisabled());
         final KStream<String, RankingChange> ranked = changes
                 .flatMap((key, change) -> PeerStandings.of(regions, key, change), Named.as("peer-standings"))
                 .repartition(Repartitioned.<String, PeerStandingChange>as("peer-standings-by-group")
                         .withKeySerde(Serdes.String())
-                        .withValueSerde(JsonSerde.internal(PeerStandingChange.class)))
+                        .withValueSerde(WireSerdes.internal(PeerStandingChange.class)))
                 .process(() -> new PeerRankingProcessor(regions), Named.as("rank-peers"), PEER_GROUPS_STORE);
         ranked.flatMap((key, change) -> change.rankings(), Named.as("ranking-records"))
                 .to(rankings.name(), rankings.produced(new SeriesPartitioner<>()));
@@ -247,7 +246,7 @@ public final class PacewatchTopology {
                 .aggregate(() -> RecentAlerts.NONE, (key, alert, recent) -> recent.with(alert), Named.as("recent-alerts"),
                         Materialized.<String, RecentAlerts, KeyValueStore<Bytes, byte[]>>as(ALERTS_VIEW_STORE)
                                 .withKeySerde(alerts.keySerde())
-                                .withValueSerde(JsonSerde.internal(RecentAlerts.class)));
+                                .withValueSerde(WireSerdes.internal(RecentAlerts.class)));
         builder.table(rankings.name(), Consumed.with(rankings.keySerde(), Serdes.ByteArray()).withName("rankings-view-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RANKINGS_VIEW_STORE)
                         .withKeySerde(rankings.keySerde())

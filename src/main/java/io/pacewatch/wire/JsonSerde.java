@@ -3,7 +3,6 @@ package io.pacewatch.wire;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import io.pacewatch.wire.Json;
 import java.io.IOException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -12,7 +11,8 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * JSON for pacewatch's own records (outputs, state, repartition topics). Bad bytes raise
- * {@link SerializationException}, so Kafka Streams' exception handlers see them.
+ * {@link SerializationException}, so Kafka Streams' exception handlers see them. Callers get one from
+ * {@link WireSerdes}.
  */
 public final class JsonSerde<T> implements Serde<T> {
 

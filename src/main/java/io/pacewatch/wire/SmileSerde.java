@@ -1,22 +1,14 @@
 package io.pacewatch.wire;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
-import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import io.pacewatch.wire.Json;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Smile, Jackson's binary JSON, for what only pacewatch reads (state stores, repartition topics):
- * the same data model and rules as {@link Json#INTERNAL}, without text to parse, and with repeated
- * names and short strings (region, indicator, source of every version) written once per value.
+ * Smile ({@link Json#SMILE}) for what only pacewatch reads (state stores, repartition topics):
+ * the same data model as {@link Json#INTERNAL}, without text to parse, and with repeated names and
+ * short strings (region, indicator, source of every version) written once per value. Callers get one
+ * from {@link WireSerdes#state} or {@link WireSerdes#stateReadingJson}.
  * <p>
  * Every Smile value starts with its header {@code :)\n}; JSON written by earlier builds starts with
  * {@code {}. A serde made {@link #readingJson} still reads that JSON (records left on a repartition
@@ -32,23 +24,11 @@ public final class SmileSerde<T> implements Serde<T> {
             + "instance's state directory, and start again: pacewatch rebuilds its state from the input topics "
             + "and republishes the same progress records and the same alert ids.";
 
-    /** {@link Json#INTERNAL}'s settings that matter for pacewatch's own records, over Smile. */
-    private static final ObjectMapper SMILE = SmileMapper.builder(
-                    SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build())
-            .addModule(new JavaTimeModule())
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-            .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-            .build();
-
     private final Serde<T> smile;
     private final Serde<T> json;
 
     private SmileSerde(final Class<T> type, final boolean readJson) {
-        this.smile = new JsonSerde<>(type, SMILE);
+        this.smile = new JsonSerde<>(type, Json.SMILE);
         this.json = readJson ? JsonSerde.internal(type) : null;
     }
 

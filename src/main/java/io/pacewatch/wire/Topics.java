@@ -20,27 +20,29 @@ public final class Topics {
     public static final String PEER_RANKS = "pacewatch.peer-ranks";
     /** Every refused input record, releases and targets alike; headers say where it came from. */
     public static final String DEAD_LETTERS = "pacewatch.releases.dlq";
+    /** Room for a copied key and value plus bounded headers: the DLQ topic's max.message.bytes and the producer's max.request.size. */
+    public static final int MAX_DEAD_LETTER_BYTES = 3 * 1024 * 1024;
 
     private Topics() {
     }
 
     public static Topic<String, Release> releases(final InputCodec codec) {
-        return new Topic<>(RELEASES, Serdes.String(), InputSerdes.releases(codec));
+        return new Topic<>(RELEASES, Serdes.String(), WireSerdes.releases(codec));
     }
 
     public static Topic<String, Target> targets(final InputCodec codec) {
-        return new Topic<>(TARGETS, Serdes.String(), InputSerdes.targets(codec));
+        return new Topic<>(TARGETS, Serdes.String(), WireSerdes.targets(codec));
     }
 
     public static Topic<String, Progress> progress() {
-        return new Topic<>(PROGRESS, Serdes.String(), new JsonSerde<>(Progress.class));
+        return new Topic<>(PROGRESS, Serdes.String(), WireSerdes.json(Progress.class));
     }
 
     public static Topic<String, Alert> alerts() {
-        return new Topic<>(ALERTS, Serdes.String(), new JsonSerde<>(Alert.class));
+        return new Topic<>(ALERTS, Serdes.String(), WireSerdes.json(Alert.class));
     }
 
     public static Topic<String, PeerRanking> rankings() {
-        return new Topic<>(RANKINGS, Serdes.String(), new JsonSerde<>(PeerRanking.class));
+        return new Topic<>(RANKINGS, Serdes.String(), WireSerdes.json(PeerRanking.class));
     }
 }

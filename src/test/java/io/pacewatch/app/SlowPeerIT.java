@@ -11,7 +11,6 @@ import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.app.StreamsSettings;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;

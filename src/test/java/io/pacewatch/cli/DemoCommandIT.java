@@ -2,12 +2,17 @@ package io.pacewatch.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -32,8 +37,12 @@ class DemoCommandIT {
         final int port = freePort();
         final DemoCommand demo = new DemoCommand();
         final AtomicInteger exit = new AtomicInteger(-1);
-        final Thread thread = new Thread(() -> exit.set(new CommandLine(demo)
-                .execute("--http-port", Integer.toString(port), "--month-seconds", "0.2")), "demo-under-test");
+        final Path log = Files.createTempFile("pacewatch-demo-it", ".log");
+        final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        final PrintStream originalErr = System.err;
+        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        final Thread thread = new Thread(() -> exit.set(new CommandLine(demo).execute("--http-port",
+                Integer.toString(port), "--month-seconds", "0.2", "--log-file", log.toString())), "demo-under-test");
         thread.start();
         try {
             await(port, "/health/ready", r -> r.statusCode() == 200);
@@ -60,9 +69,16 @@ class DemoCommandIT {
         } finally {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());
+            System.setErr(originalErr);
         }
         assertThat(thread.isAlive()).isFalse();
         assertThat(exit.get()).isZero();
+        // The terminal is left to the feed: Kafka's own warnings are in the full log, not on stderr.
+        final String terminal = stderr.toString(StandardCharsets.UTF_8);
+        assertThat(terminal).doesNotContain("WARN", "UNKNOWN_TOPIC_OR_PARTITION", "Using an OS temp directory",
+                "Processing exception handler is not enabled");
+        assertThat(Files.readString(log)).contains("INFO", "io.pacewatch", "WARN", "org.apache.kafka");
+        Files.deleteIfExists(log);
     }
 
     /** The answer at {@code path} once {@code done} holds; the demo binds its port only once the broker is up. */

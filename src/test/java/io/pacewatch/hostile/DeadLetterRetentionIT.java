@@ -6,8 +6,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.app.ServiceSettings;
-import io.pacewatch.app.TopicSetup;
-import io.pacewatch.app.TopicSpec;
+import io.pacewatch.broker.TopicSetup;
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.wire.Topics;

@@ -1,13 +1,5 @@
 package io.pacewatch.metrics;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.MapperFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import com.fasterxml.jackson.dataformat.smile.SmileFactory;
-import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
-import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.PaceAssessor;
@@ -19,13 +11,14 @@ import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.WireSerdes;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -47,15 +40,8 @@ public final class ScrapeAtScale {
     public static void main(final String[] args) throws Exception {
         final int regions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         final List<KeyValue<String, byte[]>> progress = progressRecords(regions);
-        // As SmileSerde configures it (the release-history store's serde).
-        final ObjectMapper smile = SmileMapper.builder(
-                        SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build())
-                .addModule(new JavaTimeModule())
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .disable(MapperFeature.AUTO_DETECT_IS_GETTERS)
-                .enable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
-                .build();
+        // The release-history store's serde.
+        final Serde<ReleaseHistory> smile = WireSerdes.stateReadingJson(ReleaseHistory.class);
         final List<byte[]> histories = historyRecords(regions, smile);
         System.out.printf("%,d progress records (%,d bytes), %,d release histories (%,d bytes, Smile)%n",
                 progress.size(), progress.stream().mapToLong(kv -> kv.value.length).sum(),
@@ -142,7 +128,7 @@ public final class ScrapeAtScale {
         return records;
     }
 
-    private static List<byte[]> historyRecords(final int regions, final ObjectMapper smile) throws IOException {
+    private static List<byte[]> historyRecords(final int regions, final Serde<ReleaseHistory> smile) throws IOException {
         final List<byte[]> records = new ArrayList<>();
         // The bundled catalogue's four monthly indicators, five times over (regions R00001-0 ... -4): 20 a region.
         final String[] indicators = {"BUDGET_REVENUE", "FIXED_ASSET_INVESTMENT", "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED"};
@@ -160,7 +146,7 @@ public final class ScrapeAtScale {
                     }
                     final Releases.Builder revision = Releases.of(indicator).region(region).cumulativeThrough(5).growth("4.9");
                     releases.add((growthOnly(indicator) ? revision : revision.value("51")).publishedAt("2023-07-20T09:30:00+08:00").revision(1).build());
-                    records.add(smile.writeValueAsBytes(Releases.history(releases)));
+                    records.add(smile.serializer().serialize("history", Releases.history(releases)));
                 }
             }
         }
@@ -171,12 +157,8 @@ public final class ScrapeAtScale {
         return "INDUSTRIAL_VALUE_ADDED".equals(indicator);
     }
 
-    private static ReleaseHistory decode(final byte[] bytes, final ObjectMapper smile) {
-        try {
-            return smile.readValue(bytes, ReleaseHistory.class);
-        } catch (final IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private static ReleaseHistory decode(final byte[] bytes, final Serde<ReleaseHistory> smile) {
+        return smile.deserializer().deserialize("history", bytes);
     }
 
     /**

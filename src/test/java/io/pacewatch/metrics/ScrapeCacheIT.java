@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.pacewatch.app.TopicSetup;
-import io.pacewatch.app.TopicSpec;
+import io.pacewatch.broker.TopicSetup;
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Releases;
 import io.pacewatch.query.LocalViews;

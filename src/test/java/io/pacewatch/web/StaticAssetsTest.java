@@ -101,6 +101,20 @@ class StaticAssetsTest {
     }
 
     @Test
+    @DisplayName("a browser revalidating a file it has gets a 304 without a body, as the API's answers do")
+    void revalidation() throws Exception {
+        final HttpResponse<byte[]> first = get("/assets/app.js", "GET");
+        assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        final String tag = first.headers().firstValue("ETag").orElseThrow();
+        final HttpResponse<byte[]> again = http.send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + server.port() + "/assets/app.js"))
+                .header("If-None-Match", tag).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(again.statusCode()).isEqualTo(304);
+        assertThat(again.body()).isEmpty();
+        assertThat(get("/assets/app.css", "GET").headers().firstValue("ETag")).isNotEqualTo(first.headers().firstValue("ETag"));
+    }
+
+    @Test
     @DisplayName("the runbook is served as plain text, which browsers show inline")
     void runbook() throws Exception {
         final HttpResponse<byte[]> response = get(StaticAssets.RUNBOOK, "GET");

@@ -1,4 +1,4 @@
-package io.pacewatch.app;
+package io.pacewatch.broker;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,13 +13,15 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.TopicExistsException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Creates the topics pacewatch needs, or checks existing ones and says exactly what is wrong:
  * a compacted topic that is not compacted would lose targets; a deleting one that is compacted would
- * drop releases and alerts.
+ * drop releases and alerts. The service's topics ({@link TopicSpec#all}) and the notifier's delivery
+ * log both go through here.
  */
 public final class TopicSetup {
 
@@ -51,7 +53,7 @@ public final class TopicSetup {
                     .toList();
             if (!missing.isEmpty()) {
                 if (create) {
-                    admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+                    createTolerantly(missing);
                     LOG.info("Created topics {} ({} partitions, replication {})",
                             missing.stream().map(NewTopic::name).toList(), partitions, replicationFactor);
                 } else {
@@ -71,6 +73,27 @@ public final class TopicSetup {
             return problems;
         } catch (final ExecutionException | TimeoutException e) {
             throw new IllegalStateException("cannot set up topics: " + e.getMessage(), e);
+        }
+    }
+
+    /** Three copies where the cluster has three brokers, fewer on a smaller (development) cluster. */
+    public static short defaultReplication(final Admin admin) throws InterruptedException {
+        try {
+            return (short) Math.min(3, admin.describeCluster().nodes().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).size());
+        } catch (final ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot reach the Kafka cluster: " + e.getMessage(), e);
+        }
+    }
+
+    /** Another instance starting at the same time may create a topic first; its spec is the same. */
+    private void createTolerantly(final List<NewTopic> missing)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        try {
+            admin.createTopics(missing).all().get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (final ExecutionException e) {
+            if (!(e.getCause() instanceof TopicExistsException)) {
+                throw e;
+            }
         }
     }
 

@@ -1,4 +1,4 @@
-package io.pacewatch.app;
+package io.pacewatch.broker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

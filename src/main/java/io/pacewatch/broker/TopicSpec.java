@@ -1,6 +1,5 @@
-package io.pacewatch.app;
+package io.pacewatch.broker;
 
-import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.wire.Topics;
 import java.time.Duration;
 import java.util.List;
@@ -40,7 +39,7 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
                         null, Topics.RELEASES),
                 new TopicSpec(Topics.DEAD_LETTERS, DELETE, Duration.ofDays(30).toMillis(),
                         "refused records with the reason; a month to look at them",
-                        DeadLetterHandlers.MAX_DEAD_LETTER_BYTES));
+                        Topics.MAX_DEAD_LETTER_BYTES));
     }
 
     public Map<String, String> configs() {

@@ -1,4 +1,4 @@
-package io.pacewatch.bench;
+package io.pacewatch.broker;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,22 +24,23 @@ import org.apache.kafka.common.TopicPartition;
  * topics. With exactly-once, offsets commit in the same transaction as the outputs and state
  * changes they caused, so a group at the end of all its inputs has every output committed and
  * visible to read_committed consumers. Nothing is consumed to find out, so watching costs the
- * application nothing but a few admin requests per poll.
+ * application nothing but a few admin requests per poll. The benchmark times runs by it; the demo
+ * waits by it before it turns the calendar.
  */
-final class GroupLag {
+public final class GroupLag {
 
     private final Admin admin;
     private final String groupId;
     private final List<String> sourceTopics;
 
-    GroupLag(final Admin admin, final String groupId, final Collection<String> sourceTopics) {
+    public GroupLag(final Admin admin, final String groupId, final Collection<String> sourceTopics) {
         this.admin = admin;
         this.groupId = groupId;
         this.sourceTopics = List.copyOf(sourceTopics);
     }
 
     /** Records not yet committed by the group, over the sources and the group's repartition topics. */
-    long remaining() throws InterruptedException {
+    public long remaining() throws InterruptedException {
         try {
             final Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(groupId)
                     .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
@@ -70,7 +71,7 @@ final class GroupLag {
      * Polls until nothing is left; returns the {@link System#nanoTime()} at which a poll first found
      * the group caught up (so the figure is late by up to one poll interval plus a round trip). Fails after {@code timeout}, or at once when {@code failed} says so.
      */
-    long awaitCaughtUp(final Duration timeout, final Duration poll, final BooleanSupplier failed)
+    public long awaitCaughtUp(final Duration timeout, final Duration poll, final BooleanSupplier failed)
             throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         long last = -1;
@@ -88,7 +89,7 @@ final class GroupLag {
         throw new IllegalStateException("group " + groupId + " still had " + last + " records to go after " + timeout);
     }
 
-    static Set<String> pacewatchSources() {
+    public static Set<String> pacewatchSources() {
         return Set.of(io.pacewatch.wire.Topics.RELEASES, io.pacewatch.wire.Topics.TARGETS,
                 io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.ALERTS);
     }
