@@ -8,19 +8,24 @@ import java.util.Map;
  * What was last published for a series: the last status that judged something (the reference for
  * the next pace alert), the last status of any kind (to tell an overdue release landing), a
  * fingerprint of each progress record, so unchanged records are not re-sent, and the record timestamp
- * it was published with ({@code publishedTimestamp}, 0 in state from builds before it), so that a
+ * it was published with ({@code publishedTimestamp}, null in state from builds before it), so that a
  * series' records never go back in time: a rank or last year's curve arriving with a later timestamp
  * than the series' own next release would otherwise make the progress view see updates out of order.
  */
 record EmittedState(PaceStatus lastJudgedStatus, PaceStatus lastStatus, Map<String, Long> fingerprints,
-                    @JsonInclude(JsonInclude.Include.NON_DEFAULT) long publishedTimestamp) {
+                    @JsonInclude(JsonInclude.Include.NON_NULL) Long publishedTimestamp) {
 
-    static final EmittedState NOTHING = new EmittedState(null, null, Map.of(), 0);
+    static final EmittedState NOTHING = new EmittedState(null, null, Map.of(), null);
     /** The short key of the series' latest record; the others are keyed by their period code. */
     static final String LATEST = "latest";
 
     EmittedState {
         fingerprints = Map.copyOf(fingerprints);
+    }
+
+    /** The record timestamp of the last publication; 0 when unknown. */
+    long lastPublishedAt() {
+        return publishedTimestamp == null ? 0 : publishedTimestamp;
     }
 
     /**

@@ -276,7 +276,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
 
         final Optional<Alert> alert = evaluation.flatMap(e ->
                 AlertPolicy.decide(previous.lastJudgedStatus(), previous.lastStatus(), e.latest()));
-        final long stamp = Math.max(timestamp, previous.publishedTimestamp());
+        final long stamp = Math.max(timestamp, previous.lastPublishedAt());
         final EmittedState emitted;
         if (changed.isEmpty() && alert.isEmpty()) {
             emitted = previous;
