@@ -27,6 +27,8 @@ public final class FeedPrinter implements AutoCloseable {
 
     private final KafkaConsumer<String, byte[]> consumer;
     private final PrintStream out;
+    /** The year the feed replays: standings of other years (last year's figures, loaded as a benchmark) are not news. */
+    private final int year;
     private final AtomicBoolean running = new AtomicBoolean(true);
     /** The last line printed per series: a new version that leaves the wording unchanged is not news. */
     private final java.util.Map<String, String> lastLine = new java.util.HashMap<>();
@@ -36,7 +38,7 @@ public final class FeedPrinter implements AutoCloseable {
     private final org.apache.kafka.common.serialization.Deserializer<Alert> alerts =
             Topics.alerts().valueSerde().deserializer();
 
-    public FeedPrinter(final Properties kafka, final PrintStream out) {
+    public FeedPrinter(final Properties kafka, final PrintStream out, final int year) {
         final Properties props = new Properties();
         props.putAll(kafka);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
@@ -44,6 +46,7 @@ public final class FeedPrinter implements AutoCloseable {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         this.consumer = new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         this.out = out;
+        this.year = year;
         this.thread = new Thread(this::loop, "pacewatch-feed-printer");
         this.thread.setDaemon(true);
     }
@@ -79,10 +82,16 @@ public final class FeedPrinter implements AutoCloseable {
         }
         if (Topics.ALERTS.equals(record.topic())) {
             final Alert alert = alerts.deserialize(record.topic(), record.value());
+            if (alert.year() != year) {
+                return;
+            }
             out.println("  ALERT " + alert.messageZh());
             out.println("        " + alert.messageEn());
         } else if (SeriesPartitioner.isLatestKey(record.key())) {
             final Progress p = progress.deserialize(record.topic(), record.value());
+            if (p.year() != year) {
+                return;
+            }
             final String line = progressLine(p);
             if (!line.equals(lastLine.put(record.key(), line))) {
                 out.println(line);

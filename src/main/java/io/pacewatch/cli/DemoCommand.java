@@ -86,7 +86,7 @@ public final class DemoCommand implements Callable<Integer> {
                     .withStateDir(service.stateDir != null ? service.stateDir : scratch.resolve("state"))
                     .withClock(clock));
             Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-demo-shutdown"));
-            try (FeedPrinter printer = new FeedPrinter(kafka, System.out).start()) {
+            try (FeedPrinter printer = new FeedPrinter(kafka, System.out, feedYear()).start()) {
                 if (!running.awaitRunning(Duration.ofSeconds(60))) {
                     System.err.println("pacewatch did not reach RUNNING within 60 s: " + running.state() + " (full log: "
                             + log.toAbsolutePath() + ")");
@@ -112,6 +112,11 @@ public final class DemoCommand implements Callable<Integer> {
             deleteRecursively(scratch);
         }
         return 0;
+    }
+
+    /** The year the feed replays (its first month's). */
+    private int feedYear() throws IOException {
+        return IllustrativeFeed.monthlyBatches(IllustrativeFeed.lines(feed)).keySet().iterator().next().getYear();
     }
 
     private void replay(final String bootstrap, final Path scratch) throws IOException, InterruptedException {

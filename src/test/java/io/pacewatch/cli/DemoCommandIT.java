@@ -41,6 +41,9 @@ class DemoCommandIT {
         final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         final PrintStream originalErr = System.err;
         System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
+        final PrintStream originalOut = System.out;
+        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
         final Thread thread = new Thread(() -> exit.set(new CommandLine(demo).execute("--http-port",
                 Integer.toString(port), "--month-seconds", "0.2", "--log-file", log.toString())), "demo-under-test");
         thread.start();
@@ -70,6 +73,7 @@ class DemoCommandIT {
             demo.stop();
             thread.join(Duration.ofSeconds(60).toMillis());
             System.setErr(originalErr);
+            System.setOut(originalOut);
         }
         assertThat(thread.isAlive()).isFalse();
         assertThat(exit.get()).isZero();
@@ -78,6 +82,10 @@ class DemoCommandIT {
         assertThat(terminal).doesNotContain("WARN", "UNKNOWN_TOPIC_OR_PARTITION", "Using an OS temp directory",
                 "Processing exception handler is not enabled");
         assertThat(Files.readString(log)).contains("INFO", "io.pacewatch", "WARN", "org.apache.kafka");
+        // The feed shows the replayed year: last year's figures, loaded as a benchmark, are not news.
+        assertThat(stdout.toString(StandardCharsets.UTF_8))
+                .contains("== Last year's budget revenue loaded", "罗湖区 地方一般公共预算收入：1-2月")
+                .doesNotContain("尚未设定2022年目标");
         Files.deleteIfExists(log);
     }
 

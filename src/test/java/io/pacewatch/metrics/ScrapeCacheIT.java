@@ -26,7 +26,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyValue;
@@ -57,9 +56,8 @@ class ScrapeCacheIT {
 
     @BeforeAll
     void start() throws Exception {
-        try (Admin admin = kafka.admin()) {
-            assertThat(new TopicSetup(admin).ensure(TopicSpec.all(), true, 2, (short) 1)).isEmpty();
-        }
+        // The suite's shared admin client: not closed here, the broker extension does that.
+        assertThat(new TopicSetup(kafka.admin()).ensure(TopicSpec.all(), true, 2, (short) 1)).isEmpty();
         stateDir = Files.createTempDirectory("pacewatch-scrape-cache");
         final Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());

@@ -25,6 +25,14 @@ class KafkaBrokerExtensionIT {
     }
 
     @Test
+    void aTestThatClosesTheSharedAdminClientLeavesItUsableForTheNext() throws Exception {
+        try (org.apache.kafka.clients.admin.Admin admin = kafka.admin()) {
+            assertThat(admin.describeCluster().nodes().get()).isNotEmpty();
+        }
+        assertThat(kafka.admin().describeCluster().nodes().get()).isNotEmpty();
+    }
+
+    @Test
     void smokeScenario() throws Exception {
         KafkaSmokeScenario.run(kafka);
     }

@@ -19,6 +19,7 @@ import java.util.stream.Collectors;
 import io.pacewatch.broker.EmbeddedKafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ForwardingAdmin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -69,7 +70,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     // Present only when the tests run against the in-process broker, which can be restarted.
     private final EmbeddedKafkaBroker embeddedBroker;
     private final Object adminLock = new Object();
-    private Admin admin;
+    private SharedAdmin admin;
 
     KafkaTestBroker(final String bootstrapServers, final String description, final EmbeddedKafkaBroker embeddedBroker) {
         this.bootstrapServers = Objects.requireNonNull(bootstrapServers, "bootstrapServers");
@@ -94,13 +95,33 @@ public final class KafkaTestBroker implements AutoCloseable {
         return config;
     }
 
-    /** An {@link Admin} client shared by the tests of this handle; do not close it. */
+    /**
+     * An {@link Admin} client shared by the tests of this handle. Closing it does nothing: a test that
+     * closes it (a try-with-resources is easily written) would otherwise break every later test.
+     */
     public Admin admin() {
         synchronized (adminLock) {
             if (admin == null) {
-                admin = Admin.create(clientConfig());
+                admin = new SharedAdmin(clientConfig());
             }
             return admin;
+        }
+    }
+
+    /** The shared admin client: only {@link KafkaTestBroker#close()} closes it. */
+    private static final class SharedAdmin extends ForwardingAdmin {
+
+        SharedAdmin(final Map<String, Object> config) {
+            super(config);
+        }
+
+        @Override
+        public void close(final Duration timeout) {
+            // shared: see KafkaTestBroker#admin()
+        }
+
+        void closeShared(final Duration timeout) {
+            super.close(timeout);
         }
     }
 
@@ -224,7 +245,7 @@ public final class KafkaTestBroker implements AutoCloseable {
     public void close() {
         synchronized (adminLock) {
             if (admin != null) {
-                admin.close(Duration.ofSeconds(5));
+                admin.closeShared(Duration.ofSeconds(5));
                 admin = null;
             }
         }
