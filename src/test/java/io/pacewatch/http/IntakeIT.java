@@ -238,6 +238,8 @@ class IntakeIT {
                 + growth(concurrent, "2023-06", "5.1", "2023-07-15T09:30:00+08:00") + "]";
         final long before = endOffsets(Topics.RELEASES);
         final double processedBefore = accepted("RETAIL_SALES");
+        // Other tests of the class may revise RETAIL_SALES figures of their own regions first.
+        final double revisedBefore = counter("pacewatch_releases_revised_total", "RETAIL_SALES");
 
         final CompletableFuture<HttpResponse<String>> first = postAsync(body);
         final CompletableFuture<HttpResponse<String>> second = postAsync(body);
@@ -252,8 +254,8 @@ class IntakeIT {
         final JsonNode vintages = Json.MAPPER.readTree(get("/api/progress/" + concurrent
                 + "/RETAIL_SALES/2023/vintages").body());
         assertThat(vintages).hasSize(2).allSatisfy(period -> assertThat(period.get("versions")).hasSize(1));
-        assertThat(get("/metrics").body()).doesNotContainPattern(
-                "pacewatch_releases_revised_total\\{indicator=\"RETAIL_SALES\"[^}]*\\} [1-9]");
+        assertThat(counter("pacewatch_releases_revised_total", "RETAIL_SALES")).as("no version counted as a revision")
+                .isEqualTo(revisedBefore);
     }
 
     @Test
@@ -286,7 +288,11 @@ class IntakeIT {
     }
 
     private double accepted(final String indicator) throws Exception {
-        final Matcher m = Pattern.compile("pacewatch_releases_accepted_total\\{indicator=\"" + indicator
+        return counter("pacewatch_releases_accepted_total", indicator);
+    }
+
+    private double counter(final String name, final String indicator) throws Exception {
+        final Matcher m = Pattern.compile(name + "\\{indicator=\"" + indicator
                 + "\"[^}]*\\} (\\S+)").matcher(get("/metrics").body());
         return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
