@@ -30,8 +30,6 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
@@ -237,9 +235,6 @@ class IntakeIT {
         final String body = "[" + growth(concurrent, "2023-05", "4.8", "2023-06-15T09:30:00+08:00") + ","
                 + growth(concurrent, "2023-06", "5.1", "2023-07-15T09:30:00+08:00") + "]";
         final long before = endOffsets(Topics.RELEASES);
-        final double processedBefore = accepted("RETAIL_SALES");
-        // Other tests of the class may revise RETAIL_SALES figures of their own regions first.
-        final double revisedBefore = counter("pacewatch_releases_revised_total", "RETAIL_SALES");
 
         final CompletableFuture<HttpResponse<String>> first = postAsync(body);
         final CompletableFuture<HttpResponse<String>> second = postAsync(body);
@@ -249,13 +244,13 @@ class IntakeIT {
         });
         assertThat(endOffsets(Topics.RELEASES)).as("both requests were sent").isEqualTo(before + 4);
 
-        // Once the stream has taken all four records, each version is there once and none is a revision.
-        await().atMost(WAIT).until(() -> accepted("RETAIL_SALES") >= processedBefore + 4);
-        final JsonNode vintages = Json.MAPPER.readTree(get("/api/progress/" + concurrent
-                + "/RETAIL_SALES/2023/vintages").body());
-        assertThat(vintages).hasSize(2).allSatisfy(period -> assertThat(period.get("versions")).hasSize(1));
-        assertThat(counter("pacewatch_releases_revised_total", "RETAIL_SALES")).as("no version counted as a revision")
-                .isEqualTo(revisedBefore);
+        // Once the stream has taken the four records, each version is there once and none is a revision.
+        // (Not the revision counter: this service also reads what other tests left on the shared topic.)
+        final String vintages = "/api/progress/" + concurrent + "/RETAIL_SALES/2023/vintages";
+        await().atMost(WAIT).untilAsserted(() -> assertThat(Json.MAPPER.readTree(get(vintages).body())).hasSize(2));
+        await().during(Duration.ofSeconds(2)).atMost(WAIT).untilAsserted(() ->
+                assertThat(Json.MAPPER.readTree(get(vintages).body()))
+                        .hasSize(2).allSatisfy(period -> assertThat(period.get("versions")).hasSize(1)));
     }
 
     @Test
@@ -285,16 +280,6 @@ class IntakeIT {
         final HttpResponse<String> elsewhere = post("/api/progress", "application/json", "{}", token);
         assertThat(elsewhere.statusCode()).isEqualTo(405);
         assertThat(elsewhere.headers().firstValue("Allow")).hasValue("GET, HEAD");
-    }
-
-    private double accepted(final String indicator) throws Exception {
-        return counter("pacewatch_releases_accepted_total", indicator);
-    }
-
-    private double counter(final String name, final String indicator) throws Exception {
-        final Matcher m = Pattern.compile(name + "\\{indicator=\"" + indicator
-                + "\"[^}]*\\} (\\S+)").matcher(get("/metrics").body());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 
     private CompletableFuture<HttpResponse<String>> postAsync(final String body) {
