@@ -71,20 +71,49 @@ public final class Exchange {
      * The request body, refused with a 413 as soon as it is known to exceed {@code limit} bytes: from its
      * Content-Length before anything is read, else after {@code limit + 1} bytes. Blocks: only for a
      * route running {@link #later}, never on the server's threads.
+     *
+     * <p>Before the 413, up to {@link #DRAIN_BYTES} of the unread body are read and dropped. A client that
+     * did not wait for {@code 100 Continue} is still sending; were the connection closed on its unread
+     * bytes, TCP would reset it and the client would see "connection reset" instead of the 413 (the JDK's
+     * HttpClient: "header parser received no bytes"). A client that did ask for {@code 100 Continue} has
+     * sent nothing and gets the 413 at once; so does one whose body is larger than the drain allows.
      */
     byte[] body(final int limit) throws IOException {
         final ApiException tooLarge = new ApiException(413, "the body is over " + limit + " bytes, the intake's"
                 + " limit; split it into smaller requests");
-        if (request.getLength() > limit) {
+        final long declared = request.getLength();
+        if (declared > limit) {
+            if (!waitsForContinue() && declared - limit <= DRAIN_BYTES) {
+                try (InputStream in = Content.Source.asInputStream(request)) {
+                    drain(in);
+                }
+            }
             throw tooLarge;
         }
         try (InputStream in = Content.Source.asInputStream(request)) {
             final byte[] body = in.readNBytes(limit + 1);
             if (body.length > limit) {
+                drain(in);
                 throw tooLarge;
             }
             return body;
         }
+    }
+
+    /** How much of a refused body is read and dropped so the client gets its 413; see {@link #body}. */
+    static final int DRAIN_BYTES = 1 << 20;
+
+    private static void drain(final InputStream in) throws IOException {
+        final byte[] dropped = new byte[8192];
+        long left = DRAIN_BYTES;
+        for (int read; left > 0 && (read = in.read(dropped, 0, (int) Math.min(dropped.length, left))) >= 0; ) {
+            left -= read;
+        }
+    }
+
+    private boolean waitsForContinue() {
+        final String expect = request.getHeaders().get(HttpHeader.EXPECT);
+        return expect != null && expect.trim().equalsIgnoreCase("100-continue");
     }
 
     public Exchange header(final String name, final String value) {

@@ -12,6 +12,9 @@ import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -219,8 +222,23 @@ class IntakeIT {
         while (body.length() <= MAX_BYTES) {
             body.append(release(region, "2023-04", "40", "2023-05-15T09:00:00+08:00")).append('\n');
         }
-        final HttpResponse<String> refused = post(Intake.RELEASES, "application/x-ndjson", body.toString(), token);
+        final byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
+        // Sent straight away (the server drops the rest so the client reads the 413, not a reset), and
+        // sent the way curl sends large bodies, waiting for 100 Continue (refused before any is sent).
+        final HttpResponse<String> refused = post(Intake.RELEASES, "application/x-ndjson", bytes, token);
         assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.body()).contains("over " + MAX_BYTES + " bytes");
+        // (A raw socket: Java 17's HttpClient blocks on a final answer to Expect: 100-continue, JDK-8286171.)
+        try (Socket socket = new Socket(uri("/").getHost(), uri("/").getPort())) {
+            socket.setSoTimeout((int) WAIT.toMillis());
+            socket.getOutputStream().write(("POST " + Intake.RELEASES + " HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Authorization: Bearer " + token + "\r\nContent-Type: application/x-ndjson\r\n"
+                    + "Content-Length: " + bytes.length + "\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            final String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(),
+                    StandardCharsets.US_ASCII)).readLine();
+            assertThat(statusLine).as("answered before any of the body was sent").startsWith("HTTP/1.1 413");
+        }
         assertThat(endOffsets(Topics.RELEASES)).isEqualTo(before);
     }
 
