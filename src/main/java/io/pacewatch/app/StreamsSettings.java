@@ -1,10 +1,12 @@
 package io.pacewatch.app;
 
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.topology.CompressedStores;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.streams.StreamsConfig;
 
 /** The Streams configuration pacewatch relies on; callers add connection details and overrides. */
@@ -25,6 +27,10 @@ public final class StreamsSettings {
         // (re-keying, then judging): half of Kafka's 100 ms brought alert p99 under 250 ms in the
         // benchmark, for about 15% less backfill throughput (docs/benchmarks.md).
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, Integer.toString(COMMIT_INTERVAL_MS));
+        // Changelogs the cleaner can compact within a national backfill, so a restore reads about a record
+        // per key (TopicSpec.COMPACTED_SEGMENT_BYTES says why); also applies to the repartition topic,
+        // where Streams' own default is 50 MB.
+        props.put(StreamsConfig.topicPrefix(TopicConfig.SEGMENT_BYTES_CONFIG), TopicSpec.COMPACTED_SEGMENT_BYTES);
         props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, CompressedStores.class);
         props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Deserialization.class);
         props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandlers.Processing.class);

@@ -5,8 +5,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-/** How each pacewatch topic must be configured, and why. */
 /**
+ * How each pacewatch topic must be configured, and why.
+ *
  * @param samePartitionsAs a topic this one must have exactly as many partitions as (null: any), because
  *                         one task reads both: it is created with that topic's count and checked against it
  */
@@ -25,6 +26,15 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
     public static final String COMPACT = "compact";
     public static final String DELETE = "delete";
     private static final long FOREVER = -1;
+
+    /**
+     * Segment size of every compacted topic, pacewatch's and the Streams changelogs ({@code StreamsSettings}).
+     * The log cleaner only compacts closed segments, and at the broker's default of 1 GiB a national
+     * year's progress topic or series-state changelog (a few hundred MB a partition) never closes one:
+     * a restore then reads every version ever written (12 per series for the series state) instead of
+     * about one per key. Small enough to close within a backfill, large enough to keep the files few.
+     */
+    public static final int COMPACTED_SEGMENT_BYTES = 64 * 1024 * 1024;
 
     /** Releases are the record of what was published: kept forever, so any state can be rebuilt by replay. */
     public static List<TopicSpec> all() {
@@ -48,6 +58,9 @@ public record TopicSpec(String name, String cleanupPolicy, long retentionMs, Str
         if (maxMessageBytes != null) {
             // A dead letter carries a whole refused record plus headers, more than the default 1 MiB allows.
             configs.put("max.message.bytes", Integer.toString(maxMessageBytes));
+        }
+        if (COMPACT.equals(cleanupPolicy)) {
+            configs.put("segment.bytes", Integer.toString(COMPACTED_SEGMENT_BYTES));
         }
         return configs;
     }

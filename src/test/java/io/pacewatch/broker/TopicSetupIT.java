@@ -28,8 +28,11 @@ class TopicSetupIT {
         final List<String> problems = new TopicSetup(kafka.admin()).ensure(List.of(targets, releases), true, 3, (short) 1);
 
         assertThat(problems).isEmpty();
-        assertThat(policy(targets.name())).isEqualTo("compact");
-        assertThat(policy(releases.name())).isEqualTo("delete");
+        assertThat(config(targets.name(), "cleanup.policy")).isEqualTo("compact");
+        assertThat(config(releases.name(), "cleanup.policy")).isEqualTo("delete");
+        // Compacted topics roll segments early enough for the cleaner to run; others keep the broker's size.
+        assertThat(config(targets.name(), "segment.bytes")).isEqualTo(Integer.toString(TopicSpec.COMPACTED_SEGMENT_BYTES));
+        assertThat(config(releases.name(), "segment.bytes")).isEqualTo("1073741824");
         assertThat(kafka.admin().describeTopics(List.of(releases.name())).allTopicNames().get()
                 .get(releases.name()).partitions()).hasSize(3);
     }
@@ -74,9 +77,9 @@ class TopicSetupIT {
                         + " reads both (ranks back): delete " + other + " and pacewatch creates it again with 3");
     }
 
-    private String policy(final String topic) throws Exception {
+    private String config(final String topic, final String name) throws Exception {
         final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         final Map<ConfigResource, Config> configs = kafka.admin().describeConfigs(List.of(resource)).all().get();
-        return configs.get(resource).get("cleanup.policy").value();
+        return configs.get(resource).get(name).value();
     }
 }

@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
+import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
+import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.Topics;
 import java.nio.file.Files;
@@ -23,6 +25,7 @@ import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.streams.KeyValue;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -82,6 +85,9 @@ class RestartReplayIT {
                         && FaultKit.asOfMonth(progress.latest().get(probeId())) == 12;
             });
             assertThat(FaultKit.status(progress.latest().get(probeId()))).isEqualTo("BEHIND");
+            // The changelog the wipe below restores from rolls segments the cleaner can compact (StreamsSettings).
+            assertThat(segmentBytes(applicationId + "-" + QueryableStores.RELEASE_HISTORY + "-changelog"))
+                    .isEqualTo(Integer.toString(TopicSpec.COMPACTED_SEGMENT_BYTES));
 
             // The API reads views that follow the output topics; wait until they have caught up.
             awaitViewsCaughtUp(progress, alerts);
@@ -124,6 +130,12 @@ class RestartReplayIT {
      */
     private PacewatchService start() throws Exception {
         return fault.startService(applicationId, stateDir, FaultKit.START_AT_LATEST);
+    }
+
+    private String segmentBytes(final String topic) throws Exception {
+        final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+        return kafka.admin().describeConfigs(List.of(resource)).all().get(30, TimeUnit.SECONDS)
+                .get(resource).get("segment.bytes").value();
     }
 
     private void restart(final boolean wipe) throws Exception {
