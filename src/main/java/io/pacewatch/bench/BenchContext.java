@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.common.utils.Utils;
 
@@ -83,7 +84,10 @@ final class BenchContext implements AutoCloseable {
      * never be raised; the calendar's cost per judgement is one lookup.
      */
     ServiceSettings serviceSettings(final String applicationId, final Path stateDir) {
-        return new ServiceSettings(streamsProperties(applicationId, stateDir), catalogue, ReleaseCalendar.NONE,
+        final Properties props = streamsProperties(applicationId, stateDir);
+        props.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
+                ProgressBytesCounter.class.getName());
+        return new ServiceSettings(props, catalogue, ReleaseCalendar.NONE,
                 Clock.systemUTC(), "127.0.0.1", 0, "127.0.0.1", stateDir, false, partitions, (short) 1);
     }
 

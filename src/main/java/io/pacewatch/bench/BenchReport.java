@@ -128,7 +128,7 @@ final class BenchReport {
 
     void verification(final Verification.Result v) {
         out.println("## Backfill outputs (checked after timing)");
-        out.printf("progress: %,d committed records (%s) on pacewatch.progress; last month present for %,d of %,d series%s%n",
+        out.printf("progress: %,d committed records (%s) on pacewatch.progress now; last month present for %,d of %,d series%s%n",
                 v.progressRecords(), mb(v.progressBytes()), v.seriesCovered(), v.seriesExpected(),
                 v.seriesCovered() == v.seriesExpected() ? "" : "  <-- INCOMPLETE");
         out.printf("alerts: %,d on pacewatch.alerts%n", v.alerts());
@@ -139,7 +139,9 @@ final class BenchReport {
                     .stream().limit(20).map(b -> b.topic() + "-" + b.partition() + "@" + b.offset() + " " + b.reason().code())
                     .collect(Collectors.joining(", ")));
         }
-        progressBytesPerRelease = (double) v.progressBytes() / validReleases;
+        out.printf("progress written by the backfill: %,d records (%s) as the broker acknowledged them; the topic is"
+                + " compacted, so the cleaner may have removed overwritten ones since%n", v.writtenRecords(), mb(v.writtenBytes()));
+        progressBytesPerRelease = (double) v.writtenBytes() / validReleases;
         out.printf("progress bytes per valid release (keys and values, every record the backfill wrote): %,.0f B%n",
                 progressBytesPerRelease);
         out.printf("(checked in %.1f s)%n", v.millis() / 1e3);

@@ -136,6 +136,7 @@ public final class Benchmark {
                 final AtomicReference<JfrProfile> jfr = new AtomicReference<>();
                 final Path jfrTarget = settings.jfrDir() != null && run == settings.repeat()
                         ? settings.jfrDir().resolve("pacewatch-backfill-" + appId + ".jfr") : null;
+                ProgressBytesCounter.reset();
                 try {
                     pacewatch.add(runs.pacewatch(appId, stateDir, releaseRecords, started, () -> {
                         if (jfrTarget != null) {

@@ -28,7 +28,13 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  */
 final class Verification {
 
-    record Result(long progressRecords, long progressBytes, long seriesCovered, long seriesExpected, long alerts,
+    /**
+     * @param progressRecords    committed progress records on the topic now, which compaction may have thinned
+     * @param writtenRecords     progress records the backfill wrote ({@link ProgressBytesCounter})
+     * @param writtenBytes       their keys and values
+     */
+    record Result(long progressRecords, long progressBytes, long writtenRecords, long writtenBytes,
+                  long seriesCovered, long seriesExpected, long alerts,
                   Map<String, Long> deadLettersByReason, Map<String, Long> badSentByReason,
                   List<Preload.BadRecord> withoutDeadLetter, GoldenDigest digest, long millis) {
 
@@ -93,7 +99,8 @@ final class Verification {
                 .toList();
         final Map<String, Long> sent = new TreeMap<>();
         badSent.forEach((reason, count) -> sent.put(reason.code(), count));
-        return new Result(progress[0], progress[1], expected - lastMonthKeys.size(), expected, alerts[0], dead, sent,
+        return new Result(progress[0], progress[1], ProgressBytesCounter.records(), ProgressBytesCounter.bytes(),
+                expected - lastMonthKeys.size(), expected, alerts[0], dead, sent,
                 missing, digest, (System.nanoTime() - start) / 1_000_000);
     }
 

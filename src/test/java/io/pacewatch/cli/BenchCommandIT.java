@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -43,5 +45,13 @@ class BenchCommandIT {
                 "## (e) Memory", "| pacewatch backfill (EOS) |", "| latency at 50/s |", "| restore |",
                 "## Goals", "of the trivial exactly-once aggregate", "publish→alert p99", "restore of 1 M keys");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
+        // Too small for the cleaner to compact anything: the producer-side count must equal the topic's.
+        final Matcher onTopic = Pattern.compile("progress: ([\\d,]+) committed records \\(([^)]+)\\)").matcher(report);
+        final Matcher written = Pattern.compile("progress written by the backfill: ([\\d,]+) records \\(([^)]+)\\)")
+                .matcher(report);
+        assertThat(onTopic.find()).as(report).isTrue();
+        assertThat(written.find()).as(report).isTrue();
+        assertThat(written.group(1)).isNotEqualTo("0").isEqualTo(onTopic.group(1));
+        assertThat(written.group(2)).isEqualTo(onTopic.group(2));
     }
 }
