@@ -9,6 +9,7 @@ import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Vintages.PeriodVintages;
 import io.pacewatch.query.LocalViews;
 import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.SeriesVersions;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot;
 import io.prometheus.metrics.model.snapshots.GaugeSnapshot.GaugeDataPointSnapshot;
@@ -19,9 +20,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import org.apache.kafka.streams.KeyValue;
 
 /**
  * Per-series revision gauges, read at scrape time from this instance's active release-history store:
@@ -53,8 +56,7 @@ public final class RevisionCollector implements MultiCollector {
                     "Publication time of the latest version of the period revised last, in Unix seconds",
                     s -> s.latest().map(p -> BigDecimal.valueOf(p.latest().publishedAt().getEpochSecond()))));
 
-    private final PartitionSnapshots<ReleaseHistory, Series> local;
-    private final IndicatorCatalogue catalogue;
+    private final Supplier<PartitionSnapshots.Snapshot<Series>> local;
     /** The last scrape's snapshots, served again while no partition changed and no embargo ended. */
     private MetricSnapshots last;
 
@@ -69,21 +71,41 @@ public final class RevisionCollector implements MultiCollector {
     }
 
     /** Summaries are kept per partition and made again only when it changed or an embargo in it ended. */
-    RevisionCollector(final StorePartitions<ReleaseHistory> localHistories, final IndicatorCatalogue catalogue,
+    private RevisionCollector(final StorePartitions<ReleaseHistory> localHistories, final IndicatorCatalogue catalogue,
                       final Supplier<Instant> now) {
-        this.catalogue = catalogue;
-        this.local = new PartitionSnapshots<>(localHistories, (histories, previous, at) -> summarise(histories, at), now);
+        this(new PartitionSnapshots<ReleaseHistory, Series>(localHistories, (histories, previous, at) -> {
+            final List<Made> made = histories.stream().map(history -> made(catalogue, history, at)).toList();
+            return new PartitionSnapshots.Part<>(made.stream().flatMap(m -> m.series().stream()).toList(),
+                    made.stream().map(Made::validUntil).filter(Objects::nonNull).min(Instant::compareTo).orElse(null));
+        }, now)::get);
+    }
+
+    private RevisionCollector(final Supplier<PartitionSnapshots.Snapshot<Series>> local) {
+        this.local = local;
     }
 
     /**
-     * Reads the active release-history store partition by partition; a partition not written since
-     * the last scrape is not read again (its histories are decoded by the store's serde at every read,
-     * so reading is what costs).
+     * Reads the active release-history store partition by partition: a partition not written since
+     * the last scrape is not read again, and in one that was, only the series whose stored bytes
+     * changed (or whose embargo ended) are decoded and summarised again.
      */
     public static RevisionCollector of(final LocalViews views, final StoreRestorations restorations,
                                        final IndicatorCatalogue catalogue, final Supplier<Instant> now) {
-        return new RevisionCollector(ActiveStores.partitions(views, restorations, QueryableStores.RELEASE_HISTORY,
-                views::releaseHistories), catalogue, now);
+        return decoding(ActiveStores.partitions(views, restorations, QueryableStores.RELEASE_HISTORY,
+                views::releaseHistoryRecords), catalogue, now);
+    }
+
+    /** Over partitions of raw stored values (key, the judge's Smile bytes), each series decoded once per change. */
+    static RevisionCollector decoding(final StorePartitions<KeyValue<String, byte[]>> stored,
+                                      final IndicatorCatalogue catalogue, final Supplier<Instant> now) {
+        final PartitionSnapshots<KeyValue<String, byte[]>, DecodedRecords.Decoded<Made>> snapshots =
+                new PartitionSnapshots<>(stored, DecodedRecords.maker(
+                        (bytes, at) -> made(catalogue, SeriesVersions.decode(bytes).history(), at), Made::validUntil), now);
+        return new RevisionCollector(() -> {
+            final PartitionSnapshots.Snapshot<DecodedRecords.Decoded<Made>> read = snapshots.get();
+            return new PartitionSnapshots.Snapshot<>(read.changed()
+                    ? read.values().stream().flatMap(d -> d.value().series().stream()).toList() : List.of(), read.changed());
+        });
     }
 
     @Override
@@ -112,25 +134,23 @@ public final class RevisionCollector implements MultiCollector {
         return GAUGES.stream().map(Gauge::name).toList();
     }
 
-    /** The series of one partition's histories, valid until the first embargo among them ends. */
-    private PartitionSnapshots.Part<Series> summarise(final List<ReleaseHistory> histories, final Instant visibleAt) {
-        final List<Series> out = new ArrayList<>();
-        Instant validUntil = null;
-        for (final ReleaseHistory history : histories) {
-            if (history.versions().isEmpty()) {
-                continue;
-            }
-            final Optional<Instant> embargoEnd = history.nextEmbargoEnd(visibleAt);
-            if (embargoEnd.isPresent() && (validUntil == null || embargoEnd.get().isBefore(validUntil))) {
-                validUntil = embargoEnd.get();
-            }
-            final SeriesKey key = history.versions().get(0).series();
-            // Releases were checked against the catalogue on the way in; one dropped from it since has no names.
-            catalogue.find(key.indicator()).ifPresent(indicator -> out.add(new Series(
-                    SeriesLabels.of(key.region(), key.indicator(), key.year()),
-                    indicator, RevisionSummary.of(history, visibleAt))));
+    /**
+     * What a scrape makes of one series' history: its gauges' inputs (none without versions, or when
+     * its indicator has left the catalogue; releases were checked against it on the way in), valid
+     * until its next embargo ends.
+     */
+    private static Made made(final IndicatorCatalogue catalogue, final ReleaseHistory history, final Instant visibleAt) {
+        if (history.versions().isEmpty()) {
+            return new Made(Optional.empty(), null);
         }
-        return new PartitionSnapshots.Part<>(out, validUntil);
+        final SeriesKey key = history.versions().get(0).series();
+        return new Made(catalogue.find(key.indicator()).map(indicator -> new Series(
+                SeriesLabels.of(key.region(), key.indicator(), key.year()), indicator,
+                RevisionSummary.of(history, visibleAt))), history.nextEmbargoEnd(visibleAt).orElse(null));
+    }
+
+    /** @param validUntil when an embargo in the history ends, from which on it reads differently (null: never) */
+    private record Made(Optional<Series> series, Instant validUntil) {
     }
 
     private record Series(Labels labels, Indicator indicator, RevisionSummary summary) {

@@ -195,7 +195,8 @@ public final class LocalViews {
 
     /** Every version out of embargo of every figure of the series, or empty when no release of it is held here. */
     public Optional<List<Vintages.PeriodVintages>> vintages(final SeriesKey series) {
-        return Optional.ofNullable(historyStore().get(series.id())).map(state -> Vintages.of(state.history(), clock.instant()));
+        return Optional.ofNullable(historyStore().get(series.id()))
+                .map(stored -> Vintages.of(SeriesVersions.decode(stored).history(), clock.instant()));
     }
 
     /**
@@ -206,7 +207,8 @@ public final class LocalViews {
      * the series, or the indicator has left the catalogue.
      */
     public Optional<SeriesDetail> asOf(final SeriesKey series, final Instant t, final SeriesEvaluator evaluator) {
-        final SeriesVersions state = historyStore().get(series.id());
+        final byte[] stored = historyStore().get(series.id());
+        final SeriesVersions state = stored == null ? null : SeriesVersions.decode(stored);
         final Target target = Optional.ofNullable(targetStore().get(series.id())).map(ValueAndTimestamp::value).orElse(null);
         final ReleaseHistory history = state == null ? null : state.history().publishedBy(t);
         return evaluator.evaluate(series, history == null || history.versions().isEmpty() ? null : history, target,
@@ -222,10 +224,10 @@ public final class LocalViews {
      */
     public List<ReleaseHistory> releaseHistories() {
         final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesVersions> all = historyStore().all()) {
+        try (KeyValueIterator<String, byte[]> all = historyStore().all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
-                    found.add(kv.value.history());
+                    found.add(SeriesVersions.decode(kv.value).history());
                 }
             });
         }
@@ -266,22 +268,25 @@ public final class LocalViews {
         return found;
     }
 
-    /** The release histories of one partition of the release-history store. */
-    public List<ReleaseHistory> releaseHistories(final int partition) {
-        final List<ReleaseHistory> found = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesVersions> all = historyStore(partition).all()) {
+    /**
+     * The raw values of one partition of the release-history store, undecoded ({@link SeriesVersions#decode}),
+     * in key order: what a scrape needs to tell which series changed since the last one.
+     */
+    public List<KeyValue<String, byte[]>> releaseHistoryRecords(final int partition) {
+        final List<KeyValue<String, byte[]>> found = new ArrayList<>();
+        try (KeyValueIterator<String, byte[]> all = historyStore(partition).all()) {
             all.forEachRemaining(kv -> {
                 if (kv.value != null) {
-                    found.add(kv.value.history());
+                    found.add(kv);
                 }
             });
         }
         return found;
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore(final int partition) {
+    private ReadOnlyKeyValueStore<String, byte[]> historyStore(final int partition) {
         return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
-                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()).withPartition(partition));
+                QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
 
     private ReadOnlyKeyValueStore<String, byte[]> progressStore(final int partition) {
@@ -289,9 +294,9 @@ public final class LocalViews {
                 QueryableStoreTypes.<String, byte[]>keyValueStore()).withPartition(partition));
     }
 
-    private ReadOnlyKeyValueStore<String, SeriesVersions> historyStore() {
+    private ReadOnlyKeyValueStore<String, byte[]> historyStore() {
         return streams.store(StoreQueryParameters.fromNameAndType(QueryableStores.RELEASE_HISTORY,
-                QueryableStoreTypes.<String, SeriesVersions>keyValueStore()));
+                QueryableStoreTypes.<String, byte[]>keyValueStore()));
     }
 
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<Target>> targetStore() {

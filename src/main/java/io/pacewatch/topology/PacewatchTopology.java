@@ -148,8 +148,9 @@ public final class PacewatchTopology {
                 .filter((key, update) -> update != null, Named.as("drop-peer-rank-tombstones"))
                 .mapValues(SeriesEvent.PeerRankChange::new, Named.as("peer-rank-events"));
 
+        // Bytes: the judge encodes its SeriesState itself (SeriesStates), so readers get the raw value.
         builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(RELEASE_HISTORY_STORE),
-                Serdes.String(), WireSerdes.state(SeriesState.class)).withCachingDisabled());
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
         // Timestamped, as the target table before: its changelog and files read as they were.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(Stores.persistentTimestampedKeyValueStore(TARGETS_STORE),
                 Serdes.String(), WireSerdes.stateReadingJson(Target.class)).withCachingDisabled());

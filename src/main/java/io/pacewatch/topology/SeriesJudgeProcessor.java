@@ -76,7 +76,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     private final RegionCatalogue regions;
     private SeriesPeers peers;
     private ProcessorContext<String, SeriesChange> context;
-    private KeyValueStore<String, SeriesState> states;
+    private SeriesStates states;
     private KeyValueStore<String, String> recheck;
     private TimestampedKeyValueStore<String, Target> targets;
 
@@ -103,7 +103,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
     @Override
     public void init(final ProcessorContext<String, SeriesChange> context) {
         this.context = context;
-        this.states = context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE);
+        this.states = new SeriesStates(context.getStateStore(PacewatchTopology.RELEASE_HISTORY_STORE));
         this.recheck = context.getStateStore(RECHECK_STORE);
         this.targets = context.getStateStore(PacewatchTopology.TARGETS_STORE);
         this.peers = new SeriesPeers(regions, context.getStateStore(PacewatchTopology.PEER_RANKS_STORE));
@@ -120,11 +120,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
      * enough, since a build never mixes the layouts in a store.
      */
     private void refuseLegacyState() {
-        try (KeyValueIterator<String, SeriesState> all = states.all()) {
-            if (all.hasNext()) {
-                all.next();
-            }
-        }
+        states.checkReadable();
     }
 
     @Override
@@ -204,13 +200,11 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
             return;
         }
         final List<String> unsent = new ArrayList<>();
-        try (KeyValueIterator<String, SeriesState> all = states.all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value.curveSent() == null && !kv.value.history().versions().isEmpty()) {
-                    unsent.add(kv.key);
-                }
-            });
-        }
+        states.forEach((key, state) -> {
+            if (state.curveSent() == null && !state.history().versions().isEmpty()) {
+                unsent.add(key);
+            }
+        });
         final Instant now = clock.instant();
         for (final String key : unsent) {
             final SeriesState state = states.get(key);

@@ -1,7 +1,10 @@
 package io.pacewatch.wire;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.ReleaseHistory;
+import java.util.Objects;
+import org.apache.kafka.common.serialization.Deserializer;
 
 /**
  * What a reader of the {@value QueryableStores#RELEASE_HISTORY} store may use of a series' state:
@@ -14,4 +17,24 @@ public interface SeriesVersions {
 
     /** Last year's cumulative curve of the same series, as the judge last received it; null when none is known. */
     CumulativeCurve priorYear();
+
+    /**
+     * Reads a stored value (the store holds the judge's Smile bytes, so that readers can tell an unchanged
+     * value by its bytes): these two fields, skipping what the judge keeps beside them unread. A value an
+     * earlier build wrote as JSON is refused with the reset steps, as the judge refuses it.
+     */
+    static SeriesVersions decode(final byte[] stored) {
+        return Stored.READER.deserialize(QueryableStores.RELEASE_HISTORY, stored);
+    }
+
+    /** The readers' part of a stored series state. */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    record Stored(ReleaseHistory history, CumulativeCurve priorYear) implements SeriesVersions {
+
+        private static final Deserializer<Stored> READER = WireSerdes.state(Stored.class).deserializer();
+
+        public Stored {
+            history = Objects.requireNonNullElse(history, ReleaseHistory.EMPTY);
+        }
+    }
 }

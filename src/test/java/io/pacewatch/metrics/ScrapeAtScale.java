@@ -5,11 +5,11 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.PaceAssessor;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
-import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.Releases;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
+import io.pacewatch.topology.SeriesState;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.WireSerdes;
 import java.io.IOException;
@@ -18,16 +18,16 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 
 /**
  * Not a test: a benchmark-style main that times one /metrics scrape at national size without Kafka,
  * as the service builds it (the same collectors, the same registry, written to a stream as the HTTP
  * port writes it). 3,000 regions × 20 indicators of progress records, held as the progress view
- * holds them (the topic's JSON bytes); the revision gauges over 3,000 × 20 release histories (the
- * catalogue's four monthly indicators under five region codes each) with 11 releases and one revision each, decoded from
- * Smile at every read as the release-history store's serde does. Both stores are spread over four
+ * holds them (the topic's JSON bytes); the revision gauges over 3,000 × 20 series states (the
+ * catalogue's four monthly indicators under five region codes each) with 11 releases and one revision each, held
+ * as the release-history store holds them (the judge's Smile bytes). Both stores are spread over four
  * partitions with versions, as the service reads them ({@link StorePartitions}): a scrape after no
  * write reads nothing, one after a write to a partition reads that partition. Run:
  * {@code java -cp target/test-classes:target/classes:target/lib/* io.pacewatch.metrics.ScrapeAtScale [regions]}
@@ -40,21 +40,21 @@ public final class ScrapeAtScale {
     public static void main(final String[] args) throws Exception {
         final int regions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         final List<KeyValue<String, byte[]>> progress = progressRecords(regions);
-        // The release-history store's serde.
-        final Serde<ReleaseHistory> smile = WireSerdes.stateReadingJson(ReleaseHistory.class);
-        final List<byte[]> histories = historyRecords(regions, smile);
-        System.out.printf("%,d progress records (%,d bytes), %,d release histories (%,d bytes, Smile)%n",
+        final List<KeyValue<String, byte[]>> histories = historyRecords(regions);
+        System.out.printf("%,d progress records (%,d bytes), %,d series states (%,d bytes, Smile)%n",
                 progress.size(), progress.stream().mapToLong(kv -> kv.value.length).sum(),
-                histories.size(), histories.stream().mapToLong(b -> b.length).sum());
+                histories.size(), histories.stream().mapToLong(kv -> kv.value.length).sum());
 
         // As the service reads them: four partitions, each read again only when its version moves.
-        final Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>> progressStore = new Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>>(progress, kv -> kv);
-        final Partitioned<byte[], ReleaseHistory> historyStore = new Partitioned<>(histories, bytes -> decode(bytes, smile));
+        final Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>> progressStore = new Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>>(progress, kv -> kv, kv -> kv);
+        final Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>> historyStore =
+                new Partitioned<KeyValue<String, byte[]>, KeyValue<String, byte[]>>(histories, kv -> kv,
+                        ScrapeAtScale::rewritten);
         final PrometheusMeterRegistry both = registry(ProgressCollector.decoding(progressStore),
-                new RevisionCollector(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
+                RevisionCollector.decoding(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
         final PrometheusMeterRegistry progressOnly = registry(ProgressCollector.decoding(progressStore), null);
         final PrometheusMeterRegistry revisionsOnly = registry(null,
-                new RevisionCollector(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
+                RevisionCollector.decoding(historyStore, Releases.CATALOGUE, () -> Releases.LATER));
         final PrometheusMeterRegistry decodingEveryRecord = registry(new ProgressCollector(() -> progress.stream()
                 .map(kv -> Topics.progress().valueSerde().deserializer().deserialize(Topics.PROGRESS, kv.value)).toList()),
                 null);
@@ -73,8 +73,12 @@ public final class ScrapeAtScale {
         }
         for (int i = 0; i < 2; i++) {
             historyStore.written(i);
-            time("revision gauges, one partition of 4 written", revisionsOnly, false);
+            time("revision gauges, one partition of 4 written (1,000 series)", revisionsOnly, false);
         }
+        for (int i = 0; i < 4; i++) {
+            historyStore.written(i);
+        }
+        time("revision gauges, all 4 partitions written (1,000 series each)", revisionsOnly, false);
         time("whole scrape, first (plain text)", both, false);
         for (int i = 0; i < 2; i++) {
             time("whole scrape, no partition written, plain text", both, false);
@@ -86,6 +90,11 @@ public final class ScrapeAtScale {
             historyStore.written(i);
             time("whole scrape, one partition of 4 of each written, gzip", both, null);
         }
+        for (int i = 0; i < 4; i++) {
+            progressStore.written(i);
+            historyStore.written(i);
+        }
+        time("whole scrape, all 4 partitions of each written, gzip", both, null);
     }
 
     /** @param gzip false: plain text; true: gzip at its default level; null: compressed as the service serves it */
@@ -128,8 +137,18 @@ public final class ScrapeAtScale {
         return records;
     }
 
-    private static List<byte[]> historyRecords(final int regions, final Serde<ReleaseHistory> smile) throws IOException {
-        final List<byte[]> records = new ArrayList<>();
+    /** The same series state written again after a release: other bytes (a newer timestamp), same history. */
+    private static KeyValue<String, byte[]> rewritten(final KeyValue<String, byte[]> stored) {
+        final org.apache.kafka.common.serialization.Serde<SeriesState> serde = WireSerdes.state(SeriesState.class);
+        final SeriesState state = serde.deserializer().deserialize("history", stored.value);
+        return KeyValue.pair(stored.key, serde.serializer().serialize("history", new SeriesState(state.history(),
+                null, state.newestReleaseTimestamp() + 1, null, null)));
+    }
+
+    /** Each series' state as the judge stores it: key, and its Smile bytes. */
+    private static List<KeyValue<String, byte[]>> historyRecords(final int regions) {
+        final Serializer<SeriesState> smile = WireSerdes.state(SeriesState.class).serializer();
+        final List<KeyValue<String, byte[]>> records = new ArrayList<>();
         // The bundled catalogue's four monthly indicators, five times over (regions R00001-0 ... -4): 20 a region.
         final String[] indicators = {"BUDGET_REVENUE", "FIXED_ASSET_INVESTMENT", "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED"};
         for (int r = 0; r < regions; r++) {
@@ -146,7 +165,8 @@ public final class ScrapeAtScale {
                     }
                     final Releases.Builder revision = Releases.of(indicator).region(region).cumulativeThrough(5).growth("4.9");
                     releases.add((growthOnly(indicator) ? revision : revision.value("51")).publishedAt("2023-07-20T09:30:00+08:00").revision(1).build());
-                    records.add(smile.serializer().serialize("history", Releases.history(releases)));
+                    records.add(KeyValue.pair(region + "|" + indicator + "|2023", smile.serialize("history",
+                            new SeriesState(Releases.history(releases), null, 0, null, null))));
                 }
             }
         }
@@ -157,10 +177,6 @@ public final class ScrapeAtScale {
         return "INDUSTRIAL_VALUE_ADDED".equals(indicator);
     }
 
-    private static ReleaseHistory decode(final byte[] bytes, final Serde<ReleaseHistory> smile) {
-        return smile.deserializer().deserialize("history", bytes);
-    }
-
     /**
      * Records spread over four partitions as a store holds them; a partition is read (and what it
      * holds made by {@code read}, as a store's serde would) at each scrape that asks for it, and its
@@ -168,12 +184,16 @@ public final class ScrapeAtScale {
      */
     private static final class Partitioned<S, R> implements StorePartitions<R> {
         private static final int PARTITIONS = 4;
+        private static final int CHANGED_PER_WRITE = 1_000;
         private final List<List<S>> partitions = new ArrayList<>();
         private final int[] versions = new int[PARTITIONS];
         private final java.util.function.Function<S, R> read;
+        private final java.util.function.UnaryOperator<S> rewrite;
 
-        Partitioned(final List<S> records, final java.util.function.Function<S, R> read) {
+        Partitioned(final List<S> records, final java.util.function.Function<S, R> read,
+                    final java.util.function.UnaryOperator<S> rewrite) {
             this.read = read;
+            this.rewrite = rewrite;
             for (int p = 0; p < PARTITIONS; p++) {
                 partitions.add(new ArrayList<>());
             }
@@ -182,10 +202,17 @@ public final class ScrapeAtScale {
             }
         }
 
-        /** A write to the partition: its version moves and what it gives differs (here, in order). */
+        /**
+         * A write to the partition: its version moves and what it gives differs (here, in order; and the
+         * first 1,000 records as {@code rewrite} makes them, as if a release had come for each).
+         */
         void written(final int partition) {
             versions[partition]++;
-            java.util.Collections.rotate(partitions.get(partition), 1);
+            final List<S> records = partitions.get(partition);
+            for (int i = 0; i < Math.min(CHANGED_PER_WRITE, records.size()); i++) {
+                records.set(i, rewrite.apply(records.get(i)));
+            }
+            java.util.Collections.rotate(records, 1);
         }
 
         @Override

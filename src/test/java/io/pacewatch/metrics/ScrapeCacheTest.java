@@ -7,13 +7,16 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.pacewatch.domain.PaceAssessor;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
-import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.Releases;
 import io.pacewatch.domain.Target;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
+import io.pacewatch.topology.SeriesState;
+import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.wire.Topics;
+import io.pacewatch.wire.WireSerdes;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -107,13 +110,14 @@ class ScrapeCacheTest {
     @Test
     @DisplayName("revision gauges: the same scrape as keeping nothing, as a revision arrives, an embargo ends and a history goes")
     void revisionsSameAsKeepingNothing() {
-        final Partitions<ReleaseHistory> store = new Partitions<>();
+        final Partitions<byte[]> store = new Partitions<>();
         final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2023-06-30T00:00:00Z"));
-        final PrometheusMeterRegistry kept = registry(new RevisionCollector(store.historiesReading(),
+        final PrometheusMeterRegistry kept = registry(RevisionCollector.decoding(store.reading(),
                 Releases.CATALOGUE, now::get));
-        final PrometheusMeterRegistry fresh = registry(new RevisionCollector(store::all, Releases.CATALOGUE, now::get));
-        store.put(0, "revenue", Releases.history(REVENUE_MAY));
-        store.put(1, "industry", Releases.history(INDUSTRY_MAY, INDUSTRY_MAY_EMBARGOED));
+        final PrometheusMeterRegistry fresh = registry(new RevisionCollector(() -> store.all().stream()
+                .map(stored -> SeriesVersions.decode(stored).history()).toList(), Releases.CATALOGUE, now::get));
+        store.put(0, "revenue", stored(REVENUE_MAY));
+        store.put(1, "industry", stored(INDUSTRY_MAY, INDUSTRY_MAY_EMBARGOED));
         final String before = kept.scrape();
         assertThat(Scrapes.value(before, "pacewatch_revised_periods", "INDUSTRIAL_VALUE_ADDED")).hasValue(0.0);
         assertThat(before).isEqualTo(fresh.scrape());
@@ -124,7 +128,7 @@ class ScrapeCacheTest {
         assertThat(embargoEnded).isEqualTo(fresh.scrape());
 
         now.set(Releases.LATER);
-        store.put(0, "revenue", Releases.history(REVENUE_MAY, REVENUE_MAY_REVISED));
+        store.put(0, "revenue", stored(REVENUE_MAY, REVENUE_MAY_REVISED));
         final String revised = kept.scrape();
         assertThat(Scrapes.value(revised, "pacewatch_revised_periods", "BUDGET_REVENUE")).hasValue(1.0);
         assertThat(revised).isEqualTo(fresh.scrape());
@@ -132,6 +136,47 @@ class ScrapeCacheTest {
         store.delete(1, "industry");
         final String deleted = kept.scrape();
         assertThat(deleted).doesNotContain("INDUSTRIAL_VALUE_ADDED").isEqualTo(fresh.scrape());
+    }
+
+    @Test
+    @DisplayName("a kept value that depends on the clock is made again when its time comes, and only it")
+    void remakesWhenTheirTimeComes() {
+        final Partitions<byte[]> store = new Partitions<>();
+        final Instant embargoEnds = Instant.parse("2023-07-01T01:30:00Z");
+        final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2023-06-30T00:00:00Z"));
+        final AtomicInteger made = new AtomicInteger();
+        final PartitionSnapshots<KeyValue<String, byte[]>, DecodedRecords.Decoded<Made>> snapshots =
+                new PartitionSnapshots<>(store.reading(), DecodedRecords.maker((bytes, at) -> {
+                    made.incrementAndGet();
+                    return new Made(new String(bytes, StandardCharsets.UTF_8), at);
+                }, value -> value.text().equals("embargoed") && value.at().isBefore(embargoEnds) ? embargoEnds : null),
+                        now::get);
+        store.put(0, "a", "embargoed".getBytes(StandardCharsets.UTF_8));
+        store.put(0, "b", "published".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(snapshots.get().changed()).isTrue();
+        assertThat(snapshots.get().changed()).as("before the embargo ends").isFalse();
+        assertThat(made).hasValue(2);
+
+        now.set(embargoEnds);
+        final PartitionSnapshots.Snapshot<DecodedRecords.Decoded<Made>> ended = snapshots.get();
+        assertThat(ended.changed()).isTrue();
+        assertThat(made).as("only the embargoed value made again").hasValue(3);
+        assertThat(ended.values()).extracting(d -> d.value().at()).containsExactlyInAnyOrder(embargoEnds,
+                Instant.parse("2023-06-30T00:00:00Z"));
+
+        now.set(embargoEnds.plusSeconds(60));
+        assertThat(snapshots.get().changed()).as("nothing left to wait for").isFalse();
+        assertThat(made).hasValue(3);
+    }
+
+    private record Made(String text, Instant at) {
+    }
+
+    /** A series' state as the judge stores it: its Smile bytes. */
+    private static byte[] stored(final Release... releases) {
+        return WireSerdes.state(SeriesState.class).serializer().serialize("t",
+                new SeriesState(Releases.history(releases), null, 0, null, null));
     }
 
     private static List<String> values(final PartitionSnapshots<?, DecodedRecords.Decoded<String>> snapshots) {
@@ -170,14 +215,6 @@ class ScrapeCacheTest {
         }
 
         StorePartitions<KeyValue<String, V>> reading() {
-            return reading(KeyValue::pair);
-        }
-
-        StorePartitions<V> historiesReading() {
-            return reading((key, value) -> value);
-        }
-
-        private <R> StorePartitions<R> reading(final java.util.function.BiFunction<String, V, R> item) {
             return new StorePartitions<>() {
                 @Override
                 public Map<Integer, Object> versions() {
@@ -187,10 +224,10 @@ class ScrapeCacheTest {
                 }
 
                 @Override
-                public List<R> read(final int partition) {
+                public List<KeyValue<String, V>> read(final int partition) {
                     reads.incrementAndGet();
-                    final List<R> found = new ArrayList<>();
-                    partitions.get(partition).forEach((k, v) -> found.add(item.apply(k, v)));
+                    final List<KeyValue<String, V>> found = new ArrayList<>();
+                    partitions.get(partition).forEach((k, v) -> found.add(KeyValue.pair(k, v)));
                     return found;
                 }
             };

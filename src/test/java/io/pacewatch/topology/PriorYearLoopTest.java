@@ -169,8 +169,8 @@ class PriorYearLoopTest {
                 io.pacewatch.domain.Releases.fixedAssetInvestment().region(TopologyHarness.REGION)
                         .period("2022-12", "CUMULATIVE").value("300").publishedAt("2023-01-20T09:00:00+08:00").build());
         final String lastYearKey = TopologyHarness.REGION + "|" + FAI + "|2022";
-        harness.driver.<String, SeriesState>getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE)
-                .put(lastYearKey, new SeriesState(history, EmittedState.NOTHING, 0));
+        harness.driver.<String, byte[]>getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE)
+                .put(lastYearKey, SeriesStates.encode(new SeriesState(history, EmittedState.NOTHING, 0)));
 
         // when: the clock ticks, then this year's target and figures come
         harness.advance(java.time.Duration.ofSeconds(1));
@@ -179,8 +179,8 @@ class PriorYearLoopTest {
 
         // then
         assertThat(harness.progressTable().get(KEY).priorYearShare()).isEqualByComparingTo("0.42");
-        assertThat(harness.driver.<String, SeriesState>getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE)
-                .get(lastYearKey).curveSent()).isNotNull();
+        assertThat(SeriesStates.decode(harness.driver.<String, byte[]>getKeyValueStore(
+                PacewatchTopology.RELEASE_HISTORY_STORE).get(lastYearKey)).curveSent()).isNotNull();
         assertThat(harness.driver.<String, String>getKeyValueStore(SeriesJudgeProcessor.RECHECK_STORE)
                 .get(SeriesJudgeProcessor.CURVES_SWEPT)).isNotNull();
     }
