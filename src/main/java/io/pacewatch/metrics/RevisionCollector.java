@@ -67,17 +67,12 @@ public final class RevisionCollector implements MultiCollector {
      */
     public RevisionCollector(final Supplier<List<ReleaseHistory>> localHistories, final IndicatorCatalogue catalogue,
                              final Supplier<Instant> now) {
-        this(StorePartitions.unversioned(localHistories), catalogue, now);
-    }
-
-    /** Summaries are kept per partition and made again only when it changed or an embargo in it ended. */
-    private RevisionCollector(final StorePartitions<ReleaseHistory> localHistories, final IndicatorCatalogue catalogue,
-                      final Supplier<Instant> now) {
-        this(new PartitionSnapshots<ReleaseHistory, Series>(localHistories, (histories, previous, at) -> {
-            final List<Made> made = histories.stream().map(history -> made(catalogue, history, at)).toList();
-            return new PartitionSnapshots.Part<>(made.stream().flatMap(m -> m.series().stream()).toList(),
-                    made.stream().map(Made::validUntil).filter(Objects::nonNull).min(Instant::compareTo).orElse(null));
-        }, now)::get);
+        this(new PartitionSnapshots<ReleaseHistory, Series>(StorePartitions.unversioned(localHistories),
+                (histories, previous, at) -> {
+                    final List<Made> made = histories.stream().map(history -> made(catalogue, history, at)).toList();
+                    return new PartitionSnapshots.Part<>(made.stream().flatMap(m -> m.series().stream()).toList(),
+                            made.stream().map(Made::validUntil).filter(Objects::nonNull).min(Instant::compareTo).orElse(null));
+                }, now)::get);
     }
 
     private RevisionCollector(final Supplier<PartitionSnapshots.Snapshot<Series>> local) {
