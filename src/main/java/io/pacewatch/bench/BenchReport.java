@@ -49,7 +49,7 @@ final class BenchReport {
         this.out = out;
     }
 
-    void header(final SyntheticLoad.Shape shape, final int partitions, final int threads,
+    void header(final SyntheticLoad.Shape shape, final int partitions, final int threads, final int instances,
                 final Map<String, String> overrides, final String broker) {
         final Runtime runtime = Runtime.getRuntime();
         out.println("# pacewatch bench, " + Instant.now().truncatedTo(ChronoUnit.SECONDS));
@@ -63,8 +63,9 @@ final class BenchReport {
                 shape.badRate() * 100, shape.seed());
         series = shape.series();
         latencyIndicators = shape.indicators();
-        out.printf("kafka: broker %s; %d partitions per topic; num.stream.threads=%d; Streams overrides: %s%n",
-                broker, partitions, threads, overrides.isEmpty() ? "none (pacewatch's defaults)" : overrides);
+        out.printf("kafka: broker %s; %d partitions per topic; num.stream.threads=%d; pacewatch instances: %d;"
+                + " Streams overrides: %s%n", broker, partitions, threads, instances,
+                overrides.isEmpty() ? "none (pacewatch's defaults)" : overrides);
         out.println();
     }
 

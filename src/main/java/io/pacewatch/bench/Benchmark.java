@@ -21,7 +21,7 @@ public final class Benchmark {
 
     /** What to run, as the command's options say; see {@code pacewatch bench --help}. */
     public record Settings(int regions, int indicators, int years, Integer firstYear, double revisionRate, double badRate,
-                           long seed, int partitions, int streamThreads, Map<String, String> streamsProperties,
+                           long seed, int partitions, int streamThreads, int instances, Map<String, String> streamsProperties,
                            int repeat, boolean warmup, double latencyRate, int latencySeconds, boolean skipLatency,
                            boolean skipRestore, boolean noVerify, String brokerMode, String brokerHeap, Path jfrDir,
                            Path workDir) {
@@ -51,8 +51,8 @@ public final class Benchmark {
         final Path work = ownWorkDir ? Files.createTempDirectory("pwbench-") : Files.createDirectories(settings.workDir());
         final String runId = Long.toString(System.currentTimeMillis() % 100_000_000, 36);
         final BenchReport report = new BenchReport(out);
-        report.header(shape, settings.partitions(), settings.streamThreads(), settings.streamsProperties(),
-                settings.brokerMode());
+        report.header(shape, settings.partitions(), settings.streamThreads(), settings.instances(),
+                settings.streamsProperties(), settings.brokerMode());
 
         final long brokerStart = System.nanoTime();
         try (BenchBroker broker = "in-process".equalsIgnoreCase(settings.brokerMode()) ? BenchBroker.inProcess()
@@ -105,7 +105,7 @@ public final class Benchmark {
         final List<ThroughputRuns.Result> trivial = new ArrayList<>();
         final List<ThroughputRuns.Result> pacewatch = new ArrayList<>();
         final long releaseRecords = tally.releaseTopicRecords();
-        PacewatchService service = null;
+        final List<PacewatchService> services = new ArrayList<>();
         String appId = null;
         Path stateDir = null;
         Path jfrFile = null;
@@ -123,22 +123,20 @@ public final class Benchmark {
                 trivial.add(runs.trivialAggregate("pwbench-trivial-" + runId + "-" + run, releaseRecords));
                 context.say(String.format("  %,.0f records/s", trivial.get(trivial.size() - 1).rate()));
 
-                if (service != null) {
-                    service.close();
-                    service = null;
+                if (!services.isEmpty()) {
+                    closeAll(services);
                     BenchContext.deleteRecursively(stateDir);
                     context.resetOutputs(appId);
                 }
                 appId = "pwbench-pacewatch-" + runId + "-" + run;
                 stateDir = context.freshDir("state-" + appId);
                 context.say("run " + run + "/" + settings.repeat() + ": pacewatch (" + appId + ")");
-                final AtomicReference<PacewatchService> started = new AtomicReference<>();
                 final AtomicReference<JfrProfile> jfr = new AtomicReference<>();
                 final Path jfrTarget = settings.jfrDir() != null && run == settings.repeat()
                         ? settings.jfrDir().resolve("pacewatch-backfill-" + appId + ".jfr") : null;
                 ProgressBytesCounter.reset();
                 try {
-                    pacewatch.add(runs.pacewatch(appId, stateDir, releaseRecords, started, () -> {
+                    pacewatch.add(runs.pacewatch(appId, stateDir, settings.instances(), releaseRecords, services, () -> {
                         if (jfrTarget != null) {
                             try {
                                 Files.createDirectories(jfrTarget.getParent());
@@ -149,7 +147,6 @@ public final class Benchmark {
                         }
                     }));
                 } finally {
-                    service = started.get();
                     if (jfr.get() != null) {
                         jfrFile = jfr.get().stop();
                         jfr.get().close();
@@ -166,7 +163,7 @@ public final class Benchmark {
                 final String loadId = GoldenReference.loadId(shape, settings.partitions());
                 report.golden(checked.digest(), loadId, GoldenReference.recorded(loadId));
             }
-            new ReadSideProbe(context::say).run(service.httpAddress(),
+            new ReadSideProbe(context::say).run(services.get(0).httpAddress(),
                     (long) settings.regions() * settings.indicators() * settings.years());
             if (!settings.skipLatency()) {
                 final int latencyRegions = (int) Math.max(1, Math.ceil(settings.latencyRate() * settings.latencySeconds()
@@ -179,11 +176,14 @@ public final class Benchmark {
                 report.latency(new LatencyRun(context).run(appId, latencyLoad, settings.latencyRate()), latencyRegions, latencyYear);
             }
         } finally {
-            if (service != null) {
-                service.close();
-            }
+            closeAll(services);
         }
         return new Measured(appId, stateDir, jfrFile);
+    }
+
+    private static void closeAll(final List<PacewatchService> services) {
+        services.forEach(PacewatchService::close);
+        services.clear();
     }
 
 }

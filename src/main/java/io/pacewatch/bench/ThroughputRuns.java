@@ -4,6 +4,7 @@ import io.pacewatch.broker.GroupLag;
 
 import io.pacewatch.app.PacewatchService;
 import io.pacewatch.wire.Topics;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -122,23 +123,30 @@ final class ThroughputRuns {
     }
 
     /**
-     * A real PacewatchService on the pre-produced topics. Returns with the service still running,
-     * so that the latency phase can use it; the caller closes it.
+     * Real PacewatchServices on the pre-produced topics, {@code instances} of them with one application
+     * id, as a deployment would run them (each with its own state directory, inside the first's so that
+     * the state is measured and wiped as one). Returns with them running, so that the later phases can
+     * use them; the caller closes them. RUNNING is when the last of them was first seen RUNNING.
      */
-    Result pacewatch(final String applicationId, final Path stateDir, final long records,
-                     final AtomicReference<PacewatchService> started, final Runnable onRunning)
-            throws Exception {
+    Result pacewatch(final String applicationId, final Path stateDir, final int instances, final long records,
+                     final List<PacewatchService> started, final Runnable onRunning) throws Exception {
         final ResourceMonitor.Phase phase = context.monitor.begin("pacewatch backfill (EOS)");
         final long start = System.nanoTime();
-        final PacewatchService service = PacewatchService.start(context.serviceSettings(applicationId, stateDir));
-        started.set(service);
-        final long running = awaitRunning(service::state, new AtomicReference<>());
+        for (int i = 1; i <= instances; i++) {
+            final Path own = i == 1 ? stateDir : Files.createDirectories(stateDir.resolve("instance-" + i));
+            started.add(PacewatchService.start(context.serviceSettings(applicationId, own)));
+        }
+        long running = 0;
+        for (final PacewatchService service : started) {
+            running = Math.max(running, awaitRunning(service::state, new AtomicReference<>()));
+        }
         onRunning.run();
         final long done = new GroupLag(context.admin, applicationId, GroupLag.pacewatchSources())
-                .awaitCaughtUp(RUN_TIMEOUT, LAG_POLL, () -> service.state() == KafkaStreams.State.ERROR
-                        || service.state() == KafkaStreams.State.NOT_RUNNING
-                        || service.state() == KafkaStreams.State.PENDING_ERROR);
-        return new Result("pacewatch, exactly-once", records, start, running, done, phase.end());
+                .awaitCaughtUp(RUN_TIMEOUT, LAG_POLL, () -> started.stream().map(PacewatchService::state)
+                        .anyMatch(state -> state == KafkaStreams.State.ERROR || state == KafkaStreams.State.NOT_RUNNING
+                                || state == KafkaStreams.State.PENDING_ERROR));
+        return new Result(instances == 1 ? "pacewatch, exactly-once" : "pacewatch, exactly-once, " + instances
+                + " instances", records, start, running, done, phase.end());
     }
 
     /** Polls the state every 5 ms; returns the {@link System#nanoTime()} RUNNING was first seen. */

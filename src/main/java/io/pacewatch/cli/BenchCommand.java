@@ -60,6 +60,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "num.stream.threads for pacewatch and the trivial aggregate (default ${DEFAULT-VALUE}).")
     int streamThreads;
 
+    @Option(names = "--instances", defaultValue = "1",
+            description = "pacewatch instances sharing the backfill (one application id, each its own state directory and"
+                    + " HTTP port, all in the bench JVM); the read side and latency phases run on them, the restore phase"
+                    + " on one (default ${DEFAULT-VALUE}).")
+    int instances;
+
     @Option(names = "--streams-property", paramLabel = "NAME=VALUE",
             description = "A Kafka Streams property for pacewatch and the trivial aggregate alike (repeatable), "
                     + "e.g. commit.interval.ms=200.")
@@ -136,7 +142,7 @@ public final class BenchCommand implements Callable<Integer> {
             Configurator.setLevel("io.pacewatch.topology.DeadLetterHandlers", Level.ERROR);
         }
         new Benchmark(new Benchmark.Settings(regions, indicators, years, firstYear, revisionRate, badRate, seed, partitions,
-                streamThreads, streamsProperties, repeat, warmup, latencyRate, latencySeconds, skipLatency, skipRestore,
+                streamThreads, instances, streamsProperties, repeat, warmup, latencyRate, latencySeconds, skipLatency, skipRestore,
                 noVerify, brokerMode, brokerHeap, jfrDir, workDir), out).run();
         return 0;
     }
@@ -151,6 +157,9 @@ public final class BenchCommand implements Callable<Integer> {
         }
         if (indicators < 1 || indicators > Benchmark.MAX_INDICATORS) {
             problems.add("--indicators must be 1.." + Benchmark.MAX_INDICATORS);
+        }
+        if (instances < 1 || instances > partitions) {
+            problems.add("--instances must be 1..--partitions (an instance without a partition has nothing to do)");
         }
         if (repeat < 1) {
             problems.add("--repeat must be at least 1");

@@ -54,4 +54,23 @@ class BenchCommandIT {
         assertThat(written.group(1)).isNotEqualTo("0").isEqualTo(onTopic.group(1));
         assertThat(written.group(2)).isEqualTo(onTopic.group(2));
     }
+
+    @Test
+    @Timeout(value = 300, unit = TimeUnit.SECONDS)
+    @DisplayName("with --instances 2, two instances share the backfill and the bench checks what they wrote together")
+    void twoInstances() {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final int exit;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            exit = new CommandLine(new BenchCommand().printTo(out)).execute(
+                    "--regions", "2", "--indicators", "5", "--partitions", "2", "--instances", "2",
+                    "--skip-latency", "--skip-restore", "--warmup=false", "--broker", "in-process");
+        }
+        final String report = buffer.toString(StandardCharsets.UTF_8);
+
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains("pacewatch instances: 2", "| pacewatch, exactly-once, 2 instances | 1 |",
+                "last month present for 10 of 10 series", "progress written by the backfill");
+        assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
+    }
 }
