@@ -24,17 +24,9 @@ class BenchCommandIT {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     @DisplayName("bench runs every phase at a tiny size and prints every figure")
     void printsEveryFigure() {
-        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        final int exit;
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            exit = new CommandLine(new BenchCommand().printTo(out)).execute(
-                    "--regions", "2", "--indicators", "5", "--partitions", "2",
-                    "--latency-rate", "50", "--latency-seconds", "2",
-                    "--broker", "in-process", "--no-quiet-rejections");
-        }
-        final String report = buffer.toString(StandardCharsets.UTF_8);
+        final String report = bench("--regions", "2", "--indicators", "5", "--partitions", "2",
+                "--latency-rate", "50", "--latency-seconds", "2", "--broker", "in-process", "--no-quiet-rejections");
 
-        assertThat(exit).as(report).isZero();
         assertThat(report).contains(
                 "## Data", "pacewatch.releases:", "pacewatch.targets:",
                 "| raw KafkaConsumer | 1 |", "| trivial count, exactly-once | 1 |", "| pacewatch, exactly-once | 1 |",
@@ -59,18 +51,23 @@ class BenchCommandIT {
     @Timeout(value = 300, unit = TimeUnit.SECONDS)
     @DisplayName("with --instances 2, two instances share the backfill and the bench checks what they wrote together")
     void twoInstances() {
-        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        final int exit;
-        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
-            exit = new CommandLine(new BenchCommand().printTo(out)).execute(
-                    "--regions", "2", "--indicators", "5", "--partitions", "2", "--instances", "2",
-                    "--skip-latency", "--skip-restore", "--warmup=false", "--broker", "in-process");
-        }
-        final String report = buffer.toString(StandardCharsets.UTF_8);
+        final String report = bench("--regions", "2", "--indicators", "5", "--partitions", "2", "--instances", "2",
+                "--skip-latency", "--skip-restore", "--warmup=false", "--broker", "in-process");
 
-        assertThat(exit).as(report).isZero();
         assertThat(report).contains("pacewatch instances: 2", "| pacewatch, exactly-once, 2 instances | 1 |",
                 "last month present for 10 of 10 series", "progress written by the backfill");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
+    }
+
+    /** The report of a bench run with these options, which must have exited 0. */
+    private static String bench(final String... options) {
+        final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+        final int exit;
+        try (PrintStream out = new PrintStream(buffer, true, StandardCharsets.UTF_8)) {
+            exit = new CommandLine(new BenchCommand().printTo(out)).execute(options);
+        }
+        final String report = buffer.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isZero();
+        return report;
     }
 }
