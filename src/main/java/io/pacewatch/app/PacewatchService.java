@@ -25,7 +25,6 @@ import io.pacewatch.metrics.RegionInfoCollector;
 import io.pacewatch.metrics.RevisionCollector;
 import io.pacewatch.metrics.StoreRestorations;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.DeadLetterHandlers;
 import io.pacewatch.topology.PacewatchTopology;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -100,7 +99,7 @@ public final class PacewatchService implements AutoCloseable {
         final Properties props = StreamsSettings.defaults();
         props.putAll(settings.kafka());
         props.put(StreamsConfig.APPLICATION_SERVER_CONFIG, self.host() + ":" + self.port());
-        props.put(DeadLetterHandlers.EVENTS_CONFIG, counters);
+        Pipelines.reportRefusals(props, counters);
         if (settings.stateDir() != null) {
             props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toString());
         }

@@ -1,14 +1,13 @@
 package io.pacewatch.bench;
 
-import io.pacewatch.wire.DeadLetterHeaders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.ReleaseCalendar;
-import io.pacewatch.topology.DeadLetterHandlers;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.wire.PipelineEvents;
+import io.pacewatch.app.Pipelines;
 import io.pacewatch.app.StreamsSettings;
+import io.pacewatch.wire.DeadLetterHeaders;
+import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.wire.Topics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -128,10 +127,10 @@ class GoldenCheckTest {
                 digest.rejected(sourceTopic, reason == null ? DeadLetterHeaders.UNEXPECTED : reason.code());
             }
         };
-        props.put(DeadLetterHandlers.EVENTS_CONFIG, refusals);
-        try (TopologyTestDriver driver = new TopologyTestDriver(PacewatchTopology.build(
-                SyntheticCatalogue.build(SHAPE.indicators()), ReleaseCalendar.NONE, Clock.fixed(NOW, ZoneOffset.UTC),
-                PipelineEvents.NONE), props, NOW)) {
+        Pipelines.reportRefusals(props, refusals);
+        try (TopologyTestDriver driver = new TopologyTestDriver(Pipelines.serviceTopology(
+                SyntheticCatalogue.build(SHAPE.indicators()), ReleaseCalendar.NONE, Clock.fixed(NOW, ZoneOffset.UTC)),
+                props, NOW)) {
             final Map<String, TestInputTopic<String, byte[]>> inputs = Map.of(
                     Topics.RELEASES, driver.createInputTopic(Topics.RELEASES, new StringSerializer(), new ByteArraySerializer()),
                     Topics.TARGETS, driver.createInputTopic(Topics.TARGETS, new StringSerializer(), new ByteArraySerializer()));
@@ -146,8 +145,8 @@ class GoldenCheckTest {
     }
 
     static {
-        // One line per refused record would drown the test log.
-        org.apache.logging.log4j.core.config.Configurator.setLevel(DeadLetterHandlers.class.getName(),
+        // One line per refused record would drown the test log (named by text: only app and topology import the topology).
+        org.apache.logging.log4j.core.config.Configurator.setLevel("io.pacewatch.topology.DeadLetterHandlers",
                 org.apache.logging.log4j.Level.ERROR);
     }
 }

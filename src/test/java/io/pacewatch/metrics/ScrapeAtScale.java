@@ -6,19 +6,18 @@ import io.pacewatch.domain.PaceAssessor;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.Releases;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.SeriesState;
+import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.wire.Topics;
-import io.pacewatch.wire.WireSerdes;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
-import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KeyValue;
 
 /**
@@ -139,15 +138,11 @@ public final class ScrapeAtScale {
 
     /** The same series state written again after a release: other bytes (a newer timestamp), same history. */
     private static KeyValue<String, byte[]> rewritten(final KeyValue<String, byte[]> stored) {
-        final org.apache.kafka.common.serialization.Serde<SeriesState> serde = WireSerdes.state(SeriesState.class);
-        final SeriesState state = serde.deserializer().deserialize("history", stored.value);
-        return KeyValue.pair(stored.key, serde.serializer().serialize("history", new SeriesState(state.history(),
-                null, state.newestReleaseTimestamp() + 1, null, null)));
+        return KeyValue.pair(stored.key, StoredSeries.encode(SeriesVersions.decode(stored.value).history(), 1));
     }
 
     /** Each series' state as the judge stores it: key, and its Smile bytes. */
     private static List<KeyValue<String, byte[]>> historyRecords(final int regions) {
-        final Serializer<SeriesState> smile = WireSerdes.state(SeriesState.class).serializer();
         final List<KeyValue<String, byte[]>> records = new ArrayList<>();
         // The bundled catalogue's four monthly indicators, five times over (regions R00001-0 ... -4): 20 a region.
         final String[] indicators = {"BUDGET_REVENUE", "FIXED_ASSET_INVESTMENT", "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED"};
@@ -165,8 +160,8 @@ public final class ScrapeAtScale {
                     }
                     final Releases.Builder revision = Releases.of(indicator).region(region).cumulativeThrough(5).growth("4.9");
                     releases.add((growthOnly(indicator) ? revision : revision.value("51")).publishedAt("2023-07-20T09:30:00+08:00").revision(1).build());
-                    records.add(KeyValue.pair(region + "|" + indicator + "|2023", smile.serialize("history",
-                            new SeriesState(Releases.history(releases), null, 0, null, null))));
+                    records.add(KeyValue.pair(new SeriesKey(region, indicator, 2023).id(),
+                            StoredSeries.encode(Releases.history(releases))));
                 }
             }
         }

@@ -5,6 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.pacewatch.app.Pipelines;
+import io.pacewatch.app.StreamsSettings;
 import io.pacewatch.broker.TopicSetup;
 import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.domain.IndicatorCatalogue;
@@ -13,10 +15,9 @@ import io.pacewatch.query.LocalViews;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.topology.PacewatchTopology;
-import io.pacewatch.app.StreamsSettings;
-import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.CatalogueLoader;
+import io.pacewatch.wire.QueryableStores;
+import io.pacewatch.wire.Topics;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class ScrapeCacheIT {
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers());
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "pacewatch-scrape-cache-" + tag);
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-        streams = new KafkaStreams(PacewatchTopology.build(CATALOGUE), props);
+        streams = new KafkaStreams(Pipelines.serviceTopology(CATALOGUE), props);
         streams.setGlobalStateRestoreListener(restorations);
         streams.start();
         await().atMost(WAIT).until(() -> streams.state() == KafkaStreams.State.RUNNING);
@@ -96,8 +97,8 @@ class ScrapeCacheIT {
                 + second + "\",year=\"2023\"}"));
         await().atMost(WAIT).until(() -> ours(kept).equals(ours(fresh)));
         // Nothing moves now: the positions are known and the snapshots are served again as they were.
-        assertThat(views.activePositions(PacewatchTopology.RELEASE_HISTORY_STORE).values()).anyMatch(p -> !p.isEmpty());
-        assertThat(views.activePositions(PacewatchTopology.PROGRESS_VIEW_STORE).values()).anyMatch(p -> !p.isEmpty());
+        assertThat(views.activePositions(QueryableStores.RELEASE_HISTORY).values()).anyMatch(p -> !p.isEmpty());
+        assertThat(views.activePositions(QueryableStores.PROGRESS_VIEW).values()).anyMatch(p -> !p.isEmpty());
         await().atMost(WAIT).until(() -> keptProgress.collect() == keptProgress.collect()
                 && keptRevisions.collect() == keptRevisions.collect());
 

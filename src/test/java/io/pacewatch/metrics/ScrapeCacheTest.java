@@ -12,10 +12,8 @@ import io.pacewatch.domain.Target;
 import io.pacewatch.domain.Targets;
 import io.pacewatch.domain.YearToDateCalculator;
 import io.pacewatch.query.ProgressQueries;
-import io.pacewatch.topology.SeriesState;
 import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.wire.Topics;
-import io.pacewatch.wire.WireSerdes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -175,8 +173,7 @@ class ScrapeCacheTest {
 
     /** A series' state as the judge stores it: its Smile bytes. */
     private static byte[] stored(final Release... releases) {
-        return WireSerdes.state(SeriesState.class).serializer().serialize("t",
-                new SeriesState(Releases.history(releases), null, 0, null, null));
+        return StoredSeries.encode(Releases.history(releases));
     }
 
     private static List<String> values(final PartitionSnapshots<?, DecodedRecords.Decoded<String>> snapshots) {
