@@ -22,9 +22,9 @@ RUN groupadd --system pacewatch \
 WORKDIR /opt/pacewatch
 COPY --from=build /build/target/lib ./lib
 COPY --from=build /build/target/pacewatch.jar ./pacewatch.jar
-# The bundled 2023 targets and the illustrative feed, for the compose stack's one-shot publisher
+# The bundled 2023 targets and the illustrative feed (with last year's figures), for the compose stack's one-shot publisher
 COPY src/main/resources/targets/luohu-2023.jsonl ./data/targets/
-COPY src/main/resources/demo/illustrative-2023.jsonl src/main/resources/demo/illustrative-siblings-targets-2023.jsonl ./data/demo/
+COPY src/main/resources/demo/illustrative-2022.jsonl src/main/resources/demo/illustrative-2023.jsonl src/main/resources/demo/illustrative-siblings-targets-2023.jsonl ./data/demo/
 USER pacewatch
 ENV PACEWATCH_HTTP_PORT=8080 \
     PACEWATCH_STATE_DIR=/var/lib/pacewatch/state \

@@ -81,6 +81,9 @@ class MessageSchemaTest {
 
     private static final Path TARGETS_FILE = Path.of("src", "main", "resources", "targets", "luohu-2023.jsonl");
     private static final Path DEMO_FILE = Path.of("src", "main", "resources", "demo", "illustrative-2023.jsonl");
+    private static final Path DEMO_PRIOR_YEAR_FILE = Path.of("src", "main", "resources", "demo", "illustrative-2022.jsonl");
+    private static final Path DEMO_TARGETS_FILE = Path.of("src", "main", "resources", "demo",
+            "illustrative-siblings-targets-2023.jsonl");
 
     /** After every 2023 figure and embargo. */
     private static final Instant LATER = Instant.parse("2030-01-01T00:00:00Z");
@@ -197,6 +200,19 @@ class MessageSchemaTest {
             assertValid(releaseSchema, line);
             CODEC.release(bytes(line));
         }
+    }
+
+    /** The demo's other files: last year's releases and the sibling districts' targets (one of them PRIOR_YEAR). */
+    @Test
+    void everyDemoPriorYearReleaseAndSiblingTargetValidatesAndIsAccepted() {
+        assertThat(lines(DEMO_PRIOR_YEAR_FILE)).hasSize(22).allSatisfy(line -> {
+            assertValid(releaseSchema, line);
+            CODEC.release(bytes(line));
+        });
+        assertThat(lines(DEMO_TARGETS_FILE)).hasSize(15).allSatisfy(line -> {
+            assertValid(targetSchema, line);
+            CODEC.target(bytes(line));
+        }).anySatisfy(line -> assertThat(line).contains("\"paceProfile\": \"PRIOR_YEAR\""));
     }
 
     /** pacewatch's own tools write inputs back through {@link Drafts}: with explicit nulls and unit codes. */

@@ -266,6 +266,9 @@ class DeployedStackIT {
                 deployment.file("src/main/resources/demo/illustrative-siblings-targets-2023.jsonl").toString()))
                 .as("pacewatch targets load (invented sibling districts)").isZero();
         assertThat(PacewatchCli.commandLine().execute("publish", "--bootstrap-servers", bootstrap,
+                deployment.file("src/main/resources/demo/illustrative-2022.jsonl").toString()))
+                .as("pacewatch publish (last year's figures)").isZero();
+        assertThat(PacewatchCli.commandLine().execute("publish", "--bootstrap-servers", bootstrap,
                 deployment.file("src/main/resources/demo/illustrative-2023.jsonl").toString()))
                 .as("pacewatch publish").isZero();
     }
