@@ -68,8 +68,8 @@ final class Predictor {
         }
         histories.merge(key, ReleaseHistory.EMPTY.with(release), (old, ignored) -> old.with(release));
         final Judged judged = judge(key);
-        final String progressKey = key + '|'
-                + ReferencePeriod.cumulativeThrough(release.period().year(), release.period().lastMonth()).code();
+        final String progressKey = SeriesKey.monthId(key,
+                ReferencePeriod.cumulativeThrough(release.period().year(), release.period().lastMonth()).code());
         return new Expectation(judged.changed().containsKey(progressKey) ? progressKey : null,
                 judged.alert().map(Alert::id).orElse(null));
     }
@@ -84,7 +84,7 @@ final class Predictor {
         final Map<String, Progress> current = new LinkedHashMap<>();
         evaluation.ifPresent(e -> {
             current.put(key, e.latest());
-            e.history().forEach(p -> current.put(key + '|' + p.period(), p.progress()));
+            e.history().forEach(p -> current.put(SeriesKey.monthId(key, p.period()), p.progress()));
         });
         final Map<String, Progress> before = published.getOrDefault(key, Map.of());
         final Map<String, Progress> changed = new LinkedHashMap<>();

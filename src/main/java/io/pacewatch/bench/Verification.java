@@ -2,6 +2,7 @@ package io.pacewatch.bench;
 
 import io.pacewatch.wire.DeadLetterHeaders;
 import io.pacewatch.domain.RejectionReason;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.wire.Topics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -61,7 +62,7 @@ final class Verification {
             for (int i = 0; i < shape.indicators(); i++) {
                 for (int r = 0; r < shape.regions(); r++) {
                     // The cumulative January–December code is the year itself.
-                    lastMonthKeys.add(SyntheticLoad.seriesKey(r, i, y) + "|" + y);
+                    lastMonthKeys.add(SeriesKey.monthId(SyntheticLoad.seriesKey(r, i, y), String.valueOf(y)));
                 }
             }
         }

@@ -73,20 +73,42 @@ public final class GroupLag {
      */
     public long awaitCaughtUp(final Duration timeout, final Duration poll, final BooleanSupplier failed)
             throws InterruptedException {
+        final Wait wait = poll(timeout, poll, failed);
+        if (!wait.caughtUp()) {
+            throw new IllegalStateException("group " + groupId + " still had " + wait.left() + " records to go after "
+                    + timeout);
+        }
+        return wait.caughtUpAt();
+    }
+
+    /** Polls as {@link #awaitCaughtUp} does, for a caller that goes on either way: true if the group caught up in time. */
+    public boolean caughtUpWithin(final Duration timeout, final Duration poll) throws InterruptedException {
+        return poll(timeout, poll, () -> false).caughtUp();
+    }
+
+    private Wait poll(final Duration timeout, final Duration poll, final BooleanSupplier failed)
+            throws InterruptedException {
         final long deadline = System.nanoTime() + timeout.toNanos();
         long last = -1;
         while (System.nanoTime() < deadline) {
             last = remaining();
             if (last == 0) {
                 // When the answer came back, not when it was asked: at most one admin round trip late.
-                return System.nanoTime();
+                return new Wait(System.nanoTime(), 0);
             }
             if (failed.getAsBoolean()) {
                 throw new IllegalStateException("the application failed with " + last + " records left");
             }
             Thread.sleep(poll.toMillis());
         }
-        throw new IllegalStateException("group " + groupId + " still had " + last + " records to go after " + timeout);
+        return new Wait(-1, last);
+    }
+
+    /** How a wait ended: caught up at a {@link System#nanoTime()}, or with records left. */
+    private record Wait(long caughtUpAt, long left) {
+        boolean caughtUp() {
+            return left == 0;
+        }
     }
 
     public static Set<String> pacewatchSources() {

@@ -162,10 +162,7 @@ public final class DemoCommand implements Callable<Integer> {
         props.put("bootstrap.servers", bootstrap);
         try (Admin admin = Admin.create(props)) {
             final GroupLag lag = new GroupLag(admin, service.applicationId, List.of(Topics.RELEASES, Topics.TARGETS));
-            final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < deadline && lag.remaining() > 0) {
-                Thread.sleep(50);
-            }
+            lag.caughtUpWithin(Duration.ofSeconds(30), Duration.ofMillis(50));
         }
     }
 

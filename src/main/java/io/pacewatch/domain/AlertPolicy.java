@@ -75,7 +75,7 @@ public final class AlertPolicy {
      */
     static String alertId(final PaceStatus from, final Progress current) {
         final StringBuilder inputs = new StringBuilder()
-                .append(current.region()).append('|').append(current.indicator()).append('|').append(current.year())
+                .append(new SeriesKey(current.region(), current.indicator(), current.year()).id())
                 .append('|').append(current.asOfMonth()).append('|').append(from).append('>').append(current.status())
                 .append('|').append(current.targetPublishedAt());
         current.releaseVersions().forEach(v -> inputs.append('|').append(v.period()).append(',').append(v.basis())

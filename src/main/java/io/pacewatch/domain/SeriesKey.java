@@ -20,6 +20,24 @@ public record SeriesKey(String region, String indicator, int year) {
         return region + SEPARATOR + indicator + SEPARATOR + year;
     }
 
+    /**
+     * The key of this series' standing at one month, {@code region|indicator|year|period}: the series
+     * key first, so every month's record lands on the series' partition and sorts after its key.
+     */
+    public String monthId(final String period) {
+        return monthId(id(), period);
+    }
+
+    /** {@link #monthId(String)} for a series already in its text form, as record keys arrive. */
+    public static String monthId(final String seriesId, final String period) {
+        return seriesId + SEPARATOR + period;
+    }
+
+    /** What every month key of this series, and no other series' key, starts with. */
+    public String monthPrefix() {
+        return id() + SEPARATOR;
+    }
+
     /** Reads the text form back; region and indicator codes cannot contain the separator. */
     public static SeriesKey parse(final String id) {
         final String[] parts = id.split("\\|", -1);

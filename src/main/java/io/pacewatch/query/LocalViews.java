@@ -176,7 +176,7 @@ public final class LocalViews {
             return Optional.empty();
         }
         final List<Progress> history = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> months = store.prefixScan(series.id() + "|", Serdes.String().serializer())) {
+        try (KeyValueIterator<String, byte[]> months = store.prefixScan(series.monthPrefix(), Serdes.String().serializer())) {
             months.forEachRemaining(kv -> history.add(decode(kv.value)));
         }
         history.sort(Comparator.comparingInt(Progress::asOfMonth));
@@ -323,7 +323,7 @@ public final class LocalViews {
 
     /** {@code parent|indicator|year} for the latest month, with {@code |period} for one month, as the rankings topic is keyed. */
     static String rankingKey(final SeriesKey group, final Integer month) {
-        return month == null ? group.id() : group.id() + '|' + ReferencePeriod.cumulativeThrough(group.year(), month).code();
+        return month == null ? group.id() : group.monthId(ReferencePeriod.cumulativeThrough(group.year(), month).code());
     }
 
     private ReadOnlyKeyValueStore<String, RecentAlerts> alertStore() {

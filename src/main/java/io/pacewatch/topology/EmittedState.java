@@ -2,6 +2,7 @@ package io.pacewatch.topology;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.SeriesKey;
 import java.util.Map;
 
 /**
@@ -42,6 +43,6 @@ record EmittedState(PaceStatus lastJudgedStatus, PaceStatus lastStatus, Map<Stri
         if (shortKey.indexOf('|') >= 0) {
             return shortKey;
         }
-        return LATEST.equals(shortKey) ? seriesKey : seriesKey + '|' + shortKey;
+        return LATEST.equals(shortKey) ? seriesKey : SeriesKey.monthId(seriesKey, shortKey);
     }
 }

@@ -79,10 +79,10 @@ final class PeerRankingProcessor implements Processor<String, PeerStandingChange
             if (standings.containsKey(month)) {
                 final PeerRanking ranking = PeerRanking.rank(regions, group.region(), group.indicator(), group.year(),
                         month, standings.get(month));
-                rankings.add(KeyValue.pair(key + '|' + period, ranking));
+                rankings.add(KeyValue.pair(SeriesKey.monthId(key, period), ranking));
                 now = ranking.ranks();
             } else {
-                rankings.add(KeyValue.pair(key + '|' + period, null));
+                rankings.add(KeyValue.pair(SeriesKey.monthId(key, period), null));
                 now = Map.of();
             }
             final Map<String, PeerRank> before = stored.publishedIn(month);
@@ -114,6 +114,6 @@ final class PeerRankingProcessor implements Processor<String, PeerStandingChange
 
     /** The key of a member's month, as its progress record's: on the series' partition. */
     private static String seriesMonthKey(final String region, final SeriesKey group, final String period) {
-        return new SeriesKey(region, group.indicator(), group.year()).id() + '|' + period;
+        return new SeriesKey(region, group.indicator(), group.year()).monthId(period);
     }
 }

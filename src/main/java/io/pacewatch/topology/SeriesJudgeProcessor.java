@@ -337,7 +337,7 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
         final String seriesKey = evaluation.series().id();
         final List<SeriesEvaluation.PeriodProgress> curve = evaluation.history();
         records.put(seriesKey, peers.apply(curve.isEmpty() ? 0 : curve.get(curve.size() - 1).month(), evaluation.latest()));
-        curve.forEach(p -> records.put(seriesKey + '|' + p.period(), peers.apply(p.month(), p.progress())));
+        curve.forEach(p -> records.put(SeriesKey.monthId(seriesKey, p.period()), peers.apply(p.month(), p.progress())));
         return records;
     }
 }

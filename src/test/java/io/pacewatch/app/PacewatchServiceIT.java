@@ -1,6 +1,7 @@
 package io.pacewatch.app;
 
 import io.pacewatch.wire.DeadLetterHeaders;
+import io.pacewatch.wire.RejectedRecordException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -161,6 +162,8 @@ class PacewatchServiceIT {
             assertThat(header(r, "__streams.errors.partition")).matches("\\d+");
             assertThat(header(r, "__streams.errors.offset")).matches("\\d+");
             assertThat(header(r, "__streams.errors.message")).isNotBlank();
+            // docs/topics.md gives this class name as the header's value.
+            assertThat(header(r, "__streams.errors.exception")).isEqualTo(RejectedRecordException.class.getName());
         });
 
         kafka.consumeUntil(Topics.PROGRESS, new StringDeserializer(), new StringDeserializer(),

@@ -26,6 +26,22 @@ class SeriesKeyTest {
     }
 
     @Test
+    @DisplayName("A month's key is the series key, a separator and the period, and starts with the series' month prefix")
+    void monthKeyExtendsTheSeriesKey() {
+        // given
+        final SeriesKey key = new SeriesKey("luohu", "GDP", 2023);
+
+        // when
+        final String month = key.monthId("2023-M01-M03");
+
+        // then
+        assertThat(month).isEqualTo("luohu|GDP|2023|2023-M01-M03")
+                .isEqualTo(SeriesKey.monthId(key.id(), "2023-M01-M03"))
+                .startsWith(key.monthPrefix());
+        assertThat(new SeriesKey("luohu", "GDP", 20231).id()).doesNotStartWith(key.monthPrefix());
+    }
+
+    @Test
     @DisplayName("A release and a target of the same region, indicator and year share one series key")
     void releaseAndTargetShareTheKey() {
         // when

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
+import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
@@ -14,11 +15,10 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Same-period pace on a real broker with exactly_once_v2: last year's releases arrive after this
@@ -33,28 +33,21 @@ class PriorYearLoopIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
     private static final String FAI = "FIXED_ASSET_INVESTMENT";
 
-    private final String tag = "py" + UUID.randomUUID().toString().substring(0, 8);
-    private final String applicationId = FaultKit.APPLICATION_ID_PREFIX + "prior-" + tag;
+    @RegisterExtension
+    static final FaultFixture fault = new FaultFixture("py");
+    private final String tag = fault.tag();
+    private final String applicationId = fault.applicationId("prior");
     private KafkaTestBroker kafka;
     private PacewatchService service;
     private Path stateDir;
     private String region;
 
-    @AfterAll
-    void cleanUp() {
-        if (service != null) {
-            service.close();
-        }
-        FaultKit.deleteRecursively(stateDir);
-    }
-
     @Test
     @DisplayName("last year arriving late, a restart with a wiped state dir, then a revision of last year: the judgement follows each")
     void lastYearReachesThisYearThroughTheLoop() throws Exception {
-        FaultKit.ensureTopics(kafka.admin());
-        stateDir = Files.createTempDirectory("pacewatch-faults-prior");
+        stateDir = fault.newDir("prior");
         region = regionOnAnotherPartition();
-        try (TopicWatch progress = new TopicWatch(kafka.bootstrapServers(), Topics.PROGRESS, k -> k.startsWith(tag))) {
+        try (TopicWatch progress = fault.watch(Topics.PROGRESS)) {
             service = start();
             FaultKit.sync(kafka, progress, tag + "-sync0", WAIT);
 
@@ -112,8 +105,8 @@ class PriorYearLoopIT {
         final int partitions = FaultKit.partitionsOf(kafka.admin(), Topics.RELEASES);
         for (int k = 0; ; k++) {
             final String candidate = tag + "-r" + k;
-            if (partitions == 1 || FaultKit.partitionOf(candidate + "|" + FAI + "|2022", partitions)
-                    != FaultKit.partitionOf(candidate + "|" + FAI + "|2023", partitions)) {
+            if (partitions == 1 || FaultKit.partitionOf(new SeriesKey(candidate, FAI, 2022).id(), partitions)
+                    != FaultKit.partitionOf(new SeriesKey(candidate, FAI, 2023).id(), partitions)) {
                 LOG.info("prior-year loop: region {} over {} partitions", candidate, partitions);
                 return candidate;
             }
@@ -121,7 +114,7 @@ class PriorYearLoopIT {
     }
 
     private String key(final int year) {
-        return region + "|" + FAI + "|" + year;
+        return new SeriesKey(region, FAI, year).id();
     }
 
     private String target() {
@@ -137,13 +130,12 @@ class PriorYearLoopIT {
     }
 
     private PacewatchService start() throws Exception {
-        return FaultKit.startService(kafka.bootstrapServers(), applicationId, stateDir, FaultKit.START_AT_LATEST,
+        return fault.startService(applicationId, stateDir, FaultKit.START_AT_LATEST,
                 CalendarLoader.fromFile(FaultKit.noDeadlinesCalendar()));
     }
 
     private void restartWiped() throws Exception {
         service.close();
-        service = null;
         await("the closed instance to have left the group " + applicationId, Duration.ofSeconds(30),
                 () -> FaultKit.groupMembers(kafka.admin(), applicationId) == 0);
         FaultKit.deleteRecursively(stateDir);

@@ -14,7 +14,6 @@ import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -54,12 +53,6 @@ public final class PublishCommand implements Callable<Integer> {
             description = "auto, jsonl, csv, sdmx-csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension and header).")
     InputFormat format;
 
-    @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
-    boolean dryRun;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.RELEASES, description = "Topic to send to (default: ${DEFAULT-VALUE}).")
-    String topic;
-
     @Option(names = "--published-at", paramLabel = "DATE-TIME",
             description = "SDMX-CSV: publication time of rows without PUBLICATION_TIME, e.g. 2023-04-18T10:00:00+08:00.")
     String publishedAt;
@@ -67,9 +60,8 @@ public final class PublishCommand implements Callable<Integer> {
     @Option(names = "--source", paramLabel = "TEXT", description = "SDMX-CSV: source of rows without SOURCE.")
     String source;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar on stderr (default: for more than 1,000 rows when run interactively).")
-    Boolean progress;
+    @Mixin
+    SendOptions send = new SendOptions(Topics.RELEASES);
 
     @Mixin
     KafkaConnectionOptions kafka;
@@ -92,12 +84,10 @@ public final class PublishCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
+        final PublishPlan plan = send.plan(kafka, spec, "pacewatch-publish");
         final ReleaseFileReader reader = new ReleaseFileReader(codec, format, new SdmxDefaults(publishedAt, source), forms,
                 table.sheet);
-        final MessageShape<Release> shape = MessageShape.releases(codec, topic);
-        final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-publish", progress,
-                ProgressBar.likelyWatched());
+        final MessageShape<Release> shape = MessageShape.releases(codec, send.topic());
         return new FilePublisher<>("publish", spec.commandLine().getOut(), spec.commandLine().getErr(), reader::read,
                 shape, System::nanoTime, forms::zoneNote).run(files, plan);
     }

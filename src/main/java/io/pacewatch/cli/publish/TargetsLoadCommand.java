@@ -13,7 +13,6 @@ import io.pacewatch.wire.InputCodec;
 import io.pacewatch.wire.Topics;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -53,15 +52,8 @@ public final class TargetsLoadCommand implements Callable<Integer> {
             description = "auto, jsonl, csv, xlsx or json (one message or an array; default: ${DEFAULT-VALUE}: by extension).")
     InputFormat format;
 
-    @Option(names = "--dry-run", description = "Validate only; send nothing and need no broker.")
-    boolean dryRun;
-
-    @Option(names = "--topic", paramLabel = "TOPIC", defaultValue = Topics.TARGETS, description = "Topic to send to (default: ${DEFAULT-VALUE}).")
-    String topic;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show a progress bar on stderr (default: for more than 1,000 rows when run interactively).")
-    Boolean progress;
+    @Mixin
+    SendOptions send = new SendOptions(Topics.TARGETS);
 
     @Mixin
     KafkaConnectionOptions kafka;
@@ -87,11 +79,9 @@ public final class TargetsLoadCommand implements Callable<Integer> {
         table.requireFiles(spec, files);
         final InputCodec codec = new InputCodec(indicators);
         final ClerkForms forms = table.forms(indicators);
-        final Properties kafkaProperties = dryRun ? null : kafka.requireClientProperties(spec);
+        final PublishPlan plan = send.plan(kafka, spec, "pacewatch-targets-load");
         final TargetFileReader reader = new TargetFileReader(codec, format, forms, table.sheet);
-        final MessageShape<Target> shape = MessageShape.targets(codec, topic);
-        final PublishPlan plan = new PublishPlan(topic, dryRun, kafkaProperties, "pacewatch-targets-load", progress,
-                ProgressBar.likelyWatched());
+        final MessageShape<Target> shape = MessageShape.targets(codec, send.topic());
         return new FilePublisher<>("targets load", spec.commandLine().getOut(), spec.commandLine().getErr(),
                 reader::read, shape, System::nanoTime, forms::zoneNote).run(files, plan);
     }
