@@ -98,9 +98,8 @@ public final class NotifyCommand implements Callable<Integer> {
             description = "Partitions of the delivery log when it is created (default ${DEFAULT-VALUE}).")
     int deliveriesPartitions;
 
-    @Option(names = "--replication-factor", paramLabel = "N", defaultValue = "0",
-            description = "Replication of the delivery log when it is created; 0 = min(3, brokers) (default).")
-    short replicationFactor;
+    @Mixin
+    TopicCreationOptions topicCreation;
 
     @Option(names = "--brief-url", paramLabel = "URL", defaultValue = "${env:PACEWATCH_BRIEF_URL}",
             description = "The pacewatch service the monthly briefs of the routes file's \"briefs\" are fetched from, "
@@ -133,9 +132,6 @@ public final class NotifyCommand implements Callable<Integer> {
                     + "indicator detail, or nothing.")
     ReaderView.LinkTo linkTo;
 
-    @Option(names = "--no-create-topics", negatable = false,
-            description = "Never create the delivery log topic; only check it.")
-    boolean checkOnly;
 
     @Override
     public Integer call() throws Exception {
@@ -189,9 +185,9 @@ public final class NotifyCommand implements Callable<Integer> {
                     .httpTimeout(httpTimeout)
                     .backoff(new Backoff(retryInitial, retryMax, Backoff.DEFAULT.jitter()))
                     .maxBuffered(maxBuffered)
-                    .createTopics(!checkOnly)
+                    .createTopics(topicCreation.createTopics())
                     .deliveriesPartitions(deliveriesPartitions)
-                    .replicationFactor(replicationFactor)
+                    .replicationFactor(topicCreation.replicationFactor())
                     .reader(reader)
                     .build();
         } catch (final IllegalArgumentException e) {

@@ -41,13 +41,8 @@ public final class RunCommand implements Callable<Integer> {
             description = "Partitions for topics pacewatch creates (default ${DEFAULT-VALUE}).")
     int partitions;
 
-    @Option(names = "--replication-factor", defaultValue = "0",
-            description = "Replication for topics pacewatch creates; 0 = min(3, brokers) (default).")
-    short replicationFactor;
-
-    @Option(names = "--no-create-topics", negatable = false,
-            description = "Only check that the topics exist and are configured right; never create them.")
-    boolean checkOnly;
+    @Mixin
+    TopicCreationOptions topicCreation;
 
     @Option(names = "--intake-tokens", paramLabel = "FILE", defaultValue = "${env:PACEWATCH_INTAKE_TOKENS}",
             description = "Enable the HTTP intake (POST /api/releases, /api/targets) for the tokens in FILE: their"
@@ -90,7 +85,7 @@ public final class RunCommand implements Callable<Integer> {
         // Before Kafka Streams and its clients start retrying an address that never answers.
         BrokerCheck.requireReachable(clientProperties);
         final PacewatchService running = PacewatchService.start(
-                service.settings(clientProperties, !checkOnly, partitions, replicationFactor).withIntake(intake));
+                service.settings(clientProperties, topicCreation.createTopics(), partitions, topicCreation.replicationFactor()).withIntake(intake));
         Runtime.getRuntime().addShutdownHook(new Thread(running::close, "pacewatch-shutdown"));
         System.out.println("pacewatch is running; HTTP on " + running.httpAddress());
         final Optional<String> failure = running.awaitStop();
