@@ -81,14 +81,39 @@ class DashboardFilesTest {
         assertThat(sortBy.get(0).path("desc").asBoolean()).isTrue();
     }
 
-    /** Issue #12: the regions of the selected region's parent, ranked in the stream, worst (highest rank) first. */
+    /**
+     * Issue #12: the regions of the selected region's parent, ranked in the stream, worst (highest rank)
+     * first, by name. The order is the query's (sort_desc around the whole expression, an instant query):
+     * a bar gauge draws the series in the order they come, so no transformation may sort them again.
+     */
     @Test
-    void thePeerRankingsShowTheRegionsOfTheSelectedRegionsParentWorstFirst() {
+    void thePeerRankingsShowTheRegionsOfTheSelectedRegionsParentWorstFirstByName() {
         final JsonNode panel = byName("peer-rankings.json").panels().get(0);
-        final String expr = MonitoringFiles.expr(panel.path("targets").get(0));
-        assertThat(expr).startsWith("sort_desc(").contains("pacewatch_peer_rank{year=\"$year\"")
-                .contains("group by (parent, indicator, year) (pacewatch_peer_rank{region=\"$region\"");
-        assertThat(panel.path("targets").get(0).path("instant").asBoolean()).isTrue();
+        final JsonNode target = panel.path("targets").get(0);
+        final String expr = MonitoringFiles.expr(target);
+        assertThat(expr).startsWith("sort_desc(").endsWith(")").contains("pacewatch_peer_rank{year=\"$year\"")
+                .contains("group by (parent, indicator, year) (pacewatch_peer_rank{region=\"$region\"")
+                .contains("* on(region) group_left(name_zh, name_en) pacewatch:region_info:max");
+        assertThat(parenthesesClosedAtTheEnd(expr)).as("sort_desc( encloses the whole query: " + expr).isTrue();
+        assertThat(target.path("instant").asBoolean()).as("sort_desc orders an instant query only").isTrue();
+        assertThat(panel.path("type").asText()).isEqualTo("bargauge");
+        assertThat(panel.path("transformations")).as("nothing re-sorts the query's order").isEmpty();
+        // People read names; the codes stay on the series and in the link to the indicator detail.
+        assertThat(target.path("legendFormat").asText()).contains("{{name_zh}}").doesNotContain("{{region}}");
+        assertThat(panel.path("fieldConfig").path("defaults").path("links").get(0).path("url").asText())
+                .contains("var-region=${__field.labels.region}");
+    }
+
+    /** Whether the first opening parenthesis of {@code expr} closes at its last character. */
+    private static boolean parenthesesClosedAtTheEnd(final String expr) {
+        int depth = 0;
+        for (int i = expr.indexOf('('); i < expr.length(); i++) {
+            depth += expr.charAt(i) == '(' ? 1 : expr.charAt(i) == ')' ? -1 : 0;
+            if (depth == 0) {
+                return i == expr.length() - 1;
+            }
+        }
+        return false;
     }
 
     private static Dashboard byName(final String name) {
@@ -223,6 +248,8 @@ class DashboardFilesTest {
                         recorded.add(rule.path("record").asText());
                     }
                     used.addAll(recordedIn(rule.path("expr").asText()));
+                    // the alerts' texts query recorded series too (the region names)
+                    rule.path("annotations").forEach(text -> used.addAll(recordedIn(text.asText())));
                 }
             }
         }

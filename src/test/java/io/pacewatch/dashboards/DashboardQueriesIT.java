@@ -64,6 +64,9 @@ class DashboardQueriesIT {
 
     private static final String REGION = "luohu";
     private static final String YEAR = "2023";
+    /** The indicators of the demo feed (src/main/resources/demo), each published for four districts of Shenzhen. */
+    private static final List<String> DEMO_INDICATORS = List.of("GDP", "BUDGET_REVENUE", "FIXED_ASSET_INVESTMENT",
+            "RETAIL_SALES", "INDUSTRIAL_VALUE_ADDED");
     /** PACEWATCH_PUBLIC_URL as docker-compose passes it to Prometheus. */
     private static final String PUBLIC_URL = "http://pacewatch.example";
     private static final Pattern RUNNING = Pattern.compile("metrics at http://localhost:(\\d+)/metrics");
@@ -82,6 +85,7 @@ class DashboardQueriesIT {
     private Process prometheus;
     private Path demoLog;
     private String prometheusUrl;
+    private String demoUrl;
     private Instant prometheusStart;
     private Thread cleanup;
     private String skipped;
@@ -121,6 +125,7 @@ class DashboardQueriesIT {
                 .redirectErrorStream(true).redirectOutput(demoLog.toFile()).start();
         final Matcher running = awaitLog(RUNNING, Duration.ofSeconds(120));
         final int httpPort = Integer.parseInt(running.group(1));
+        demoUrl = "http://127.0.0.1:" + httpPort;
 
         // Prometheus from the start of the feed, so that the windowed Kafka Streams metrics
         // (latency, lag) hold values in the range the time-series panels show.
@@ -250,6 +255,11 @@ class DashboardQueriesIT {
                 assertThat(labels.path("year").asText()).isEqualTo(YEAR);
                 assertThat(labels.path("severity").asText()).isEqualTo("critical");
                 assertThat(labels.path("indicator_name_zh").asText()).isEqualTo("规模以上工业增加值");
+                // issue #12: people read the region's names (pacewatch_region_info), the labels keep the code
+                assertThat(alert.path("annotations").path("summary").asText())
+                        .isEqualTo("【滞后】罗湖区 规模以上工业增加值 2023: behind pace");
+                assertThat(alert.path("annotations").path("description").asText())
+                        .startsWith("Industrial value added above designated size (规模以上工业增加值), Luohu District (罗湖区) 2023, ");
                 // the gap of the latest evaluation (-1.4 pp once the feed is through)
                 assertThat(alert.path("annotations").path("description").asText())
                         .containsPattern("is behind pace: gap -\\d+\\.\\d pp\\. Details: /api/progress/luohu/INDUSTRIAL_VALUE_ADDED/2023");
@@ -529,6 +539,93 @@ class DashboardQueriesIT {
                 assertThat(labels.has("instance")).isFalse();
             }
         }
+    }
+
+    /**
+     * Issue #12: the peer rankings panel's query, with the dashboard's variables set to luohu and 2023,
+     * gives, per indicator, the four districts of Shenzhen the demo publishes with the ranks pacewatch's
+     * own ranking (GET /api/ranking/shenzhen/{indicator}/2023) gives them, named from the region
+     * catalogue, worst (highest rank) first: the order the bar gauge draws (DashboardFilesTest pins
+     * that the panel keeps the query's order).
+     */
+    @Test
+    @Order(9)
+    void thePeerRankingPanelShowsShenzhensDistrictsByNameWorstFirst() throws Exception {
+        assumeToolsInstalled();
+        final Dashboard dashboard = MonitoringFiles.dashboards().stream()
+                .filter(d -> d.name().equals("peer-rankings.json")).findFirst().orElseThrow();
+        final String expr = MonitoringFiles.expr(dashboard.panels().get(0).path("targets").get(0));
+        final Map<String, String> names = Map.of("luohu", "罗湖区", "futian", "福田区", "nanshan", "南山区",
+                "yantian", "盐田区");
+        for (final String indicator : DEMO_INDICATORS) {
+            final String promql = substitute(expr, Map.of("region", REGION, "year", YEAR, "indicator", indicator));
+            final Map<String, Integer> expected = rankingOfShenzhen(indicator);
+            assertThat(expected).as("GET /api/ranking/shenzhen/%s/2023 ranks", indicator)
+                    .containsOnlyKeys(names.keySet());
+            awaitTrue("the panel shows the ranks of /api/ranking for " + indicator, Duration.ofSeconds(60),
+                    () -> ranksByRegion(panelBars(promql)).equals(expected));
+            final List<JsonNode> bars = panelBars(promql);
+            assertThat(ranksByRegion(bars)).as(indicator).isEqualTo(expected);
+            final List<Integer> shown = bars.stream().map(DashboardQueriesIT::rank).toList();
+            assertThat(shown).as("%s worst first: %s", indicator, bars).isSortedAccordingTo(Comparator.reverseOrder());
+            assertThat(shown.get(0)).as(indicator).isGreaterThan(shown.get(shown.size() - 1));
+            for (final JsonNode bar : bars) {
+                final JsonNode labels = bar.path("metric");
+                assertThat(labels.path("name_zh").asText()).as(indicator + " " + labels)
+                        .isEqualTo(names.get(labels.path("region").asText()));
+                assertThat(labels.path("name_en").asText()).as(indicator + " " + labels).endsWith(" District");
+                assertThat(labels.path("indicator").asText()).isEqualTo(indicator);
+                assertThat(labels.path("indicator_name_zh").asText()).as(indicator + " " + labels).isNotBlank();
+                assertThat(labels.path("parent").asText()).isEqualTo("shenzhen");
+            }
+            if (indicator.equals("INDUSTRIAL_VALUE_ADDED")) {
+                // the demo's tie (并列): yantian level with luohu on industrial growth
+                assertThat(expected.get("yantian")).isEqualTo(expected.get("luohu"));
+            }
+        }
+        // "All" indicators: every ranked district of every indicator, still worst first across them
+        final List<JsonNode> all = panelBars(substitute(expr, Map.of("region", REGION, "year", YEAR, "indicator", ".+")));
+        assertThat(all).hasSize(names.size() * DEMO_INDICATORS.size());
+        assertThat(all.stream().map(DashboardQueriesIT::rank).toList()).isSortedAccordingTo(Comparator.reverseOrder());
+    }
+
+    /** The instant query's series, in the order Prometheus returns them. */
+    private List<JsonNode> panelBars(final String promql) throws IOException, InterruptedException {
+        final JsonNode answer = query("/api/v1/query", Map.of("query", promql));
+        assertThat(answer.path("status").asText()).as(answer + "\n" + promql).isEqualTo("success");
+        final List<JsonNode> bars = new ArrayList<>();
+        answer.path("data").path("result").forEach(bars::add);
+        return bars;
+    }
+
+    private static int rank(final JsonNode bar) {
+        return (int) Double.parseDouble(bar.path("value").get(1).asText());
+    }
+
+    private static Map<String, Integer> ranksByRegion(final List<JsonNode> bars) {
+        final Map<String, Integer> ranks = new TreeMap<>();
+        bars.forEach(bar -> ranks.put(bar.path("metric").path("region").asText(), rank(bar)));
+        return ranks;
+    }
+
+    /** The ranked regions of the demo's Shenzhen and their ranks, from pacewatch's ranking API. */
+    private Map<String, Integer> rankingOfShenzhen(final String indicator) throws Exception {
+        final Map<String, Integer> ranks = new TreeMap<>();
+        awaitTrue("GET /api/ranking/shenzhen/" + indicator + "/2023", Duration.ofSeconds(30), () -> {
+            final HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(
+                    demoUrl + "/api/ranking/shenzhen/" + indicator + "/" + YEAR)).timeout(Duration.ofSeconds(20)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                return false;
+            }
+            for (final JsonNode entry : MonitoringFiles.JSON.readTree(answer.body()).path("entries")) {
+                if (entry.path("rank").isInt()) {
+                    ranks.put(entry.path("region").asText(), entry.path("rank").asInt());
+                }
+            }
+            return true;
+        });
+        return ranks;
     }
 
     private JsonNode getJson(final String path) throws IOException, InterruptedException {

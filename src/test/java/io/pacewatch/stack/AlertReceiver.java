@@ -67,11 +67,23 @@ final class AlertReceiver implements AutoCloseable {
                             final Instant since) {
         return notifications.stream()
                 .filter(n -> n.received().isAfter(since))
-                .filter(n -> n.alerts().stream().anyMatch(a -> status.equals(a.path("status").asText())
-                        && alertname.equals(a.path("labels").path("alertname").asText())
-                        && labels.entrySet().stream().allMatch(
-                                l -> l.getValue().equals(a.path("labels").path(l.getKey()).asText()))))
+                .filter(n -> n.alerts().stream().anyMatch(a -> matches(a, alertname, labels, status)))
                 .count();
+    }
+
+    /** The alerts (webhook JSON: status, labels, annotations ...) of every notification that match, in arrival order. */
+    synchronized List<JsonNode> alerts(final String alertname, final Map<String, String> labels, final String status) {
+        return notifications.stream().flatMap(n -> n.alerts().stream())
+                .filter(a -> matches(a, alertname, labels, status))
+                .toList();
+    }
+
+    private static boolean matches(final JsonNode alert, final String alertname, final Map<String, String> labels,
+                                   final String status) {
+        return status.equals(alert.path("status").asText())
+                && alertname.equals(alert.path("labels").path("alertname").asText())
+                && labels.entrySet().stream().allMatch(
+                        l -> l.getValue().equals(alert.path("labels").path(l.getKey()).asText()));
     }
 
     /** Every notification so far, one a line, for failure messages; heartbeats (Watchdog) only counted. */

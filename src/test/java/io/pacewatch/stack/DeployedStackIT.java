@@ -212,6 +212,13 @@ class DeployedStackIT {
         within("a firing " + BEHIND_PACE + " notification for " + SERIES, Duration.ofSeconds(60),
                 () -> receiver.count(BEHIND_PACE, SERIES, FIRING) > 0);
         assertThat(receiver.count(BEHIND_PACE, SERIES, FIRING)).as(receiver.summary()).isEqualTo(1);
+        // What the leaders read names the region (issue #12); the labels keep its code.
+        final JsonNode annotations = receiver.alerts(BEHIND_PACE, SERIES, FIRING).get(0).path("annotations");
+        assertThat(annotations.path("summary").asText()).isEqualTo("【滞后】罗湖区 规模以上工业增加值 2023: behind pace");
+        assertThat(annotations.path("description").asText())
+                .startsWith("Industrial value added above designated size (规模以上工业增加值), Luohu District (罗湖区) 2023, "
+                        + "is behind pace: gap ")
+                .endsWith("Details: /api/progress/luohu/INDUSTRIAL_VALUE_ADDED/2023");
     }
 
     @Test
