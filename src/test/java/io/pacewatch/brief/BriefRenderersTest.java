@@ -155,6 +155,42 @@ class BriefRenderersTest {
         assertThat(MarkdownBrief.render(brief)).doesNotContain("上年同期");
     }
 
+    @Test
+    @DisplayName("A PRIOR_YEAR target judged on last year's curve in all three formats: linear 序时进度 and gap, last year's share and gap once, the status marked 同期")
+    void judgedOnLastYearRendered() throws IOException {
+        final Brief judged = BriefFixture.juneJudgedOnLastYear();
+
+        final String md = MarkdownBrief.render(judged);
+        assertThat(md).contains("| 固定资产投资 | 亿元 | 220.00 | — | 380.00 | 57.9 | 50.0 | +7.9 | 60.0 | -2.1 | 预警（同期） |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 55.0 | -7.8 | 58.3 | -11.1 | 滞后（季节） |");
+        assertThat(md).contains("> 固定资产投资状态按上年同期进度评估，序时进度%、差距列为按月序时进度。");
+
+        final String html = HtmlBrief.render(judged);
+        assertThat(html).contains("<td class=\"num\">57.9</td><td class=\"num\">50.0</td><td class=\"num\">+7.9</td>"
+                + "<td class=\"num\">60.0</td><td class=\"num\">-2.1</td>"
+                + "<td class=\"status AT_RISK\">预警（同期）<span class=\"en\">at risk (vs last year)</span></td>");
+        assertThat(html).contains("<li>地方一般公共预算收入状态按季节性进度评估，序时进度%列为目标的季节性进度。");
+
+        final List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxBrief.render(judged)),
+                new ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        final int investment = XlsxBrief.FIRST_DATA_ROW + 2;
+        assertThat(text(rows, investment, 0)).isEqualTo("固定资产投资");
+        assertThat(cell(rows, investment, 6).asNumber()).isEqualByComparingTo("0.5");
+        assertThat(cell(rows, investment, 6).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+        assertThat(cell(rows, investment, 7).asNumber()).isEqualByComparingTo("7.89");
+        assertThat(cell(rows, investment, 8).asNumber()).isEqualByComparingTo("0.6");
+        assertThat(cell(rows, investment, 9).asNumber()).isEqualByComparingTo("-2.11");
+        assertThat(cell(rows, investment, 9).getDataFormatString()).isEqualTo(XlsxBrief.POINTS_FORMAT);
+        assertThat(text(rows, investment, 10)).isEqualTo("预警（同期） at risk (vs last year)");
+        assertThat(cell(rows, investment - 1, 6).asNumber()).isEqualByComparingTo("0.55");
+        assertThat(text(rows, investment - 1, 10)).isEqualTo("滞后（季节） behind (seasonal)");
+        assertThat(rows).anySatisfy(r -> assertThat(r.getCell(0).getText())
+                .startsWith("注").contains("固定资产投资状态按上年同期进度评估"));
+    }
+
     private static Cell cell(final List<Row> rows, final int row, final int column) {
         return rows.get(row).getCell(column);
     }
