@@ -2,12 +2,18 @@ package io.pacewatch.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.domain.PeerRank;
+import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.brief.Brief;
+import io.pacewatch.domain.brief.BriefBuilder;
 import io.pacewatch.domain.brief.BriefFixture;
+import io.pacewatch.domain.brief.BriefSchedule;
+import io.pacewatch.domain.brief.RowExtras;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +195,49 @@ class BriefRenderersTest {
         assertThat(text(rows, investment - 1, 10)).isEqualTo("滞后（季节） behind (seasonal)");
         assertThat(rows).anySatisfy(r -> assertThat(r.getCell(0).getText())
                 .startsWith("注").contains("固定资产投资状态按上年同期进度评估"));
+    }
+
+    @Test
+    @DisplayName("Ranked rows in all three formats: 第1/7, a tie as 并列第3/7, '—' for a row without a rank")
+    void rankRendered() throws IOException {
+        final RowExtras ranks = new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return switch (progress.indicator()) {
+                    case "GDP" -> Optional.of(new PeerRank("shenzhen", 3, 7, true));
+                    case "BUDGET_REVENUE" -> Optional.of(new PeerRank("shenzhen", 1, 7, false));
+                    default -> Optional.empty();
+                };
+            }
+        };
+        final Brief ranked = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, ranks)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, BriefFixture.firstHalf());
+
+        final String md = MarkdownBrief.render(ranked);
+        assertThat(md).contains("| 差距 pp | 状态 | 排名 |").contains("| Gap pp | Status | Rank |");
+        assertThat(md).contains("| 地区生产总值（1-3月） | 亿元 | 620.50 | 6.6 | 增长6.5% | — | 25.0 | +0.1 | 正常 | 并列第3/7 |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 50.0 | -2.8 | 预警 | 第1/7 |");
+        assertThat(md).contains("| 社会消费品零售总额 | 亿元 | 640.00 | 5.2 | 增长5.0% | — | 50.0 | +0.2 | 正常 | — |");
+
+        final String html = HtmlBrief.render(ranked);
+        assertThat(html).contains("<th>排名<span class=\"en\">Rank</span></th></tr>");
+        assertThat(html).contains("<span class=\"en\">on pace</span></td><td class=\"num\">并列第3/7</td></tr>");
+        assertThat(html).contains("<span class=\"en\">at risk</span></td><td class=\"num\">第1/7</td></tr>");
+        assertThat(html).contains("<span class=\"en\">behind</span></td><td class=\"num\">—</td></tr>");
+
+        final List<Row> rows;
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxBrief.render(ranked)),
+                new ReadingOptions(true, false))) {
+            rows = workbook.getFirstSheet().read();
+        }
+        assertThat(text(rows, XlsxBrief.HEADER_ZH_ROW, 9)).isEqualTo("排名");
+        assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 9)).isEqualTo("Rank");
+        assertThat(cell(rows, XlsxBrief.FIRST_DATA_ROW, 9).getType()).isEqualTo(CellType.STRING);
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW, 9)).isEqualTo("并列第3/7");
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW + 1, 9)).isEqualTo("第1/7");
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW + 2, 9)).isEqualTo("—");
+        // without any rank, no rank column
+        assertThat(MarkdownBrief.render(brief)).doesNotContain("排名");
     }
 
     private static Cell cell(final List<Row> rows, final int row, final int column) {
