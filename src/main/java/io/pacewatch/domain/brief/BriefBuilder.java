@@ -96,6 +96,12 @@ public final class BriefBuilder {
         final List<String> zh = new ArrayList<>();
         final List<String> en = new ArrayList<>();
         footnotes(rows, period, cutoff, zh, en);
+        if (!current && rows.stream().anyMatch(r -> r.peer() != null)) {
+            // An earlier month's rows are judged as of its cut-off; a rank is not (it needs every peer as of then).
+            zh.add("排名为各指标该月份的现行排名（按各地区最新数据），而非本期简报截止时的排名。");
+            en.add("Ranks are each indicator's ranking for its month as it stands now (on every region's latest figures),"
+                    + " not as at this brief's cut-off.");
+        }
         return new Brief(region, nameZh, nameEn, year, briefMonth, period.labelZh(), period.labelEn(), cutoff,
                 previousCutoff.equals(Instant.MIN) ? null : previousCutoff, rows,
                 Headlines.of(nameZh, nameEn, period, rows), zh, en, rows.stream().allMatch(BriefRow::inForMonth));

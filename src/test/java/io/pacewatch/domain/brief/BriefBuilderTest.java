@@ -258,6 +258,27 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("An earlier month's ranks are footnoted as today's ranking of that month; the latest month's are not")
+    void earlierMonthRankFootnote() {
+        final RowExtras ranked = new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return Optional.of(new PeerRank("shenzhen", 2, 4, false));
+            }
+        };
+        final BriefBuilder builder = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, ranked);
+
+        final Brief may = builder.build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf());
+        final Brief june = builder.build("luohu", "罗湖区", "Luohu District", 2023, 6, BriefFixture.firstHalf());
+
+        assertThat(row(may, "BUDGET_REVENUE").peer().labelZh()).isEqualTo("第2/4");
+        assertThat(may.footnotesZh()).contains("排名为各指标该月份的现行排名（按各地区最新数据），而非本期简报截止时的排名。");
+        assertThat(june.footnotesZh()).noneSatisfy(f -> assertThat(f).contains("现行排名"));
+        assertThat(BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf())
+                .footnotesZh()).noneSatisfy(f -> assertThat(f).contains("现行排名"));
+    }
+
+    @Test
     @DisplayName("The recorded extras read the peer rank the ranking wrote on the record, and nothing where it wrote none")
     void recordedPeerRank() {
         final List<IndicatorFigures> figures = BriefFixture.firstHalf().stream().map(f -> f.indicator().code().equals("GDP")
