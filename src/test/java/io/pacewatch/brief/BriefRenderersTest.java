@@ -39,10 +39,7 @@ class BriefRenderersTest {
     void xlsxCellsAndFormats() throws IOException {
         final byte[] xlsx = XlsxBrief.render(brief);
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(xlsx);
         assertThat(text(rows, 0, 0)).isEqualTo("罗湖区2023年1-6月主要经济指标完成情况");
         assertThat(text(rows, 2, 0)).startsWith("罗湖区1-6月：5项主要指标中，1项快于序时进度");
         assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(0, 8)).extracting(Cell::getText).containsExactly(
@@ -78,10 +75,7 @@ class BriefRenderersTest {
         final Brief withLastYear = BriefFixture.juneWithLastYear();
         final byte[] xlsx = XlsxBrief.render(withLastYear);
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(xlsx);
         assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(7, 11)).extracting(Cell::getText)
                 .containsExactly("差距 pp", "上年同期进度%", "比上年同期 ±pp", "状态");
         assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 8)).isEqualTo("Same period last year %");
@@ -177,11 +171,7 @@ class BriefRenderersTest {
                 + "<td class=\"status AT_RISK\">预警（同期）<span class=\"en\">at risk (vs last year)</span></td>");
         assertThat(html).contains("<li>地方一般公共预算收入状态按季节性进度评估，序时进度%列为目标的季节性进度。");
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxBrief.render(judged)),
-                new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(XlsxBrief.render(judged));
         final int investment = XlsxBrief.FIRST_DATA_ROW + 2;
         assertThat(text(rows, investment, 0)).isEqualTo("固定资产投资");
         assertThat(cell(rows, investment, 6).asNumber()).isEqualByComparingTo("0.5");
@@ -225,11 +215,7 @@ class BriefRenderersTest {
         assertThat(html).contains("<span class=\"en\">at risk</span></td><td class=\"num\">第1/7</td></tr>");
         assertThat(html).contains("<span class=\"en\">behind</span></td><td class=\"num\">—</td></tr>");
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(XlsxBrief.render(ranked)),
-                new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(XlsxBrief.render(ranked));
         assertThat(text(rows, XlsxBrief.HEADER_ZH_ROW, 9)).isEqualTo("排名");
         assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 9)).isEqualTo("Rank");
         assertThat(cell(rows, XlsxBrief.FIRST_DATA_ROW, 9).getType()).isEqualTo(CellType.STRING);
@@ -238,6 +224,13 @@ class BriefRenderersTest {
         assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW + 2, 9)).isEqualTo("—");
         // without any rank, no rank column
         assertThat(MarkdownBrief.render(brief)).doesNotContain("排名");
+    }
+
+    /** The first sheet's rows as fastexcel's reader sees them, with cell formats. */
+    private static List<Row> readBack(final byte[] xlsx) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            return workbook.getFirstSheet().read();
+        }
     }
 
     private static Cell cell(final List<Row> rows, final int row, final int column) {

@@ -83,21 +83,16 @@ class BriefSchedulerIT {
     @Test
     @DisplayName("a brief goes out on its day or when complete, whichever is first, once per route, not again after a restart")
     void onceAMonthPerRoute() throws Exception {
-        final String deliveries = kafka.uniqueTopicName("brief-deliveries");
         final Properties client = new Properties();
         client.put("bootstrap.servers", kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client)) {
-            DeliveryLog.ensureTopic(admin, deliveries, true, 1, (short) 1);
-        }
+        final String deliveries = deliveryLog(client);
         final MutableClock clock = new MutableClock(Instant.parse("2023-07-18T02:00:00Z"));
         try (ScriptedWebhookServer receivers = new ScriptedWebhookServer()) {
             // WeCom fails once: that brief is not recorded, and goes at the next check
             receivers.script("/wecom", ROBOT_OK, new Status(500));
             receivers.script("/generic", new Status(200));
-            final Route wecom = new Route("leaders", WebhookType.WECOM, receivers.url("/wecom?key=k"), null, Map.of(),
-                    RouteFilter.ALL, null, Duration.ZERO);
-            final Route generic = new Route("archive", WebhookType.GENERIC, receivers.url("/generic"), null, Map.of(),
-                    RouteFilter.ALL, null, Duration.ZERO);
+            final Route wecom = route("leaders", WebhookType.WECOM, receivers.url("/wecom?key=k"), null);
+            final Route generic = route("archive", WebhookType.GENERIC, receivers.url("/generic"), null);
             final List<BriefSubscription> subscriptions = List.of(
                     new BriefSubscription(wecom, "luohu", 2023, BriefSchedule.DEFAULT, true),
                     new BriefSubscription(generic, "luohu", 2023, BriefSchedule.DEFAULT, true));
@@ -157,12 +152,9 @@ class BriefSchedulerIT {
     void dingTalkSlackAndTheJudgedGap() throws Exception {
         // investment judged on last year's share, revenue on a seasonal one
         briefs.put(6, BriefFixture.juneJudgedOnLastYear());
-        final String deliveries = kafka.uniqueTopicName("brief-deliveries");
         final Properties client = new Properties();
         client.put("bootstrap.servers", kafka.bootstrapServers());
-        try (Admin admin = Admin.create(client)) {
-            DeliveryLog.ensureTopic(admin, deliveries, true, 1, (short) 1);
-        }
+        final String deliveries = deliveryLog(client);
         // 20 July 09:00 Beijing time: June's brief is due
         final MutableClock clock = new MutableClock(Instant.parse("2023-07-20T01:00:00Z"));
         try (ScriptedWebhookServer receivers = new ScriptedWebhookServer()) {
@@ -170,12 +162,9 @@ class BriefSchedulerIT {
             receivers.script("/slack", new Body(200, "ok"));
             receivers.script("/generic", new Status(200));
             final String secret = "SECbrief0123456789";
-            final Route dingTalk = new Route("finance", WebhookType.DINGTALK, receivers.url("/dingtalk?access_token=t"), secret,
-                    Map.of(), RouteFilter.ALL, null, Duration.ZERO);
-            final Route slack = new Route("analysts", WebhookType.SLACK, receivers.url("/slack"), null, Map.of(),
-                    RouteFilter.ALL, null, Duration.ZERO);
-            final Route generic = new Route("archive", WebhookType.GENERIC, receivers.url("/generic"), null, Map.of(),
-                    RouteFilter.ALL, null, Duration.ZERO);
+            final Route dingTalk = route("finance", WebhookType.DINGTALK, receivers.url("/dingtalk?access_token=t"), secret);
+            final Route slack = route("analysts", WebhookType.SLACK, receivers.url("/slack"), null);
+            final Route generic = route("archive", WebhookType.GENERIC, receivers.url("/generic"), null);
             final List<BriefSubscription> subscriptions = List.of(
                     new BriefSubscription(dingTalk, "luohu", 2023, BriefSchedule.DEFAULT, false),
                     new BriefSubscription(slack, "luohu", 2023, BriefSchedule.DEFAULT, false),
@@ -232,6 +221,19 @@ class BriefSchedulerIT {
             assertThat(rows.get(2).get("gapPp").decimalValue()).isEqualByComparingTo("-2.11");
             assertThat(rows.get(1).get("gapPp").decimalValue()).isEqualByComparingTo("-7.76");
         }
+    }
+
+    private static Route route(final String name, final WebhookType type, final URI url, final String secret) {
+        return new Route(name, type, url, secret, Map.of(), RouteFilter.ALL, null, Duration.ZERO);
+    }
+
+    /** A fresh delivery log topic for one test. */
+    private String deliveryLog(final Properties client) throws Exception {
+        final String deliveries = kafka.uniqueTopicName("brief-deliveries");
+        try (Admin admin = Admin.create(client)) {
+            DeliveryLog.ensureTopic(admin, deliveries, true, 1, (short) 1);
+        }
+        return deliveries;
     }
 
     private static BriefScheduler scheduler(final List<BriefSubscription> subscriptions, final URI serviceUrl,
