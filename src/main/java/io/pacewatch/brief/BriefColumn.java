@@ -19,6 +19,7 @@ public enum BriefColumn {
     GROWTH("累计增长%", "Cum. growth %"),
     TARGET("年度目标", "Annual target"),
     COMPLETION("完成进度%", "Completion %"),
+    /** Months/12, or the target's seasonal share (the status is marked 季节 then); linear for a row judged on last year's. */
     TIME_PROGRESS("序时进度%", "Time progress %"),
     GAP("差距 pp", "Gap pp"),
     PRIOR_YEAR_SHARE("上年同期进度%", "Same period last year %"),
@@ -70,7 +71,7 @@ public enum BriefColumn {
             case GAP -> BriefText.points(row.gapPp());
             case PRIOR_YEAR_SHARE -> BriefText.ratio(row.priorYearShare());
             case PRIOR_YEAR_GAP -> BriefText.points(row.priorYearGapPp());
-            case STATUS -> row.status().labelZh();
+            case STATUS -> row.statusLabelZh();
             case RANK -> row.peer() == null ? BriefText.DASH : row.peer().labelZh();
         };
     }

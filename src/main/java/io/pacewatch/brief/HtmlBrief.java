@@ -62,7 +62,7 @@ public final class HtmlBrief {
                             .append(esc(row.nameEn())).append("</span></td>");
                     case UNIT -> h.append("<td class=\"unit\">").append(esc(c.text(brief, row))).append("</td>");
                     case STATUS -> h.append("<td class=\"status ").append(statusClass(row.status())).append("\">")
-                            .append(esc(c.text(brief, row))).append("<span class=\"en\">").append(esc(row.status().labelEn()))
+                            .append(esc(c.text(brief, row))).append("<span class=\"en\">").append(esc(row.statusLabelEn()))
                             .append("</span></td>");
                     default -> h.append("<td class=\"num\">").append(esc(c.text(brief, row))).append("</td>");
                 }

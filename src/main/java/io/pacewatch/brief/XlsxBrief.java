@@ -108,7 +108,7 @@ public final class XlsxBrief {
             case GAP -> number(ws, r, c, row.gapPp(), POINTS_FORMAT);
             case PRIOR_YEAR_SHARE -> number(ws, r, c, row.priorYearShare(), PERCENT_FORMAT);
             case PRIOR_YEAR_GAP -> number(ws, r, c, row.priorYearGapPp(), POINTS_FORMAT);
-            case STATUS -> text(ws, r, c, row.status().labelZh() + " " + row.status().labelEn(), "center");
+            case STATUS -> text(ws, r, c, row.statusLabelZh() + " " + row.statusLabelEn(), "center");
             case UNIT, RANK -> text(ws, r, c, column.text(brief, row), "center");
             case INDICATOR -> text(ws, r, c, column.text(brief, row), "left");
         }

@@ -3,6 +3,7 @@ package io.pacewatch.http;
 import io.pacewatch.brief.BriefFormat;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
+import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.brief.Brief;
@@ -13,9 +14,11 @@ import io.pacewatch.domain.brief.RowExtras;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.query.SeriesDetail;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -74,6 +77,10 @@ final class BriefRoute {
                 ApiException.notFound("no figures for " + Escape.text(region) + " in " + year));
         // An earlier month shows each series as judged at that brief's cut-off, from the versions then in force.
         final Optional<Instant> asOf = builder.asOf(year, month, latestMonth);
+        // Those records are judged as of an instant, without ranks; the rankings view keeps each month's ranking.
+        final Optional<String> parent = latest.items().stream().map(Progress::peerGroup).filter(Objects::nonNull).findFirst();
+        final BriefBuilder forMonth = asOf.isPresent() && parent.isPresent()
+                ? new BriefBuilder(catalogue, builder.schedule(), monthRanks(parent.get())) : builder;
         final List<IndicatorFigures> figures = new ArrayList<>();
         for (final Progress progress : latest.items()) {
             final Optional<Indicator> indicator = catalogue.find(progress.indicator());
@@ -88,7 +95,36 @@ final class BriefRoute {
         }
         // The region catalogue's names ride on the progress records; a region it does not know reads as its code.
         final Progress any = latest.items().get(0);
-        return builder.build(region, any.regionDisplayZh(), any.regionDisplayEn(), year, month, figures);
+        return forMonth.build(region, any.regionDisplayZh(), any.regionDisplayEn(), year, month, figures);
+    }
+
+    /**
+     * The recorded extras, but the rank read from the ranking of the row's month in peer group
+     * {@code parent}: as the ranking stands now, on the latest versions of every member's figures.
+     */
+    private RowExtras monthRanks(final String parent) {
+        return new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return queries.ranking(new SeriesKey(parent, progress.indicator(), progress.year()), progress.asOfMonth())
+                        .flatMap(ranking -> ranking.rankOf(progress.region()));
+            }
+
+            @Override
+            public Optional<BigDecimal> priorYearShare(final Progress progress) {
+                return RowExtras.RECORDED.priorYearShare(progress);
+            }
+
+            @Override
+            public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
+                return RowExtras.RECORDED.priorYearGapPp(progress);
+            }
+
+            @Override
+            public boolean priorYearFallback(final Progress progress) {
+                return RowExtras.RECORDED.priorYearFallback(progress);
+            }
+        };
     }
 
     private static int month(final String text) {

@@ -99,8 +99,9 @@ final class BriefMessages {
             r.put("indicator", row.indicator());
             r.put("status", row.status().name());
             r.put("period", row.periodLabelZh());
-            if (row.gapPp() != null) {
-                r.put("gapPp", row.gapPp());
+            // the gap the status was judged on: to last year's share for a row judged on it
+            if (row.statusGapPp() != null) {
+                r.put("gapPp", row.statusGapPp());
             }
             r.put("messageZh", row.messageZh());
             r.put("messageEn", row.messageEn());

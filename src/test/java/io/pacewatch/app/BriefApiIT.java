@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.brief.XlsxBrief;
 import io.pacewatch.cli.PacewatchCli;
+import io.pacewatch.domain.Region;
+import io.pacewatch.domain.RegionCatalogue;
+import io.pacewatch.domain.RegionLevel;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
@@ -43,13 +46,27 @@ class BriefApiIT {
     private static final Duration WAIT = Duration.ofSeconds(90);
 
     private final String region = "b" + UUID.randomUUID().toString().substring(0, 6);
+    /** The region's city and a sibling district, in this test's own region catalogue, so the region is ranked. */
+    private final String city = "c" + region;
+    private final String sibling = "s" + region;
     private final HttpClient http = HttpClient.newHttpClient();
     private SharedApplication app;
     private KafkaTestBroker kafka;
 
     @BeforeAll
     void start() throws Exception {
-        app = SharedApplication.start(kafka, "pacewatch-brief-" + region, 2, WAIT);
+        app = SharedApplication.start(kafka, "pacewatch-brief-" + region, 2, WAIT, new RegionCatalogue(List.of(
+                new Region(city, "某市", "A City", RegionLevel.CITY, null),
+                new Region(region, "甲区", "A District", RegionLevel.DISTRICT, city),
+                new Region(sibling, "乙区", "B District", RegionLevel.DISTRICT, city))));
+        // The sibling: GDP growth equal to the region's (a tie); budget revenue ahead of it in May, behind in June.
+        kafka.produceStrings(Topics.TARGETS, List.of(
+                target(sibling, "GDP", "\"kind\":\"GROWTH\",\"value\":6.5"),
+                target(sibling, "BUDGET_REVENUE", "\"kind\":\"AMOUNT\",\"value\":127,\"unit\":\"亿元\"")));
+        kafka.produceStrings(Topics.RELEASES, List.of(
+                release(sibling, "GDP", "2023-Q1", "\"value\":410,\"unit\":\"亿元\",\"growthPercent\":6.6", "2023-04-20T09:30:00+08:00"),
+                release(sibling, "BUDGET_REVENUE", "2023-05", "\"value\":60,\"unit\":\"亿元\"", "2023-06-15T09:30:00+08:00"),
+                release(sibling, "BUDGET_REVENUE", "2023-06", "\"value\":55,\"unit\":\"亿元\"", "2023-07-15T09:30:00+08:00")));
         kafka.produceStrings(Topics.TARGETS, List.of(
                 target("GDP", "\"kind\":\"GROWTH\",\"value\":6.5"),
                 target("BUDGET_REVENUE", "\"kind\":\"AMOUNT\",\"value\":127,\"unit\":\"亿元\""),
@@ -66,8 +83,13 @@ class BriefApiIT {
                 release("INDUSTRIAL_VALUE_ADDED", "2023-06", "\"growthPercent\":1.6", "2023-07-15T09:30:00+08:00")));
         await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> {
             final HttpResponse<String> json = get("/api/brief/" + region + "/2023?format=json", 0);
-            return json.statusCode() == 200 && Json.MAPPER.readTree(json.body()).get("rows").size() == 5
-                    && json.body().contains("\"ytdValue\":60");
+            if (json.statusCode() != 200) {
+                return false;
+            }
+            final JsonNode rows = Json.MAPPER.readTree(json.body()).get("rows");
+            // ranked once the sibling's figures are in: GDP tied, revenue first in June
+            return rows.size() == 5 && json.body().contains("\"ytdValue\":60")
+                    && rows.get(0).path("peer").path("tied").asBoolean() && rows.get(1).path("peer").path("rank").asInt() == 1;
         });
     }
 
@@ -84,7 +106,7 @@ class BriefApiIT {
         assertThat(md.statusCode()).isEqualTo(200);
         assertThat(md.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/markdown"));
         final String body = md.body();
-        assertThat(body).contains("# " + region + "2023年1-6月主要经济指标完成情况");
+        assertThat(body).contains("# 甲区2023年1-6月主要经济指标完成情况");
         assertThat(body).contains("5项主要指标中");
         assertThat(body.indexOf("| 地区生产总值（1-3月） |")).isPositive()
                 .isLessThan(body.indexOf("| 地方一般公共预算收入 |"));
@@ -101,7 +123,7 @@ class BriefApiIT {
         assertThat(html.statusCode()).isEqualTo(200);
         assertThat(html.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(html.body()).contains("@page { size: A4 landscape;").doesNotContain("http://", "https://");
-        assertThat(html.body()).contains("<h1>" + region + "2023年1-6月主要经济指标完成情况</h1>");
+        assertThat(html.body()).contains("<h1>甲区2023年1-6月主要经济指标完成情况</h1>");
     }
 
     @Test
@@ -166,6 +188,37 @@ class BriefApiIT {
     }
 
     @Test
+    @DisplayName("month=5 shows May's rank from the rankings view: revenue second of two (first in June), GDP's Q1 tie,"
+            + " no rank for rows without May figures, and a footnote that the rank is today's")
+    void earlierMonthRank() throws Exception {
+        // the May ranking follows the region's May revision through the stream: wait for it, then read every format
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(250)).until(() -> get("/api/brief/" + region
+                + "/2023?format=md&month=5", 1).body().contains("| 第2/2 |"));
+        final JsonNode may = Json.MAPPER.readTree(get("/api/brief/" + region + "/2023?format=json&month=5", 0).body());
+
+        final JsonNode gdp = may.get("rows").get(0);
+        assertThat(gdp.get("peer").get("parent").asText()).isEqualTo(city);
+        assertThat(gdp.get("peer").get("rank").asInt()).isEqualTo(1);
+        assertThat(gdp.get("peer").get("count").asInt()).isEqualTo(2);
+        assertThat(gdp.get("peer").get("tied").asBoolean()).isTrue();
+        final JsonNode revenue = may.get("rows").get(1);
+        assertThat(revenue.get("month").asInt()).isEqualTo(5);
+        assertThat(revenue.get("peer").get("rank").asInt()).isEqualTo(2);
+        assertThat(revenue.get("peer").get("tied").asBoolean()).isFalse();
+        assertThat(may.get("rows").get(2).path("peer").path("rank").isMissingNode()).as("no May figures, no rank").isTrue();
+        assertThat(may.get("footnotesZh").toString()).contains("排名为各指标该月份的现行排名");
+
+        final String md = get("/api/brief/" + region + "/2023?format=md&month=5", 0).body();
+        assertThat(md).contains("| 状态 | 排名 |");
+        assertThat(md).containsPattern("\\| 地区生产总值（1-3月） \\|.*\\| 并列第1/2 \\|\\n");
+        assertThat(md).containsPattern("\\| 地方一般公共预算收入 \\| 亿元 \\| 50\\.00 \\|.*\\| 第2/2 \\|\\n");
+        assertThat(md).containsPattern("\\| 固定资产投资 \\|.*\\| — \\|\\n");
+        final String june = get("/api/brief/" + region + "/2023?format=md&month=6", 1).body();
+        assertThat(june).containsPattern("\\| 地方一般公共预算收入 \\| 亿元 \\| 60\\.00 \\|.*\\| 第1/2 \\|\\n");
+        assertThat(june).doesNotContain("现行排名");
+    }
+
+    @Test
     @DisplayName("the June brief shows the May revision published before its cut-off: 1-5月 revised, June on the revised curve")
     void laterMonthShowsTheRevision() throws Exception {
         final HttpResponse<String> md = get("/api/brief/" + region + "/2023?format=md&month=6", 0);
@@ -204,13 +257,22 @@ class BriefApiIT {
     }
 
     private KeyValue<String, String> target(final String indicator, final String fields) {
-        return KeyValue.pair(region + "|" + indicator + "|2023", "{\"region\":\"" + region + "\",\"year\":2023,\"indicator\":\""
+        return target(region, indicator, fields);
+    }
+
+    private static KeyValue<String, String> target(final String of, final String indicator, final String fields) {
+        return KeyValue.pair(of + "|" + indicator + "|2023", "{\"region\":\"" + of + "\",\"year\":2023,\"indicator\":\""
                 + indicator + "\"," + fields + ",\"publishedAt\":\"2023-01-10T09:00:00+08:00\",\"source\":\"work report\"}");
     }
 
     private KeyValue<String, String> release(final String indicator, final String period, final String fields,
                                              final String publishedAt) {
-        return KeyValue.pair(region + "|" + indicator + "|2023", "{\"region\":\"" + region + "\",\"indicator\":\"" + indicator
+        return release(region, indicator, period, fields, publishedAt);
+    }
+
+    private static KeyValue<String, String> release(final String of, final String indicator, final String period,
+                                                    final String fields, final String publishedAt) {
+        return KeyValue.pair(of + "|" + indicator + "|2023", "{\"region\":\"" + of + "\",\"indicator\":\"" + indicator
                 + "\",\"period\":\"" + period + "\"," + fields + ",\"publishedAt\":\"" + publishedAt + "\",\"source\":\"bureau\"}");
     }
 

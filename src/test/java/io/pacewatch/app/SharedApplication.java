@@ -2,6 +2,7 @@ package io.pacewatch.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.domain.RegionCatalogue;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.wire.CatalogueLoader;
 import java.nio.file.Files;
@@ -21,6 +22,12 @@ final class SharedApplication implements AutoCloseable {
     /** Starts {@code count} instances of {@code applicationId} and waits until every one is RUNNING. */
     static SharedApplication start(final KafkaTestBroker kafka, final String applicationId, final int count,
                                    final Duration wait) throws Exception {
+        return start(kafka, applicationId, count, wait, null);
+    }
+
+    /** As above, with the test's own region catalogue (null: the bundled one), so nothing else on the broker mixes in. */
+    static SharedApplication start(final KafkaTestBroker kafka, final String applicationId, final int count,
+                                   final Duration wait, final RegionCatalogue regions) throws Exception {
         final SharedApplication app = new SharedApplication();
         for (int i = 0; i < count; i++) {
             final Path stateDir = Files.createTempDirectory(applicationId);
@@ -28,8 +35,9 @@ final class SharedApplication implements AutoCloseable {
             final Properties props = new Properties();
             props.put("bootstrap.servers", kafka.bootstrapServers());
             props.put("application.id", applicationId);
-            app.instances.add(PacewatchService.start(new ServiceSettings(props, CatalogueLoader.bundled(), "127.0.0.1", 0,
-                    "127.0.0.1", stateDir, true, 2, (short) 1)));
+            final ServiceSettings settings = new ServiceSettings(props, CatalogueLoader.bundled(), "127.0.0.1", 0,
+                    "127.0.0.1", stateDir, true, 2, (short) 1);
+            app.instances.add(PacewatchService.start(regions == null ? settings : settings.withRegions(regions)));
         }
         for (final PacewatchService instance : app.instances) {
             assertThat(instance.awaitRunning(wait)).isTrue();

@@ -2,12 +2,18 @@ package io.pacewatch.brief;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.pacewatch.domain.PeerRank;
+import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.brief.Brief;
+import io.pacewatch.domain.brief.BriefBuilder;
 import io.pacewatch.domain.brief.BriefFixture;
+import io.pacewatch.domain.brief.BriefSchedule;
+import io.pacewatch.domain.brief.RowExtras;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,10 +39,7 @@ class BriefRenderersTest {
     void xlsxCellsAndFormats() throws IOException {
         final byte[] xlsx = XlsxBrief.render(brief);
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(xlsx);
         assertThat(text(rows, 0, 0)).isEqualTo("罗湖区2023年1-6月主要经济指标完成情况");
         assertThat(text(rows, 2, 0)).startsWith("罗湖区1-6月：5项主要指标中，1项快于序时进度");
         assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(0, 8)).extracting(Cell::getText).containsExactly(
@@ -72,10 +75,7 @@ class BriefRenderersTest {
         final Brief withLastYear = BriefFixture.juneWithLastYear();
         final byte[] xlsx = XlsxBrief.render(withLastYear);
 
-        final List<Row> rows;
-        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
-            rows = workbook.getFirstSheet().read();
-        }
+        final List<Row> rows = readBack(xlsx);
         assertThat(rows.get(XlsxBrief.HEADER_ZH_ROW).getCells(7, 11)).extracting(Cell::getText)
                 .containsExactly("差距 pp", "上年同期进度%", "比上年同期 ±pp", "状态");
         assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 8)).isEqualTo("Same period last year %");
@@ -153,6 +153,84 @@ class BriefRenderersTest {
         assertThat(html).contains("<td class=\"num\">58.3</td><td class=\"num\">-11.1</td>");
         // without last year, no same-period columns at all
         assertThat(MarkdownBrief.render(brief)).doesNotContain("上年同期");
+    }
+
+    @Test
+    @DisplayName("A PRIOR_YEAR target judged on last year's curve in all three formats: linear 序时进度 and gap, last year's share and gap once, the status marked 同期")
+    void judgedOnLastYearRendered() throws IOException {
+        final Brief judged = BriefFixture.juneJudgedOnLastYear();
+
+        final String md = MarkdownBrief.render(judged);
+        assertThat(md).contains("| 固定资产投资 | 亿元 | 220.00 | — | 380.00 | 57.9 | 50.0 | +7.9 | 60.0 | -2.1 | 预警（同期） |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 55.0 | -7.8 | 58.3 | -11.1 | 滞后（季节） |");
+        assertThat(md).contains("> 固定资产投资状态按上年同期进度评估，序时进度%、差距列为按月序时进度。");
+
+        final String html = HtmlBrief.render(judged);
+        assertThat(html).contains("<td class=\"num\">57.9</td><td class=\"num\">50.0</td><td class=\"num\">+7.9</td>"
+                + "<td class=\"num\">60.0</td><td class=\"num\">-2.1</td>"
+                + "<td class=\"status AT_RISK\">预警（同期）<span class=\"en\">at risk (vs last year)</span></td>");
+        assertThat(html).contains("<li>地方一般公共预算收入状态按季节性进度评估，序时进度%列为目标的季节性进度。");
+
+        final List<Row> rows = readBack(XlsxBrief.render(judged));
+        final int investment = XlsxBrief.FIRST_DATA_ROW + 2;
+        assertThat(text(rows, investment, 0)).isEqualTo("固定资产投资");
+        assertThat(cell(rows, investment, 6).asNumber()).isEqualByComparingTo("0.5");
+        assertThat(cell(rows, investment, 6).getDataFormatString()).isEqualTo(XlsxBrief.PERCENT_FORMAT);
+        assertThat(cell(rows, investment, 7).asNumber()).isEqualByComparingTo("7.89");
+        assertThat(cell(rows, investment, 8).asNumber()).isEqualByComparingTo("0.6");
+        assertThat(cell(rows, investment, 9).asNumber()).isEqualByComparingTo("-2.11");
+        assertThat(cell(rows, investment, 9).getDataFormatString()).isEqualTo(XlsxBrief.POINTS_FORMAT);
+        assertThat(text(rows, investment, 10)).isEqualTo("预警（同期） at risk (vs last year)");
+        assertThat(cell(rows, investment - 1, 6).asNumber()).isEqualByComparingTo("0.55");
+        assertThat(text(rows, investment - 1, 10)).isEqualTo("滞后（季节） behind (seasonal)");
+        assertThat(rows).anySatisfy(r -> assertThat(r.getCell(0).getText())
+                .startsWith("注").contains("固定资产投资状态按上年同期进度评估"));
+    }
+
+    @Test
+    @DisplayName("Ranked rows in all three formats: 第1/7, a tie as 并列第3/7, '—' for a row without a rank")
+    void rankRendered() throws IOException {
+        final RowExtras ranks = new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return switch (progress.indicator()) {
+                    case "GDP" -> Optional.of(new PeerRank("shenzhen", 3, 7, true));
+                    case "BUDGET_REVENUE" -> Optional.of(new PeerRank("shenzhen", 1, 7, false));
+                    default -> Optional.empty();
+                };
+            }
+        };
+        final Brief ranked = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, ranks)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, BriefFixture.firstHalf());
+
+        final String md = MarkdownBrief.render(ranked);
+        assertThat(md).contains("| 差距 pp | 状态 | 排名 |").contains("| Gap pp | Status | Rank |");
+        assertThat(md).contains("| 地区生产总值（1-3月） | 亿元 | 620.50 | 6.6 | 增长6.5% | — | 25.0 | +0.1 | 正常 | 并列第3/7 |");
+        assertThat(md).contains("| 地方一般公共预算收入 | 亿元 | 60.00 | — | 127.00 | 47.2 | 50.0 | -2.8 | 预警 | 第1/7 |");
+        assertThat(md).contains("| 社会消费品零售总额 | 亿元 | 640.00 | 5.2 | 增长5.0% | — | 50.0 | +0.2 | 正常 | — |");
+
+        final String html = HtmlBrief.render(ranked);
+        assertThat(html).contains("<th>排名<span class=\"en\">Rank</span></th></tr>");
+        assertThat(html).contains("<span class=\"en\">on pace</span></td><td class=\"num\">并列第3/7</td></tr>");
+        assertThat(html).contains("<span class=\"en\">at risk</span></td><td class=\"num\">第1/7</td></tr>");
+        assertThat(html).contains("<span class=\"en\">behind</span></td><td class=\"num\">—</td></tr>");
+
+        final List<Row> rows = readBack(XlsxBrief.render(ranked));
+        assertThat(text(rows, XlsxBrief.HEADER_ZH_ROW, 9)).isEqualTo("排名");
+        assertThat(text(rows, XlsxBrief.HEADER_EN_ROW, 9)).isEqualTo("Rank");
+        assertThat(cell(rows, XlsxBrief.FIRST_DATA_ROW, 9).getType()).isEqualTo(CellType.STRING);
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW, 9)).isEqualTo("并列第3/7");
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW + 1, 9)).isEqualTo("第1/7");
+        assertThat(text(rows, XlsxBrief.FIRST_DATA_ROW + 2, 9)).isEqualTo("—");
+        // without any rank, no rank column
+        assertThat(MarkdownBrief.render(brief)).doesNotContain("排名");
+    }
+
+    /** The first sheet's rows as fastexcel's reader sees them, with cell formats. */
+    private static List<Row> readBack(final byte[] xlsx) throws IOException {
+        try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(xlsx), new ReadingOptions(true, false))) {
+            return workbook.getFirstSheet().read();
+        }
     }
 
     private static Cell cell(final List<Row> rows, final int row, final int column) {

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The brief's HTML printed by a real browser (Debian's headless Chromium, {@code --print-to-pdf}):
- * one page, A4 landscape, even with every optional column (rank, same-period share and gap) shown and every row's
- * same-period fallback footnoted.
+ * one page, A4 landscape, even with every optional column (rank, same-period share and gap) shown, the statuses
+ * marked with their benchmark (a seasonal target, one judged on last year's share) and each benchmark footnoted.
  */
 class BriefPrintIT {
 
@@ -59,12 +59,13 @@ class BriefPrintIT {
 
             @Override
             public boolean priorYearFallback(final Progress progress) {
-                // the amount targets (the only ones that may ask for last year's pace) footnoted as well
-                return progress.targetKind() == TargetKind.AMOUNT;
+                // the amount targets (the only ones that may ask for last year's pace) footnoted as well, but
+                // for those judged on another benchmark with last year known: they cannot have fallen back
+                return progress.targetKind() == TargetKind.AMOUNT && progress.linearTimeProgress() == null;
             }
         };
         final Brief brief = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, everything)
-                .build("luohu", "罗湖区", "Luohu District", 2023, null, BriefFixture.firstHalf());
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, BriefFixture.firstHalfJudgedOnLastYear());
         final Path html = dir.resolve("brief.html");
         Files.writeString(html, HtmlBrief.render(brief), StandardCharsets.UTF_8);
         final Path pdf = dir.resolve("brief.pdf");

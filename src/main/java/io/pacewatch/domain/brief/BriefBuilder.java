@@ -3,6 +3,7 @@ package io.pacewatch.domain.brief;
 import io.pacewatch.domain.Frequency;
 import io.pacewatch.domain.IndicatorCatalogue;
 import io.pacewatch.domain.Indicator;
+import io.pacewatch.domain.PaceProfile;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.ReferencePeriod;
@@ -95,6 +96,12 @@ public final class BriefBuilder {
         final List<String> zh = new ArrayList<>();
         final List<String> en = new ArrayList<>();
         footnotes(rows, period, cutoff, zh, en);
+        if (!current && rows.stream().anyMatch(r -> r.peer() != null)) {
+            // An earlier month's rows are judged as of its cut-off; a rank is not (it needs every peer as of then).
+            zh.add("排名为各指标该月份的现行排名（按各地区最新数据），而非本期简报截止时的排名。");
+            en.add("Ranks are each indicator's ranking for its month as it stands now (on every region's latest figures),"
+                    + " not as at this brief's cut-off.");
+        }
         return new Brief(region, nameZh, nameEn, year, briefMonth, period.labelZh(), period.labelEn(), cutoff,
                 previousCutoff.equals(Instant.MIN) ? null : previousCutoff, rows,
                 Headlines.of(nameZh, nameEn, period, rows), zh, en, rows.stream().allMatch(BriefRow::inForMonth));
@@ -129,18 +136,24 @@ public final class BriefBuilder {
             return new BriefRow(indicator.code(), indicator.nameZh(), indicator.nameEn(), indicator.unit().symbol(),
                     quarterly, 0, period.labelZh(), period.labelEn(), null, null, target.targetKind(),
                     target.targetValue(), target.impliedTargetGrowthPercent(), null, null, null, null, null, null,
-                    PaceStatus.NO_DATA, null, null, period.labelZh() + "暂无数据", "no figures for " + period.labelEn(),
+                    PaceStatus.NO_DATA, null, null, null, period.labelZh() + "暂无数据", "no figures for " + period.labelEn(),
                     expectedMonth == 0, false, List.of(), List.of(), false, false);
         }
         final Progress p = found.get();
         final ReferencePeriod period = ReferencePeriod.cumulativeThrough(year, p.asOfMonth());
         final boolean overdue = p.status() == PaceStatus.OVERDUE;
         final Instant revisedUpTo = current ? Instant.MAX : cutoff;
+        // Judged on last year's share, the record's benchmark repeats its same-period figures: that share goes
+        // to the same-period columns, and 序时进度 shows linear time progress, which the record keeps beside it.
+        final PaceProfile.Kind judgedAgainst = StatusBenchmark.of(p);
+        final boolean onLastYear = judgedAgainst == PaceProfile.Kind.PRIOR_YEAR;
         return new BriefRow(indicator.code(), p.indicatorNameZh(), p.indicatorNameEn(), p.unit(), quarterly,
                 p.asOfMonth(), period.labelZh(), period.labelEn(), p.ytdValue(), p.cumulativeGrowthPercent(),
                 p.targetKind(), p.targetValue(), p.impliedTargetGrowthPercent(), p.judgedOn(), p.completionRatio(),
-                p.timeProgress(), p.gapPp(), extras.priorYearShare(p).orElse(null), extras.priorYearGapPp(p).orElse(null),
-                p.status(), p.judgedStatus(),
+                onLastYear ? p.linearTimeProgress() : p.timeProgress(), onLastYear ? p.linearGapPp() : p.gapPp(),
+                onLastYear ? p.timeProgress() : extras.priorYearShare(p).orElse(null),
+                onLastYear ? p.gapPp() : extras.priorYearGapPp(p).orElse(null),
+                p.status(), p.judgedStatus(), judgedAgainst,
                 extras.peer(p).orElse(null), p.messageZh(), p.messageEn(), figuresThrough(p) >= expectedMonth, overdue,
                 p.releaseVersions(), revisions(f.vintages(), figuresThrough(p), previousCutoff, revisedUpTo),
                 !current && p.releaseVersions().stream().anyMatch(v -> v.publishedAt().isAfter(cutoff)),
@@ -200,6 +213,7 @@ public final class BriefBuilder {
                 en.add(row.nameEn() + " " + r.labelEn() + " revised (version " + r.versions() + " of "
                         + BriefText.dayEn(r.publishedAt(), zone) + ").");
             }
+            benchmark(row, zh, en);
             if (row.priorYearFallback()) {
                 zh.add(row.nameZh() + "按上年同期进度评估，但上年同期数据不全，本期按序时进度评估。");
                 en.add(row.nameEn() + " is judged against last year's pace, but last year's figures are incomplete:"
@@ -214,6 +228,20 @@ public final class BriefBuilder {
         sources(rows, zh, en);
         zh.add("增速按可比价格计算，为统计部门公布数；数据为初步统计，以最终公布为准。");
         en.add("Growth rates are at comparable prices, as published; figures are preliminary until final publication.");
+    }
+
+    /**
+     * For a row whose status was not judged on linear time progress: which share it was, and what 序时进度
+     * shows then. Short, as the page has one sheet: the figures are in the row, its status marked 同期 or 季节.
+     */
+    private static void benchmark(final BriefRow row, final List<String> zh, final List<String> en) {
+        if (row.judgedAgainst() == PaceProfile.Kind.PRIOR_YEAR) {
+            zh.add(row.nameZh() + "状态按上年同期进度评估，序时进度%、差距列为按月序时进度。");
+            en.add(row.nameEn() + ": status judged against last year's same-period pace; time progress and gap are linear.");
+        } else if (row.judgedAgainst() == PaceProfile.Kind.SEASONAL) {
+            zh.add(row.nameZh() + "状态按季节性进度评估，序时进度%列为目标的季节性进度。");
+            en.add(row.nameEn() + ": status judged against the target's seasonal pace, shown as its time progress.");
+        }
     }
 
     /** One line per source, naming each row's newest version and its date: what the data are as of. */

@@ -1,5 +1,6 @@
 package io.pacewatch.domain.brief;
 
+import io.pacewatch.domain.PaceProfile;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.ReferencePeriod;
 import java.math.RoundingMode;
@@ -33,10 +34,10 @@ final class Headlines {
         final int overdue = (int) rows.stream().filter(BriefRow::overdue).count();
         final Optional<BriefRow> weakest = rows.stream()
                 .filter(r -> verdict(r) == PaceStatus.AT_RISK || verdict(r) == PaceStatus.BEHIND)
-                .filter(r -> r.gapPp() != null)
+                .filter(r -> r.statusGapPp() != null)
                 // Completion points and growth points are different measures: the worse status ranks first,
                 // then the larger shortfall within it.
-                .min(Comparator.comparingInt((BriefRow r) -> -verdict(r).concern()).thenComparing(BriefRow::gapPp));
+                .min(Comparator.comparingInt((BriefRow r) -> -verdict(r).concern()).thenComparing(BriefRow::statusGapPp));
 
         final List<String> zh = new ArrayList<>();
         final List<String> en = new ArrayList<>();
@@ -64,16 +65,27 @@ final class Headlines {
                 .append(rows.size()).append(rows.size() == 1 ? " main indicator, " : " main indicators, ")
                 .append(String.join(", ", en));
         weakest.ifPresent(w -> {
-            final String size = w.gapPp().abs().setScale(1, RoundingMode.HALF_EVEN).toPlainString();
-            textZh.append("；").append(w.nameZh()).append(w.gapIsGrowth() ? "增速低于目标" : "完成进度低于序时进度")
+            final String size = w.statusGapPp().abs().setScale(1, RoundingMode.HALF_EVEN).toPlainString();
+            textZh.append("；").append(w.nameZh()).append(w.gapIsGrowth() ? "增速低于目标" : "完成进度低于" + paceZh(w))
                     .append(size).append("个百分点，差距最大");
             textEn.append("; weakest: ").append(w.nameEn()).append(", ")
-                    .append(w.gapIsGrowth() ? "growth " + size + " pp below target" : size + " pp behind time progress");
+                    .append(w.gapIsGrowth() ? "growth " + size + " pp below target" : size + " pp behind " + paceEn(w));
         });
         textZh.append("。");
         textEn.append(".");
         return new Headline(textZh.toString(), textEn.toString(), rows.size(), ahead, onPace, behind, notJudged, overdue,
                 weakest.map(BriefRow::indicator).orElse(null));
+    }
+
+    /** What the weakest amount row's status was judged against, as its message names it. */
+    private static String paceZh(final BriefRow row) {
+        return row.judgedAgainst() == PaceProfile.Kind.PRIOR_YEAR ? "上年同期进度"
+                : row.judgedAgainst() == PaceProfile.Kind.SEASONAL ? "季节性进度" : "序时进度";
+    }
+
+    private static String paceEn(final BriefRow row) {
+        return row.judgedAgainst() == PaceProfile.Kind.PRIOR_YEAR ? "last year's same-period pace"
+                : row.judgedAgainst() == PaceProfile.Kind.SEASONAL ? "seasonal pace" : "time progress";
     }
 
     /** An overdue row counts by its last figures' verdict: a late release does not make it any less behind. */

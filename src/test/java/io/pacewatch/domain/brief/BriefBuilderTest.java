@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.pacewatch.domain.Frequency;
+import io.pacewatch.domain.PaceProfile;
 import io.pacewatch.domain.PaceStatus;
 import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
@@ -257,6 +258,27 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("An earlier month's ranks are footnoted as today's ranking of that month; the latest month's are not")
+    void earlierMonthRankFootnote() {
+        final RowExtras ranked = new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return Optional.of(new PeerRank("shenzhen", 2, 4, false));
+            }
+        };
+        final BriefBuilder builder = new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, ranked);
+
+        final Brief may = builder.build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf());
+        final Brief june = builder.build("luohu", "罗湖区", "Luohu District", 2023, 6, BriefFixture.firstHalf());
+
+        assertThat(row(may, "BUDGET_REVENUE").peer().labelZh()).isEqualTo("第2/4");
+        assertThat(may.footnotesZh()).contains("排名为各指标该月份的现行排名（按各地区最新数据），而非本期简报截止时的排名。");
+        assertThat(june.footnotesZh()).noneSatisfy(f -> assertThat(f).contains("现行排名"));
+        assertThat(BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, 5, BriefFixture.firstHalf())
+                .footnotesZh()).noneSatisfy(f -> assertThat(f).contains("现行排名"));
+    }
+
+    @Test
     @DisplayName("The recorded extras read the peer rank the ranking wrote on the record, and nothing where it wrote none")
     void recordedPeerRank() {
         final List<IndicatorFigures> figures = BriefFixture.firstHalf().stream().map(f -> f.indicator().code().equals("GDP")
@@ -290,6 +312,72 @@ class BriefBuilderTest {
         assertThat(brief.footnotesZh()).contains("固定资产投资按上年同期进度评估，但上年同期数据不全，本期按序时进度评估。");
         assertThat(brief.footnotesEn()).anySatisfy(f -> assertThat(f).contains("last year's figures are incomplete"));
         assertThat(BriefFixture.june().footnotesZh()).noneSatisfy(f -> assertThat(f).contains("上年同期"));
+    }
+
+    @Test
+    @DisplayName("A PRIOR_YEAR target judged on last year's curve: 序时进度 and its gap are linear, last year's share and gap in the same-period columns, the status on those, marked and footnoted")
+    void judgedOnLastYear() {
+        final Brief brief = BriefFixture.juneJudgedOnLastYear();
+
+        final BriefRow investment = row(brief, "FIXED_ASSET_INVESTMENT");
+        assertThat(investment.completionRatio()).isEqualByComparingTo("0.5789");
+        assertThat(investment.timeProgress()).isEqualByComparingTo("0.5");
+        assertThat(investment.gapPp()).isEqualByComparingTo("7.89");
+        assertThat(investment.priorYearShare()).isEqualByComparingTo("0.6");
+        assertThat(investment.priorYearGapPp()).isEqualByComparingTo("-2.11");
+        // +7.89 against linear time progress would be ahead: the status is last year's verdict
+        assertThat(investment.status()).isEqualTo(PaceStatus.AT_RISK);
+        assertThat(investment.judgedAgainst()).isEqualTo(PaceProfile.Kind.PRIOR_YEAR);
+        assertThat(investment.statusGapPp()).isEqualByComparingTo("-2.11");
+        assertThat(investment.statusLabelZh()).isEqualTo("预警（同期）");
+        assertThat(investment.statusLabelEn()).isEqualTo("at risk (vs last year)");
+        assertThat(investment.priorYearFallback()).isFalse();
+        assertThat(brief.footnotesZh()).contains("固定资产投资状态按上年同期进度评估，序时进度%、差距列为按月序时进度。");
+        assertThat(brief.footnotesEn()).contains("Fixed-asset investment: status judged against last year's same-period pace;"
+                + " time progress and gap are linear.");
+    }
+
+    @Test
+    @DisplayName("A seasonal target keeps its share in 序时进度, marked and footnoted, with last year's share beside it; the headline names the benchmark")
+    void judgedOnTheSeasonalShare() {
+        final Brief brief = BriefFixture.juneJudgedOnLastYear();
+
+        final BriefRow revenue = row(brief, "BUDGET_REVENUE");
+        assertThat(revenue.timeProgress()).isEqualByComparingTo("0.55");
+        assertThat(revenue.gapPp()).isEqualByComparingTo("-7.76");
+        assertThat(revenue.priorYearShare()).isEqualByComparingTo("0.583333");
+        assertThat(revenue.priorYearGapPp()).isEqualByComparingTo("-11.09");
+        assertThat(revenue.status()).isEqualTo(PaceStatus.BEHIND);
+        assertThat(revenue.judgedAgainst()).isEqualTo(PaceProfile.Kind.SEASONAL);
+        assertThat(revenue.statusLabelZh()).isEqualTo("滞后（季节）");
+        assertThat(brief.footnotesZh()).contains("地方一般公共预算收入状态按季节性进度评估，序时进度%列为目标的季节性进度。");
+        assertThat(brief.headline().weakest()).isEqualTo("BUDGET_REVENUE");
+        assertThat(brief.headline().zh()).endsWith("地方一般公共预算收入完成进度低于季节性进度7.8个百分点，差距最大。");
+        // growth rows are judged on their growth: no benchmark, no mark
+        assertThat(row(brief, "RETAIL_SALES").judgedAgainst()).isNull();
+        assertThat(row(brief, "RETAIL_SALES").statusLabelZh()).isEqualTo("正常");
+    }
+
+    @Test
+    @DisplayName("Linear targets, and a PRIOR_YEAR target that fell back, are judged on 序时进度: unmarked, no benchmark footnote")
+    void judgedOnTimeProgress() {
+        final Brief brief = BriefFixture.juneWithLastYear();
+
+        assertThat(row(brief, "BUDGET_REVENUE").judgedAgainst()).isEqualTo(PaceProfile.Kind.LINEAR);
+        assertThat(row(brief, "FIXED_ASSET_INVESTMENT").judgedAgainst()).isEqualTo(PaceProfile.Kind.LINEAR);
+        assertThat(row(brief, "FIXED_ASSET_INVESTMENT").statusLabelZh()).isEqualTo(row(brief, "FIXED_ASSET_INVESTMENT").status().labelZh());
+        assertThat(brief.footnotesZh()).noneSatisfy(f -> assertThat(f).contains("状态按"));
+    }
+
+    @Test
+    @DisplayName("Last year's share a status was judged on is shown even where the extras carry no same-period figures")
+    void judgedOnLastYearWithoutExtras() {
+        final BriefRow investment = row(BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null,
+                BriefFixture.firstHalfJudgedOnLastYear()), "FIXED_ASSET_INVESTMENT");
+
+        assertThat(investment.priorYearShare()).isEqualByComparingTo("0.6");
+        assertThat(investment.priorYearGapPp()).isEqualByComparingTo("-2.11");
+        assertThat(investment.timeProgress()).isEqualByComparingTo("0.5");
     }
 
     @Test

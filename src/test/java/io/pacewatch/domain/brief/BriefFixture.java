@@ -32,7 +32,8 @@ public final class BriefFixture {
     }
 
     public static List<IndicatorFigures> firstHalf(final Instant now, final ReleaseCalendar calendar) {
-        return firstHalf(now, calendar, null, Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), null);
+        return firstHalf(now, calendar, Targets.budgetRevenue127().build(), null,
+                Targets.amount("FIXED_ASSET_INVESTMENT", "380").build(), null);
     }
 
     /** 2022 budget revenue, 亿元, 1–2月 to 1–12月: 70 of 120 by 1–6月, a same-period share of 58.3%. */
@@ -44,14 +45,33 @@ public final class BriefFixture {
      * falls back to linear time progress.
      */
     public static List<IndicatorFigures> firstHalfWithLastYear() {
-        return firstHalf(JULY_18, ReleaseCalendar.NONE, lastYear("BUDGET_REVENUE", 12, REVENUE_2022),
+        return firstHalf(JULY_18, ReleaseCalendar.NONE, Targets.budgetRevenue127().build(),
+                lastYear("BUDGET_REVENUE", 12, REVENUE_2022),
                 Targets.amount("FIXED_ASSET_INVESTMENT", "380").paceProfile("PRIOR_YEAR").build(),
                 lastYear("FIXED_ASSET_INVESTMENT", 11, "30", "52", "75", "100", "126", "150", "175", "205", "235", "262"));
     }
 
+    /** 2022 fixed-asset investment, 亿元, 1–2月 to 1–12月: 174 of 290 by 1–6月, a same-period share of exactly 60%. */
+    public static final String[] INVESTMENT_2022 = {"40", "70", "105", "140", "174", "200", "222", "245", "265", "280", "290"};
+
+    /**
+     * The first half with every benchmark in one table: fixed-asset investment asks for last year's
+     * pace and 2022 is complete, so it is judged on 60% (220 of 380 is 57.89%: −2.11 points, at risk,
+     * though +7.89 ahead of linear time progress); budget revenue has a seasonal target (55% by June:
+     * −7.76, behind; −2.76 against linear, −11.09 against 2022's 58.3%).
+     */
+    public static List<IndicatorFigures> firstHalfJudgedOnLastYear() {
+        return firstHalf(JULY_18, ReleaseCalendar.NONE, Targets.budgetRevenue127()
+                        .seasonal("0.08", "0.18", "0.28", "0.37", "0.46", "0.55", "0.63", "0.71", "0.79", "0.86", "0.93", "1")
+                        .build(),
+                lastYear("BUDGET_REVENUE", 12, REVENUE_2022),
+                Targets.amount("FIXED_ASSET_INVESTMENT", "380").paceProfile("PRIOR_YEAR").build(),
+                lastYear("FIXED_ASSET_INVESTMENT", 12, INVESTMENT_2022));
+    }
+
     private static List<IndicatorFigures> firstHalf(final Instant now, final ReleaseCalendar calendar,
-                                                    final CumulativeCurve revenue2022, final Target investmentTarget,
-                                                    final CumulativeCurve investment2022) {
+                                                    final Target revenueTarget, final CumulativeCurve revenue2022,
+                                                    final Target investmentTarget, final CumulativeCurve investment2022) {
         final List<IndicatorFigures> all = new ArrayList<>();
         // Listed out of catalogue order on purpose: the brief orders the rows.
         all.add(figures("INDUSTRIAL_VALUE_ADDED", Targets.growth("INDUSTRIAL_VALUE_ADDED", "3.0").build(), now, calendar,
@@ -60,7 +80,7 @@ public final class BriefFixture {
         all.add(figures("GDP", Targets.growth("GDP", "6.5").build(), now, calendar,
                 Releases.gdp().period("2023-Q1", "CUMULATIVE").value("620.5").growth("6.6")
                         .publishedAt(Releases.beijing(4, 20)).build()));
-        all.add(figures("BUDGET_REVENUE", Targets.budgetRevenue127().build(), revenue2022, now, calendar,
+        all.add(figures("BUDGET_REVENUE", revenueTarget, revenue2022, now, calendar,
                 Releases.budgetRevenue().cumulativeThrough(3).value("33").build(),
                 Releases.budgetRevenue().cumulativeThrough(5).value("50").build(),
                 Releases.budgetRevenue().cumulativeThrough(5).value("49.5").publishedAt(Releases.beijing(7, 5)).revision(1).build(),
@@ -117,6 +137,12 @@ public final class BriefFixture {
     public static Brief juneWithLastYear() {
         return new BriefBuilder(CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
                 .build("luohu", "罗湖区", "Luohu District", 2023, null, firstHalfWithLastYear());
+    }
+
+    /** The June brief of {@link #firstHalfJudgedOnLastYear()}, with the recorded extras. */
+    public static Brief juneJudgedOnLastYear() {
+        return new BriefBuilder(CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, firstHalfJudgedOnLastYear());
     }
 
     public static Brief june() {
