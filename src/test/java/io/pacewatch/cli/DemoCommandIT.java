@@ -182,8 +182,9 @@ class DemoCommandIT {
     /**
      * luohu's brief for 1-12月 with the rank column (industrial growth: nanshan 5.1, futian 3.6, luohu and
      * yantian 1.6, so 并列第3/4) and the same-period columns (last year's 118/118 at December: 100%,
-     * 98.43% − 100% = -1.6 pp). futian's June brief holds last year's 52.0% as the benchmark its
-     * status is judged on, in the time-progress column and the same-period one; an earlier month has no rank.
+     * 98.43% − 100% = -1.6 pp). futian's June brief shows both benchmarks: time progress 50.0% (gap
+     * 45.23% − 50% = -4.8 pp) and last year's 52.0% (-6.8 pp), the status marked as judged on the latter
+     * (滞后（同期）), and the rank of June's own ranking (third of four on the judged gap).
      * The CLI ({@code pacewatch brief --format xlsx -o FILE}) is run against a real service by BriefApiIT.
      */
     private void theBriefShowsRanksAndTheSamePeriod(final int port) {
@@ -193,8 +194,7 @@ class DemoCommandIT {
                 .contains("| 地方一般公共预算收入 | 亿元 | 125.00 | — | 127.00 | 98.4 | 100.0 | -1.6 | 100.0 | -1.6 | 预警 | 第3/4 |")
                 .containsPattern("\\| 规模以上工业增加值 \\| 亿元 \\| — \\| 1\\.6 \\| 增长3\\.0% \\|[^\\n]*\\| -1\\.4 \\| — \\| — \\| 滞后 \\| 并列第3/4 \\|");
         final String futian = await(port, "/api/brief/futian/2023?format=md&month=6", r -> r.statusCode() == 200).body();
-        assertThat(futian).contains("| 地方一般公共预算收入 | 亿元 | 117.60 | — | 260.00 | 45.2 | 52.0 | -6.8 | 52.0 | -6.8 | 滞后 |")
-                .doesNotContain("排名");
+        assertThat(futian).contains("| 地方一般公共预算收入 | 亿元 | 117.60 | — | 260.00 | 45.2 | 50.0 | -4.8 | 52.0 | -6.8 | 滞后（同期） | 第3/4 |");
     }
 
     /** The answer at {@code path} once {@code done} holds; the demo binds its port only once the broker is up. */
