@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -160,6 +161,30 @@ class PeerRankingTopologyTest {
         final TopologyHarness h = new TopologyHarness(regions);
         harnesses.add(h);
         return h;
+    }
+
+    @Test
+    @DisplayName("records on the peer-ranks topic that no ranking could send are dead-lettered; the ranks stay as the group sent them")
+    void strayPeerRankRecordsAreDeadLettered() {
+        final TopologyHarness h = start(CATALOGUE);
+        growth(h, "a", "2023-03", "5.0");
+        growth(h, "b", "2023-03", "7.0");
+        growth(h, "d", "2023-03", "2.0");
+        read(h);
+
+        final TestInputTopic<String, String> ranks = h.driver.createInputTopic(Topics.PEER_RANKS,
+                Serdes.String().serializer(), Serdes.String().serializer());
+        final String key = "a|" + IVA + "|2023|" + Q1;
+        ranks.pipeInput(key, "{not json");
+        ranks.pipeInput(key, "{\"parent\":\"city\",\"month\":99,\"rank\":null}");
+        ranks.pipeInput(key, "{\"parent\":\"city\",\"month\":3,\"rank\":{\"parent\":\"city\",\"rank\":4,\"count\":3,\"tied\":false}}");
+        ranks.pipeInput(key, "{\"parent\":\"other\",\"month\":3,\"rank\":{\"parent\":\"city\",\"rank\":1,\"count\":3,\"tied\":false}}");
+        assertThat(h.events.seen).filteredOn(e -> e.startsWith("rejected " + Topics.PEER_RANKS)).hasSize(4);
+
+        // The stream goes on: a's own next figure is judged and still carries the rank the group gave it.
+        growth(h, "a", "2023-03", "5.1");
+        read(h);
+        assertRank("a|" + IVA + "|2023", 2, 3, false);
     }
 
     private static void growth(final TopologyHarness h, final String region, final String period, final String growth) {
