@@ -20,6 +20,7 @@ import io.pacewatch.wire.Topics;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -54,6 +55,8 @@ public final class Intake implements AutoCloseable {
     private static final int THREADS = 2;
     private static final int QUEUE = 8;
     private static final String BODY = "request body";
+    /** How long a request waits for the cluster's metadata before it is answered 503. */
+    static final Duration MAX_BLOCK = Duration.ofSeconds(15);
 
     /** The intake when no token file is given: no route, so {@code POST} is refused as it always was. */
     public static final Intake OFF = new Intake(null, null, null, null, null, null);
@@ -94,6 +97,10 @@ public final class Intake implements AutoCloseable {
         final Properties producer = new Properties();
         kafka.stringPropertyNames().stream().filter(ProducerConfig.configNames()::contains)
                 .forEach(name -> producer.put(name, kafka.getProperty(name)));
+        // Each request's producer first asks the cluster for metadata; without a broker that blocks for
+        // max.block.ms (60 s by default) while a bureau's upload waits. Its 503 ("send the same body
+        // again") should come sooner. An operator's own setting wins.
+        producer.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(MAX_BLOCK.toMillis()));
         final ThreadPoolExecutor pool = new ThreadPoolExecutor(THREADS, THREADS, 0, TimeUnit.MILLISECONDS,
                 new ArrayBlockingQueue<>(QUEUE), r -> {
                     final Thread thread = new Thread(r, "pacewatch-intake");
