@@ -17,8 +17,9 @@ import java.math.BigDecimal;
  * </pre>
  * So a record judged on last year's share is the one whose benchmark repeats its same-period
  * figures with the linear ones beside; a seasonal one has a benchmark other than months/12. A
- * seasonal share that equals last year's (or months/12) at the month reads as that one: the figures
- * the status was judged on are the same either way.
+ * share equal to months/12 (every profile in December) reads as time progress, and a seasonal share
+ * equal to last year's at the month as last year's: the figures the status was judged on are the same
+ * either way.
  */
 final class StatusBenchmark {
 
@@ -30,15 +31,16 @@ final class StatusBenchmark {
         if (p.judgedOn() != Judgement.AMOUNT_COMPLETION || p.timeProgress() == null) {
             return null;
         }
-        if (Boolean.TRUE.equals(p.priorYearFallback())) {
+        // Where the share judged against is months/12 (December, whatever the profile), every benchmark
+        // that could have been used says the same: read it as time progress, with no mark.
+        if (Boolean.TRUE.equals(p.priorYearFallback()) || same(p.timeProgress(), PaceProfile.linearShare(p.asOfMonth()))) {
             return PaceProfile.Kind.LINEAR;
         }
         if (p.linearTimeProgress() != null) {
             return same(p.timeProgress(), p.priorYearShare()) && same(p.gapPp(), p.priorYearGapPp())
                     ? PaceProfile.Kind.PRIOR_YEAR : PaceProfile.Kind.SEASONAL;
         }
-        return same(p.timeProgress(), PaceProfile.linearShare(p.asOfMonth())) ? PaceProfile.Kind.LINEAR
-                : PaceProfile.Kind.SEASONAL;
+        return PaceProfile.Kind.SEASONAL;
     }
 
     private static boolean same(final BigDecimal a, final BigDecimal b) {

@@ -381,6 +381,22 @@ class BriefBuilderTest {
     }
 
     @Test
+    @DisplayName("In December every benchmark is the whole year: a seasonal row with last year known reads as time progress, unmarked")
+    void decemberReadsAsTimeProgress() {
+        final IndicatorFigures revenue = BriefFixture.figures("BUDGET_REVENUE", Targets.budgetRevenue127()
+                        .seasonal("0.08", "0.18", "0.28", "0.37", "0.46", "0.55", "0.63", "0.71", "0.79", "0.86", "0.93", "1")
+                        .build(), BriefFixture.lastYear("BUDGET_REVENUE", 12, BriefFixture.REVENUE_2022),
+                Instant.parse("2024-01-20T00:00:00Z"), ReleaseCalendar.NONE,
+                Releases.budgetRevenue().cumulativeThrough(12).value("120").build());
+        final BriefRow row = row(new BriefBuilder(BriefFixture.CATALOGUE, BriefSchedule.DEFAULT, RowExtras.RECORDED)
+                .build("luohu", "罗湖区", "Luohu District", 2023, null, List.of(revenue)), "BUDGET_REVENUE");
+
+        assertThat(row.timeProgress()).isEqualByComparingTo("1");
+        assertThat(row.priorYearShare()).isEqualByComparingTo("1");
+        assertThat(row.judgedAgainst()).isEqualTo(PaceProfile.Kind.LINEAR);
+    }
+
+    @Test
     @DisplayName("No figures at all is refused rather than an empty brief")
     void noFigures() {
         assertThatThrownBy(() -> BriefFixture.builder().build("luohu", "罗湖区", "Luohu District", 2023, null, List.of()))
