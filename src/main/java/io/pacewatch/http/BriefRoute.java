@@ -3,7 +3,6 @@ package io.pacewatch.http;
 import io.pacewatch.brief.BriefFormat;
 import io.pacewatch.domain.Indicator;
 import io.pacewatch.domain.IndicatorCatalogue;
-import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.domain.brief.Brief;
@@ -14,7 +13,6 @@ import io.pacewatch.domain.brief.RowExtras;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.query.SeriesDetail;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -99,32 +97,14 @@ final class BriefRoute {
     }
 
     /**
-     * The recorded extras, but the rank read from the ranking of the row's month in peer group
-     * {@code parent}: as the ranking stands now, on the latest versions of every member's figures.
+     * The recorded extras, but the rank read from the ranking of the month the row's figures cover (the
+     * month rankings are keyed by) in peer group {@code parent}: as the ranking stands now, on the latest
+     * versions of every member's figures.
      */
     private RowExtras monthRanks(final String parent) {
-        return new RowExtras() {
-            @Override
-            public Optional<PeerRank> peer(final Progress progress) {
-                return queries.ranking(new SeriesKey(parent, progress.indicator(), progress.year()), progress.asOfMonth())
-                        .flatMap(ranking -> ranking.rankOf(progress.region()));
-            }
-
-            @Override
-            public Optional<BigDecimal> priorYearShare(final Progress progress) {
-                return RowExtras.RECORDED.priorYearShare(progress);
-            }
-
-            @Override
-            public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
-                return RowExtras.RECORDED.priorYearGapPp(progress);
-            }
-
-            @Override
-            public boolean priorYearFallback(final Progress progress) {
-                return RowExtras.RECORDED.priorYearFallback(progress);
-            }
-        };
+        return RowExtras.RECORDED.withPeer(progress -> queries.ranking(
+                        new SeriesKey(parent, progress.indicator(), progress.year()), BriefBuilder.figuresThrough(progress))
+                .flatMap(ranking -> ranking.rankOf(progress.region())));
     }
 
     private static int month(final String text) {

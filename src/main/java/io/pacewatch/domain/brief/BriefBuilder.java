@@ -65,7 +65,7 @@ public final class BriefBuilder {
      * judged: a growth-only April figure of an indicator judged on its amounts leaves the judgement at
      * March, but the record is April's (its key's period), and April's figures are in.
      */
-    static int figuresThrough(final Progress progress) {
+    public static int figuresThrough(final Progress progress) {
         return progress.releaseVersions().stream()
                 .mapToInt(v -> ReferencePeriod.parse(v.period(), v.basis()).lastMonth())
                 .max().orElse(progress.asOfMonth());

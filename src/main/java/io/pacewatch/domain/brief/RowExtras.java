@@ -4,6 +4,7 @@ import io.pacewatch.domain.PeerRank;
 import io.pacewatch.domain.Progress;
 import java.math.BigDecimal;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What a progress record may tell beyond pace against its own target: the peer rank and the gap
@@ -47,6 +48,32 @@ public interface RowExtras {
 
     default Optional<PeerRank> peer(final Progress progress) {
         return Optional.empty();
+    }
+
+    /** These extras with the peer rank read elsewhere (an earlier month's brief reads it from that month's ranking). */
+    default RowExtras withPeer(final Function<Progress, Optional<PeerRank>> rank) {
+        final RowExtras others = this;
+        return new RowExtras() {
+            @Override
+            public Optional<PeerRank> peer(final Progress progress) {
+                return rank.apply(progress);
+            }
+
+            @Override
+            public Optional<BigDecimal> priorYearShare(final Progress progress) {
+                return others.priorYearShare(progress);
+            }
+
+            @Override
+            public Optional<BigDecimal> priorYearGapPp(final Progress progress) {
+                return others.priorYearGapPp(progress);
+            }
+
+            @Override
+            public boolean priorYearFallback(final Progress progress) {
+                return others.priorYearFallback(progress);
+            }
+        };
     }
 
     /** Last year's cumulative share of its full year at the same month (a fraction); empty when not known. */
