@@ -223,7 +223,8 @@ public final class PacewatchService implements AutoCloseable {
             return;
         }
         liveness.stopping();
-        StopSteps.run(new StopSteps.Step("HTTP", http::close), new StopSteps.Step("Kafka Streams", this::closeStreams));
+        StopSteps.run(new StopSteps.Step("scrape warm-up", warmup::close), new StopSteps.Step("HTTP", http::close),
+                new StopSteps.Step("Kafka Streams", this::closeStreams));
         release();
     }
 
@@ -237,7 +238,8 @@ public final class PacewatchService implements AutoCloseable {
         }
         LOG.error("Stopping this instance: {}", liveness.check().failure().orElse("Kafka Streams failed"));
         liveness.stopping();
-        StopSteps.run(new StopSteps.Step("Kafka Streams", this::closeStreams), new StopSteps.Step("HTTP", http::close));
+        StopSteps.run(new StopSteps.Step("scrape warm-up", warmup::close), new StopSteps.Step("Kafka Streams", this::closeStreams),
+                new StopSteps.Step("HTTP", http::close));
         release();
     }
 
@@ -250,8 +252,7 @@ public final class PacewatchService implements AutoCloseable {
     /** Whatever fails here, {@link #awaitStop()} is released: the process must end, not linger. */
     private void release() {
         try {
-            StopSteps.run(new StopSteps.Step("scrape warm-up", warmup::close),
-                    new StopSteps.Step("broker reachability", broker::close),
+            StopSteps.run(new StopSteps.Step("broker reachability", broker::close),
                     new StopSteps.Step("broker probe", probe::close),
                     new StopSteps.Step("Kafka Streams metrics", streamsMetrics::close),
                     new StopSteps.Step("meter registry", registry::close));

@@ -132,7 +132,6 @@ public final class NotifyCommand implements Callable<Integer> {
                     + "indicator detail, or nothing.")
     ReaderView.LinkTo linkTo;
 
-
     @Override
     public Integer call() throws Exception {
         final PrintWriter err = spec.commandLine().getErr();

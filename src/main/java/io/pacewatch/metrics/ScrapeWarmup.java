@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import org.slf4j.LoggerFactory;
 public final class ScrapeWarmup implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ScrapeWarmup.class);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final List<MultiCollector> collectors;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
@@ -47,14 +49,25 @@ public final class ScrapeWarmup implements AutoCloseable {
                 LOG.info("Scrape snapshots made from the local stores in {} ms",
                         Duration.ofNanos(System.nanoTime() - started).toMillis());
             } catch (final RuntimeException e) {
-                // A rebalance moved the stores away meanwhile; the next RUNNING asks again, a scrape does it otherwise.
-                LOG.info("Scrape snapshots not made ahead of the first scrape: {}", e.toString());
+                // Stores that moved away read as empty (ActiveStores), so this is unexpected; the first scrape
+                // does the work instead, and would fail the same way, so say so loudly.
+                LOG.warn("Scrape snapshots not made ahead of the first scrape", e);
             }
         });
     }
 
+    /** Before the stores close: a warm-up under way is given a few seconds to finish, then left to the JVM (its thread is a daemon). */
     @Override
     public void close() {
-        thread.shutdownNow();
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS)) {
+                thread.shutdownNow();
+                LOG.info("Scrape warm-up still running after {} s at close; left to stop with the stores", CLOSE_WAIT.toSeconds());
+            }
+        } catch (final InterruptedException e) {
+            thread.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -60,12 +60,12 @@ class ScrapeWarmupTest {
     }
 
     @Test
-    @DisplayName("a warm-up that fails (stores moved away by a rebalance) leaves the next one to run")
+    @DisplayName("a warm-up that fails leaves the next one to run")
     void aFailedWarmupDoesNotStopTheNext() {
         final AtomicInteger attempts = new AtomicInteger();
         final MultiCollector movedAway = () -> {
             if (attempts.incrementAndGet() == 1) {
-                throw new IllegalStateException("the store is migrating");
+                throw new IllegalStateException("a collector failed");
             }
             return MetricSnapshots.of();
         };

@@ -22,8 +22,10 @@ import java.util.List;
  * @param laterThanCutoff a version used was published after this brief's cut-off (an earlier month's
  *                        brief asked for after a revision): the row shows the revised figures
  * @param timeProgress    the 序时进度% column: months/12, or the target's seasonal share for a seasonal target;
- *                        for a row judged on last year's share, linear time progress beside it. {@code gapPp} is
- *                        completion (or growth, for a growth judgement) minus it
+ *                        for a row judged on last year's share, linear time progress beside it; for an amount
+ *                        target judged on the growth it implies, the record's time progress (a PRIOR_YEAR or
+ *                        seasonal target's share). {@code gapPp} is completion (or growth, for a growth
+ *                        judgement) minus it
  * @param priorYearShare  last year's share of its full year at the row's month (上年同期进度), null when unknown;
  *                        {@code priorYearGapPp} is completion minus it
  * @param judgedAgainst   the share an amount row's status was judged against (LINEAR: the 序时进度% column as
