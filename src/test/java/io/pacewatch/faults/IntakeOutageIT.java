@@ -4,25 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.http.Intake;
-import io.pacewatch.http.IntakeSettings;
+import io.pacewatch.http.IntakeService;
 import io.pacewatch.http.IntakeTokens;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
-import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.Properties;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -64,15 +60,9 @@ class IntakeOutageIT {
     void anUploadDuringAnOutageIsRefusedAndSentAgain() throws Exception {
         kafka = fault.kafka();
         final Path dir = fault.newDir("intake-outage");
-        final Path tokens = Files.writeString(dir.resolve("tokens.json"), "{\"tokens\":[{\"name\":\"" + PUBLISHER
-                + "\",\"sha256\":\"" + IntakeTokens.sha256(token) + "\",\"regions\":[\"" + region + "\"]}]}");
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("application.id", fault.applicationId("intake-outage"));
-        final PacewatchService service = fault.closeAtEnd(PacewatchService.start(new ServiceSettings(props,
-                CatalogueLoader.bundled(), "127.0.0.1", 0, "127.0.0.1", dir.resolve("state"), true, 2, (short) 1)
-                .withClock(Clock.fixed(Instant.parse("2023-09-01T00:00:00Z"), ZoneOffset.UTC))
-                .withIntake(new IntakeSettings(tokens, 64 * 1024))));
+        final PacewatchService service = fault.closeAtEnd(IntakeService.start(kafka.bootstrapServers(),
+                fault.applicationId("intake-outage"), dir, Clock.fixed(Instant.parse("2023-09-01T00:00:00Z"), ZoneOffset.UTC),
+                PUBLISHER, token, region, 64 * 1024));
         assertThat(service.awaitRunning(WAIT)).as("Kafka Streams reaches RUNNING").isTrue();
         port = service.httpAddress().getPort();
 

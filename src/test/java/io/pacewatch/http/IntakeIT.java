@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.pacewatch.app.PacewatchService;
-import io.pacewatch.app.ServiceSettings;
 import io.pacewatch.ingest.TestFiles;
 import io.pacewatch.testkit.KafkaTestBroker;
 import io.pacewatch.testkit.WithKafka;
 import io.pacewatch.wire.Topics;
-import io.pacewatch.wire.CatalogueLoader;
 import io.pacewatch.wire.Json;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -30,7 +28,6 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -67,15 +64,8 @@ class IntakeIT {
     @BeforeAll
     void start() throws Exception {
         dir = Files.createTempDirectory("pacewatch-intake-it");
-        final Path tokens = Files.writeString(dir.resolve("tokens.json"), "{\"tokens\":[{\"name\":\"" + NAME
-                + "\",\"sha256\":\"" + IntakeTokens.sha256(token) + "\",\"regions\":[\"" + region + "\"]}]}");
-        final Properties props = new Properties();
-        props.put("bootstrap.servers", kafka.bootstrapServers());
-        props.put("application.id", "pacewatch-intake-it-" + region);
-        service = PacewatchService.start(new ServiceSettings(props, CatalogueLoader.bundled(), "127.0.0.1", 0,
-                "127.0.0.1", dir.resolve("state"), true, 2, (short) 1)
-                .withClock(Clock.fixed(Instant.parse("2023-03-01T00:00:00Z"), ZoneOffset.UTC))
-                .withIntake(new IntakeSettings(tokens, MAX_BYTES)));
+        service = IntakeService.start(kafka.bootstrapServers(), "pacewatch-intake-it-" + region, dir,
+                Clock.fixed(Instant.parse("2023-03-01T00:00:00Z"), ZoneOffset.UTC), NAME, token, region, MAX_BYTES);
         assertThat(service.awaitRunning(WAIT)).as("Kafka Streams reaches RUNNING").isTrue();
     }
 

@@ -48,10 +48,7 @@ class PeerRankingTopologyTest {
     @DisplayName("three districts are ranked by growth, and each progress record carries its rank")
     void threeDistrictsAreRankedAndTheirRecordsCarryTheRank() {
         final TopologyHarness h = start(CATALOGUE);
-        growth(h, "a", "2023-03", "5.0");
-        growth(h, "b", "2023-03", "7.0");
-        growth(h, "d", "2023-03", "2.0");
-        read(h);
+        threeDistrictsInMarch(h);
 
         final PeerRanking latest = rankings.get(GROUP);
         assertThat(latest.entries()).extracting(PeerRanking.Entry::region).containsExactly("b", "a", "d");
@@ -68,10 +65,7 @@ class PeerRankingTopologyTest {
     @DisplayName("a revision reorders the group; the records whose rank changed are republished once, and the loop ends")
     void aChangeReordersTheGroup() {
         final TopologyHarness h = start(CATALOGUE);
-        growth(h, "a", "2023-03", "5.0");
-        growth(h, "b", "2023-03", "7.0");
-        growth(h, "d", "2023-03", "2.0");
-        read(h);
+        threeDistrictsInMarch(h);
 
         growth(h, "d", "2023-03", "7.00");
         final List<KeyValue<String, Progress>> updates = h.progressUpdates();
@@ -128,10 +122,7 @@ class PeerRankingTopologyTest {
     @DisplayName("a region moved to another parent in the catalogue moves at the next change")
     void aRegionMovedInTheCatalogueMovesAtTheNextChange() {
         final TopologyHarness before = start(CATALOGUE);
-        growth(before, "a", "2023-03", "5.0");
-        growth(before, "b", "2023-03", "7.0");
-        growth(before, "d", "2023-03", "2.0");
-        read(before);
+        threeDistrictsInMarch(before);
         assertRank("d|" + IVA + "|2023|" + Q1, 3, 3, false);
 
         // A new build with d under "other", over the state the first one left.
@@ -157,20 +148,11 @@ class PeerRankingTopologyTest {
                 .containsExactly("d", "e");
     }
 
-    private TopologyHarness start(final RegionCatalogue regions) {
-        final TopologyHarness h = new TopologyHarness(regions);
-        harnesses.add(h);
-        return h;
-    }
-
     @Test
     @DisplayName("records on the peer-ranks topic that no ranking could send are dead-lettered; the ranks stay as the group sent them")
     void strayPeerRankRecordsAreDeadLettered() {
         final TopologyHarness h = start(CATALOGUE);
-        growth(h, "a", "2023-03", "5.0");
-        growth(h, "b", "2023-03", "7.0");
-        growth(h, "d", "2023-03", "2.0");
-        read(h);
+        threeDistrictsInMarch(h);
 
         final TestInputTopic<String, String> ranks = h.driver.createInputTopic(Topics.PEER_RANKS,
                 Serdes.String().serializer(), Serdes.String().serializer());
@@ -185,6 +167,20 @@ class PeerRankingTopologyTest {
         growth(h, "a", "2023-03", "5.1");
         read(h);
         assertRank("a|" + IVA + "|2023", 2, 3, false);
+    }
+
+    private TopologyHarness start(final RegionCatalogue regions) {
+        final TopologyHarness h = new TopologyHarness(regions);
+        harnesses.add(h);
+        return h;
+    }
+
+    /** March in the city: b 7.0, a 5.0, d 2.0 (ranks 1, 2, 3), read. */
+    private void threeDistrictsInMarch(final TopologyHarness h) {
+        growth(h, "a", "2023-03", "5.0");
+        growth(h, "b", "2023-03", "7.0");
+        growth(h, "d", "2023-03", "2.0");
+        read(h);
     }
 
     private static void growth(final TopologyHarness h, final String region, final String period, final String growth) {
