@@ -136,7 +136,7 @@ public final class PacewatchService implements AutoCloseable {
         registry.getPrometheusRegistry().register(new IndicatorInfoCollector(settings.catalogue()));
         registry.getPrometheusRegistry().register(new RegionInfoCollector(settings.regions()));
         registry.getPrometheusRegistry().register(revisions);
-        final ScrapeWarmup warmup = new ScrapeWarmup(List.of(progress, revisions));
+        final ScrapeWarmup warmup = new ScrapeWarmup(List.of(progress, revisions), registry);
 
         streams.setStateListener((now, before) -> {
             LOG.info("Kafka Streams {} -> {}", before, now);

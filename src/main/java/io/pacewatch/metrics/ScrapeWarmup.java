@@ -1,5 +1,7 @@
 package io.pacewatch.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import java.time.Duration;
 import java.util.List;
@@ -24,6 +26,8 @@ public final class ScrapeWarmup implements AutoCloseable {
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
 
     private final List<MultiCollector> collectors;
+    /** How long each warm-up took: the first scrape after a start would have taken as long itself. */
+    private final Timer made;
     private final ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
         final Thread t = new Thread(task, "pacewatch-scrape-warmup");
         t.setDaemon(true);
@@ -32,8 +36,11 @@ public final class ScrapeWarmup implements AutoCloseable {
     /** A warm-up is queued and has not started: a second request before it starts adds nothing. */
     private final AtomicBoolean queued = new AtomicBoolean();
 
-    public ScrapeWarmup(final List<MultiCollector> collectors) {
+    public ScrapeWarmup(final List<MultiCollector> collectors, final MeterRegistry registry) {
         this.collectors = List.copyOf(collectors);
+        this.made = Timer.builder("pacewatch.scrape.warmup")
+                .description("Making the scrape snapshots from the local stores when Kafka Streams reached RUNNING")
+                .register(registry);
     }
 
     /** The stores were (re)assigned and are ready: make the snapshots from them now. */
@@ -46,8 +53,9 @@ public final class ScrapeWarmup implements AutoCloseable {
             final long started = System.nanoTime();
             try {
                 collectors.forEach(MultiCollector::collect);
-                LOG.info("Scrape snapshots made from the local stores in {} ms",
-                        Duration.ofNanos(System.nanoTime() - started).toMillis());
+                final Duration took = Duration.ofNanos(System.nanoTime() - started);
+                made.record(took);
+                LOG.info("Scrape snapshots made from the local stores in {} ms", took.toMillis());
             } catch (final RuntimeException e) {
                 // Stores that moved away read as empty (ActiveStores), so this is unexpected; the first scrape
                 // does the work instead, and would fail the same way, so say so loudly.

@@ -238,6 +238,8 @@ class PacewatchServiceIT {
         assertThat(Json.MAPPER.readTree(ready.body()))
                 .isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\",\"streams\":\"RUNNING\",\"broker\":\"REACHABLE\",\"reasons\":[]}"));
         assertThat(get("/metrics").body()).contains("\npacewatch_broker_reachable 1");
+        // The scrape snapshots were made when Streams reached RUNNING, before any scrape asked.
+        awaitMetrics("\npacewatch_scrape_warmup_seconds_count [1-9]");
         final HttpResponse<String> live = get("/health/live");
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(Json.MAPPER.readTree(live.body())).isEqualTo(Json.MAPPER.readTree("{\"status\":\"UP\"}"));

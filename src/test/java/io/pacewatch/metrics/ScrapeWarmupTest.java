@@ -3,6 +3,7 @@ package io.pacewatch.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.prometheus.metrics.model.registry.MultiCollector;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.time.Duration;
@@ -17,17 +18,19 @@ import org.junit.jupiter.api.Test;
 class ScrapeWarmupTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     @DisplayName("stores ready: every collector makes its snapshots once, on the warm-up's own thread")
     void makesEverySnapshotOffTheCallersThread() {
         final Counting progress = new Counting();
         final Counting revisions = new Counting();
-        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(progress, revisions))) {
+        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(progress, revisions), registry)) {
             warmup.storesReady();
             await().atMost(WAIT).until(() -> progress.calls.get() == 1 && revisions.calls.get() == 1);
             assertThat(progress.threads).containsExactly("pacewatch-scrape-warmup");
             assertThat(revisions.threads).containsExactly("pacewatch-scrape-warmup");
+            await().atMost(WAIT).until(() -> registry.get("pacewatch.scrape.warmup").timer().count() == 1);
         }
     }
 
@@ -47,7 +50,7 @@ class ScrapeWarmupTest {
                 return made;
             }
         };
-        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(blocking))) {
+        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(blocking), registry)) {
             warmup.storesReady();
             await().atMost(WAIT).until(() -> blocking.calls.get() == 1);
             warmup.storesReady();
@@ -69,11 +72,13 @@ class ScrapeWarmupTest {
             }
             return MetricSnapshots.of();
         };
-        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(movedAway))) {
+        try (ScrapeWarmup warmup = new ScrapeWarmup(List.of(movedAway), registry)) {
             warmup.storesReady();
             await().atMost(WAIT).until(() -> attempts.get() == 1);
             warmup.storesReady();
             await().atMost(WAIT).until(() -> attempts.get() == 2);
+            // Only the warm-up that made its snapshots is timed.
+            await().atMost(WAIT).until(() -> registry.get("pacewatch.scrape.warmup").timer().count() == 1);
         }
     }
 
