@@ -86,7 +86,7 @@ final class BenchContext implements AutoCloseable {
     ServiceSettings serviceSettings(final String applicationId, final Path stateDir) {
         final Properties props = streamsProperties(applicationId, stateDir);
         props.put(StreamsConfig.producerPrefix(ProducerConfig.INTERCEPTOR_CLASSES_CONFIG),
-                ProgressBytesCounter.class.getName());
+                ProducedRecords.class.getName());
         return new ServiceSettings(props, catalogue, ReleaseCalendar.NONE,
                 Clock.systemUTC(), "127.0.0.1", 0, "127.0.0.1", stateDir, false, partitions, (short) 1);
     }

@@ -31,6 +31,10 @@ final class BenchReport {
     private final List<ResourceMonitor.Usage> usages = new ArrayList<>();
     private Double ratioToTrivial;
     private Double ratioToTrivialProcessing;
+    private double trivialRate;
+    private double trivialProcessingRate;
+    private Double floorToTrivialProcessing;
+    private Double publicFloorToTrivialProcessing;
     private Double alertP99Ms;
     private long alertsTimed;
     private Double restoreSeconds;
@@ -113,6 +117,8 @@ final class BenchReport {
         final double pwProcessing = median(pacewatch, ThroughputRuns.Result::processingRate);
         ratioToTrivial = pwRate / trivialRate;
         ratioToTrivialProcessing = pwProcessing / trivialProcessing;
+        this.trivialRate = trivialRate;
+        this.trivialProcessingRate = trivialProcessing;
         out.println();
         out.printf("medians of %d run(s), records/s start→done (RUNNING→done):%n", pacewatch.size());
         out.printf("  raw KafkaConsumer            %,10.0f%n", rawRate);
@@ -125,6 +131,43 @@ final class BenchReport {
                 1000.0 * last.usage().cpuMillis() / last.records(),
                 last.usage().brokerCpuMillis() < 0 ? "n/a" : String.format("%.2f", 1000.0 * last.usage().brokerCpuMillis() / last.records()));
         out.println();
+    }
+
+    void contractFloor(final ThroughputRuns.Result all, final ThroughputRuns.Result publicOnly,
+                       final ContractFloor.Traffic traffic) {
+        usages.add(all.usage());
+        usages.add(publicOnly.usage());
+        out.println("## (a') The contract floor: pacewatch's record traffic, without its computing");
+        out.printf("Per release record, one read and one write of a series state (%,d values sampled from this run's "
+                        + "release-history changelog, mean %,.0f B), then to a copy of each topic pacewatch's backfill wrote, "
+                        + "as many records per release of the same mean size; the copies pacewatch reads back are read back "
+                        + "(table: into a table whose changelog is the topic; stream: consumed). No parsing, judging or other "
+                        + "store: a lower bound on pacewatch's cost, under its Streams settings. 'Public outputs only' keeps "
+                        + "the state, progress and alerts, which the output contract fixes; 'all' adds pacewatch's internal "
+                        + "topics. %.2f records written per release in all.%n%n",
+                traffic.stateValues().size(), traffic.meanStateBytes(), traffic.recordsPerRelease());
+        out.println("| topic pacewatch wrote | records per release | mean value bytes | read back |");
+        out.println("|---|---|---|---|");
+        out.printf("| (series state changelog, written by the floor's store) | 1.000 | %,.0f | no |%n", traffic.meanStateBytes());
+        for (final ContractFloor.Flow flow : ContractFloor.bySize(traffic)) {
+            out.printf("| %s | %.3f | %,d | %s |%n", flow.pacewatchTopic(), flow.perRelease(), flow.valueBytes(),
+                    flow.readBack().name().toLowerCase(java.util.Locale.ROOT));
+        }
+        out.println();
+        out.println("| reader | records | wall s | records/s start→done | records/s RUNNING→done | bench JVM CPU (cores) "
+                + "| broker CPU (cores) | CPU per 1,000 records, bench JVM / broker | / trivial count, RUNNING→done (start→done) |");
+        out.println("|---|---|---|---|---|---|---|---|---|");
+        for (final ThroughputRuns.Result floor : List.of(all, publicOnly)) {
+            out.printf("| %s | %,d | %.1f | %,.0f | %,.0f | %s | %s | %,.0f / %s ms | %.1f%% (%.1f%%) |%n", floor.name(),
+                    floor.records(), floor.seconds(), floor.rate(), floor.processingRate(),
+                    cores(floor.usage(), floor.usage().cpuMillis()), cores(floor.usage(), floor.usage().brokerCpuMillis()),
+                    1000.0 * floor.usage().cpuMillis() / floor.records(), floor.usage().brokerCpuMillis() < 0 ? "n/a"
+                            : String.format("%,.0f", 1000.0 * floor.usage().brokerCpuMillis() / floor.records()),
+                    100 * floor.processingRate() / trivialProcessingRate, 100 * floor.rate() / trivialRate);
+        }
+        out.println();
+        floorToTrivialProcessing = all.processingRate() / trivialProcessingRate;
+        publicFloorToTrivialProcessing = publicOnly.processingRate() / trivialProcessingRate;
     }
 
     void verification(final Verification.Result v) {
@@ -247,6 +290,11 @@ final class BenchReport {
             out.printf("- pacewatch ≥ %.0f%% (%.0f%%) of the trivial exactly-once aggregate, RUNNING→done: %.1f%% (start→done %.1f%%): %s%n",
                     GOAL_RATIO * 100, STANDING_RATIO * 100, ratioToTrivialProcessing * 100, ratioToTrivial * 100,
                     verdict(ratioToTrivialProcessing >= GOAL_RATIO));
+        }
+        if (floorToTrivialProcessing != null) {
+            out.printf("  (the contract floor, with no computing at all, RUNNING→done: %.1f%% with all of pacewatch's record "
+                            + "traffic, %.1f%% with its public outputs only: the most a pipeline writing those records could)%n",
+                    floorToTrivialProcessing * 100, publicFloorToTrivialProcessing * 100);
         }
         if (alertP99Ms != null) {
             out.printf("- publish→alert p99 ≤ %.0f ms (%.0f ms): %.0f ms over %,d alerts: %s%n", GOAL_ALERT_P99_MS,

@@ -70,6 +70,14 @@ public final class Benchmark {
             report.data(tally);
 
             final Measured measured = throughputAndLatency(context, report, shape, tally, runId, first);
+            context.say("contract floor: pacewatch's record traffic per release, without its computing");
+            final ContractFloor.Traffic traffic = measured.traffic();
+            final ThroughputRuns floors = new ThroughputRuns(context);
+            report.contractFloor(floors.contractFloor("pwbench-floor-" + runId, "all of pacewatch's traffic",
+                            tally.releaseTopicRecords(), traffic),
+                    floors.contractFloor("pwbench-floor-public-" + runId, "public outputs only",
+                            tally.releaseTopicRecords(), traffic.publicOutputs()),
+                    traffic);
             if (!settings.skipRestore()) {
                 context.say("restore phase: stop, wipe the state directory, start again (twice)");
                 report.restore(new RestoreRun(context).run(measured.applicationId(), measured.stateDir()));
@@ -92,8 +100,11 @@ public final class Benchmark {
         out.flush();
     }
 
-    /** The last pacewatch run: its application id and state directory (for the restore), and its profile. */
-    private record Measured(String applicationId, Path stateDir, Path jfrFile) {
+    /**
+     * The last pacewatch run: its application id and state directory (for the restore), its profile and
+     * its backfill's record traffic (for the contract floor).
+     */
+    private record Measured(String applicationId, Path stateDir, Path jfrFile, ContractFloor.Traffic traffic) {
     }
 
     /** (a) and (b), --repeat times, then (c) on the last pacewatch instance, which is closed on the way out. */
@@ -109,6 +120,8 @@ public final class Benchmark {
         String appId = null;
         Path stateDir = null;
         Path jfrFile = null;
+        Map<String, ProducedRecords.Written> written = Map.of();
+        ContractFloor.Traffic traffic = null;
         try {
             if (settings.warmup()) {
                 context.say("warm-up (untimed): raw consumer and trivial aggregate");
@@ -134,7 +147,7 @@ public final class Benchmark {
                 final AtomicReference<JfrProfile> jfr = new AtomicReference<>();
                 final Path jfrTarget = settings.jfrDir() != null && run == settings.repeat()
                         ? settings.jfrDir().resolve("pacewatch-backfill-" + appId + ".jfr") : null;
-                ProgressBytesCounter.reset();
+                ProducedRecords.reset();
                 try {
                     pacewatch.add(runs.pacewatch(appId, stateDir, settings.instances(), releaseRecords, services, () -> {
                         if (jfrTarget != null) {
@@ -153,8 +166,11 @@ public final class Benchmark {
                     }
                 }
                 context.say(String.format("  %,.0f releases/s", pacewatch.get(pacewatch.size() - 1).rate()));
+                written = ProducedRecords.byTopic();
             }
             report.throughput(raw, trivial, pacewatch, tally);
+            // Sampled now: the latency phase writes another year's states and records after the backfill's.
+            traffic = ContractFloor.traffic(context, appId, written, releaseRecords);
 
             if (!settings.noVerify()) {
                 context.say("verifying the backfill's outputs (not timed)...");
@@ -178,7 +194,7 @@ public final class Benchmark {
         } finally {
             closeAll(services);
         }
-        return new Measured(appId, stateDir, jfrFile);
+        return new Measured(appId, stateDir, jfrFile, traffic);
     }
 
     private static void closeAll(final List<PacewatchService> services) {

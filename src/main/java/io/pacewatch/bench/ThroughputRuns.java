@@ -20,6 +20,7 @@ import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.Materialized;
@@ -101,22 +102,39 @@ final class ThroughputRuns {
         final Path stateDir = context.freshDir("state-" + applicationId);
         final Properties props = context.streamsProperties(applicationId, stateDir);
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return timed("trivial count, exactly-once", "trivial count (EOS)", builder.build(), props, stateDir,
+                List.of(Topics.RELEASES), records);
+    }
 
-        final ResourceMonitor.Phase phase = context.monitor.begin("trivial count (EOS)");
+    /** {@link ContractFloor}: pacewatch's record traffic per release without its computing. */
+    Result contractFloor(final String applicationId, final String scope, final long records,
+                         final ContractFloor.Traffic traffic) throws InterruptedException {
+        ContractFloor.createCopies(context, traffic);
+        final Path stateDir = context.freshDir("state-" + applicationId);
+        final String name = "contract floor, " + scope;
+        return timed(name + ", exactly-once", name, ContractFloor.topology(traffic),
+                ContractFloor.streamsProperties(context, applicationId, stateDir), stateDir,
+                ContractFloor.sources(traffic), records);
+    }
+
+    private Result timed(final String name, final String phaseName, final Topology topology, final Properties props,
+                         final Path stateDir, final List<String> sources, final long records) throws InterruptedException {
+        final String applicationId = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
+        final ResourceMonitor.Phase phase = context.monitor.begin(phaseName);
         final AtomicReference<Throwable> failure = new AtomicReference<>();
         final long start = System.nanoTime();
-        try (KafkaStreams streams = new KafkaStreams(builder.build(), props)) {
+        try (KafkaStreams streams = new KafkaStreams(topology, props)) {
             streams.setUncaughtExceptionHandler(e -> {
                 failure.set(e);
                 return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
             });
             streams.start();
             final long running = awaitRunning(streams::state, failure);
-            final long done = new GroupLag(context.admin, applicationId, List.of(Topics.RELEASES))
+            final long done = new GroupLag(context.admin, applicationId, sources)
                     .awaitCaughtUp(RUN_TIMEOUT, LAG_POLL, () -> failure.get() != null);
             final ResourceMonitor.Usage usage = phase.end();
             streams.close(Duration.ofSeconds(60));
-            return new Result("trivial count, exactly-once", records, start, running, done, usage);
+            return new Result(name, records, start, running, done, usage);
         } finally {
             BenchContext.deleteRecursively(stateDir);
         }

@@ -31,7 +31,7 @@ final class Verification {
 
     /**
      * @param progressRecords    committed progress records on the topic now, which compaction may have thinned
-     * @param writtenRecords     progress records the backfill wrote ({@link ProgressBytesCounter})
+     * @param writtenRecords     progress records the backfill wrote ({@link ProducedRecords})
      * @param writtenBytes       their keys and values
      */
     record Result(long progressRecords, long progressBytes, long writtenRecords, long writtenBytes,
@@ -100,7 +100,8 @@ final class Verification {
                 .toList();
         final Map<String, Long> sent = new TreeMap<>();
         badSent.forEach((reason, count) -> sent.put(reason.code(), count));
-        return new Result(progress[0], progress[1], ProgressBytesCounter.records(), ProgressBytesCounter.bytes(),
+        final ProducedRecords.Written written = ProducedRecords.of(Topics.PROGRESS);
+        return new Result(progress[0], progress[1], written.records(), written.bytes(),
                 expected - lastMonthKeys.size(), expected, alerts[0], dead, sent,
                 missing, digest, (System.nanoTime() - start) / 1_000_000);
     }

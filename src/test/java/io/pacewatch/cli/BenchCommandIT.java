@@ -31,11 +31,14 @@ class BenchCommandIT {
                 "## Data", "pacewatch.releases:", "pacewatch.targets:",
                 "| raw KafkaConsumer | 1 |", "| trivial count, exactly-once | 1 |", "| pacewatch, exactly-once | 1 |",
                 "pacewatch / raw consumer", "pacewatch / trivial count",
+                "## (a') The contract floor", "| pacewatch.progress | ", "| contract floor, all of pacewatch's traffic, exactly-once |",
+                "| contract floor, public outputs only, exactly-once |",
                 "last month present for 10 of 10 series",
                 "## (c) Latency", "| publish → progress", "| publish → alert",
                 "## (d) State restore", "| release-history |", "| progress-view |",
                 "## (e) Memory", "| pacewatch backfill (EOS) |", "| latency at 50/s |", "| restore |",
-                "## Goals", "of the trivial exactly-once aggregate", "publish→alert p99", "restore of 1 M keys");
+                "## Goals", "of the trivial exactly-once aggregate", "(the contract floor, with no computing at all",
+                "publish→alert p99", "restore of 1 M keys");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
         // Too small for the cleaner to compact anything: the producer-side count must equal the topic's.
         final Matcher onTopic = Pattern.compile("progress: ([\\d,]+) committed records \\(([^)]+)\\)").matcher(report);
