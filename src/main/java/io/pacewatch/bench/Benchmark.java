@@ -73,11 +73,14 @@ public final class Benchmark {
             context.say("contract floor: pacewatch's record traffic per release, without its computing");
             final ContractFloor.Traffic traffic = measured.traffic();
             final ThroughputRuns floors = new ThroughputRuns(context);
-            report.contractFloor(floors.contractFloor("pwbench-floor-" + runId, "all of pacewatch's traffic",
-                            tally.releaseTopicRecords(), traffic),
-                    floors.contractFloor("pwbench-floor-public-" + runId, "public outputs only",
-                            tally.releaseTopicRecords(), traffic.publicOutputs()),
-                    traffic);
+            final long records = tally.releaseTopicRecords();
+            // A count of its own right before the floors: the broker may still be compacting pacewatch's topics.
+            report.contractFloor(floors.trivialAggregate("pwbench-trivial-floor-" + runId, records), List.of(
+                    floors.contractFloor("pwbench-floor-all-" + runId, "all of pacewatch's traffic", records, traffic),
+                    floors.contractFloor("pwbench-floor-public-" + runId, "public outputs only", records,
+                            traffic.publicOutputs()),
+                    floors.contractFloor("pwbench-floor-month-" + runId, "public outputs, month records only (what if)",
+                            records, traffic.monthRecordsOnly())), traffic);
             if (!settings.skipRestore()) {
                 context.say("restore phase: stop, wipe the state directory, start again (twice)");
                 report.restore(new RestoreRun(context).run(measured.applicationId(), measured.stateDir()));
@@ -169,8 +172,8 @@ public final class Benchmark {
                 written = ProducedRecords.byTopic();
             }
             report.throughput(raw, trivial, pacewatch, tally);
-            // Sampled now: the latency phase writes another year's states and records after the backfill's.
-            traffic = ContractFloor.traffic(context, appId, written, releaseRecords);
+            traffic = ContractFloor.traffic(appId, written, releaseRecords,
+                    tally.count(SyntheticLoad.Type.RELEASE) + tally.count(SyntheticLoad.Type.REVISION));
 
             if (!settings.noVerify()) {
                 context.say("verifying the backfill's outputs (not timed)...");

@@ -1,11 +1,9 @@
 package io.pacewatch.bench;
 
-import io.pacewatch.app.StreamsSettings;
-import io.pacewatch.broker.TopicSpec;
 import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.Topics;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,12 +14,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -31,27 +25,30 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The least Kafka work pacewatch's record traffic costs, with none of its computing: the ceiling the
- * ratio goal can be held against. Per release record, one read and one write of a series state (values
- * sampled from this run's {@code release-history} changelog, so the store's changelog is written as the
- * judge's is), and for every other topic pacewatch's backfill wrote (outputs, changelogs, repartition
- * topics, dead letters) as many records per release of the same mean size to a copy of it. The copies
- * pacewatch reads back are read back too: the progress and rankings copies into tables whose changelog
- * is the topic (as the query views), the alerts, peer-ranks and repartition copies by a consumer that
- * does nothing with them. Under pacewatch's Streams settings (exactly_once_v2, its commit interval, its
- * RocksDB options), on the same partitions.
+ * ratio goal can be held against. Per release record, one read and one write of a series state, and
+ * for every other topic pacewatch's backfill wrote (outputs, changelogs, repartition topics, dead
+ * letters) as many records per release, of the same mean value size, to a copy of it; the counts and
+ * sizes are what pacewatch's producers wrote in the same run ({@link ProducedRecords}). The copies
+ * pacewatch reads back are read back too: the progress and rankings copies into cached tables whose
+ * changelog is the topic (as the query views), the alerts, peer-ranks and repartition copies by a
+ * consumer that does nothing with them. It runs with the trivial count's settings (exactly_once_v2,
+ * pacewatch's commit interval, Kafka's defaults otherwise), not with pacewatch's own choices such as
+ * compressed stores, so that it measures the traffic and not how pacewatch configured it.
  * <p>
  * It leaves out, so it is a lower bound on pacewatch's cost: parsing and validating the input, judging,
- * the reads and writes of the other stores (targets, peer ranks, peer groups, recent alerts), and the
- * work the read-back records cause beyond being consumed.
+ * the reads and writes of the other stores (targets, peer ranks, peer groups, recent alerts), series
+ * state written more than once per release, and the work the read-back records cause beyond being
+ * consumed.
  */
 final class ContractFloor {
 
-    private static final String PREFIX = "pwbench.floor.";
     private static final String JUDGE = "floor-judge";
     private static final String STATE_STORE = "floor-state";
     /** Distinct keys per series on each copy: twelve months and the series' latest record. */
     private static final int SLOTS = 13;
-    private static final int SAMPLES = 2_000;
+    /** What the copies' values are made of: their size is what counts, the bytes only need to be JSON-like. */
+    private static final byte[] FILLER = "{\"floor\":\"pacewatch's record traffic without its computing\"}"
+            .getBytes(StandardCharsets.UTF_8);
 
     /** What happens to a topic's records after pacewatch wrote them. */
     enum ReadBack {
@@ -67,20 +64,39 @@ final class ContractFloor {
     record Flow(String pacewatchTopic, String copy, double perRelease, int valueBytes, ReadBack readBack) {
     }
 
-    /** Per release record, what the floor writes: the flows, and sampled values to write. */
-    record Traffic(List<Flow> flows, List<byte[]> stateValues, List<byte[]> progressValues) {
+    /**
+     * Per release record, what the floor writes: the series state (pacewatch's writes of it per release
+     * and their mean size; the floor writes one) and the other flows. {@code latestPerRelease} is the
+     * share of release records that pacewatch judged and answered with a latest standing (first
+     * publications and revisions), for {@link #monthRecordsOnly()}.
+     */
+    record Traffic(double statePerRelease, int stateBytes, List<Flow> flows, double latestPerRelease) {
 
         /**
          * Only what the public contract fixes: the series state, the progress records and the alerts
          * (with their read-backs); none of the internal topics a leaner design could drop or shrink.
          */
         Traffic publicOutputs() {
-            return new Traffic(flows.stream().filter(f -> f.pacewatchTopic().equals(Topics.PROGRESS)
-                    || f.pacewatchTopic().equals(Topics.ALERTS)).toList(), stateValues, progressValues);
+            return new Traffic(statePerRelease, stateBytes, flows.stream().filter(f -> f.pacewatchTopic().equals(Topics.PROGRESS)
+                    || f.pacewatchTopic().equals(Topics.ALERTS)).toList(), latestPerRelease);
         }
 
-        double meanStateBytes() {
-            return stateValues.stream().mapToInt(v -> v.length).average().orElse(0);
+        /**
+         * What if: the public outputs without the series' latest standing, which every judged release
+         * writes beside its month's record (a copy of the last month's). For the decision the ratio goal
+         * needs, not a pipeline pacewatch could run today.
+         */
+        Traffic monthRecordsOnly() {
+            return new Traffic(statePerRelease, stateBytes, publicOutputs().flows().stream()
+                    .map(f -> f.pacewatchTopic().equals(Topics.PROGRESS) ? new Flow(f.pacewatchTopic(), f.copy(),
+                            Math.max(0, f.perRelease() - latestPerRelease), f.valueBytes(), f.readBack()) : f)
+                    .toList(), latestPerRelease);
+        }
+
+        /** The same traffic to copies of its own, so that one floor run never reads another's records. */
+        Traffic copiesUnder(final String applicationId) {
+            return new Traffic(statePerRelease, stateBytes, flows.stream().map(f -> new Flow(f.pacewatchTopic(),
+                    applicationId + "." + f.copy(), f.perRelease(), f.valueBytes(), f.readBack())).toList(), latestPerRelease);
         }
 
         double recordsPerRelease() {
@@ -92,24 +108,30 @@ final class ContractFloor {
     }
 
     /**
-     * The traffic of pacewatch's backfill as its producers counted it, with values sampled from the end
-     * of its progress topic and of its series-state changelog (the latest values, so the fullest ones).
+     * The traffic of pacewatch's backfill as its producers counted it.
+     *
+     * @param judged release records that pacewatch judged (first publications and revisions)
      */
-    static Traffic traffic(final BenchContext context, final String applicationId,
-                           final Map<String, ProducedRecords.Written> written, final long releaseRecords) {
+    static Traffic traffic(final String applicationId, final Map<String, ProducedRecords.Written> written,
+                           final long releaseRecords, final long judged) {
         final String stateChangelog = applicationId + "-" + QueryableStores.RELEASE_HISTORY + "-changelog";
+        final ProducedRecords.Written state = written.get(stateChangelog);
+        if (state == null || written.getOrDefault(Topics.PROGRESS, new ProducedRecords.Written(0, 0, 0)).records() == 0) {
+            throw new IllegalStateException("pacewatch's backfill wrote no series state or no progress to copy: " + written.keySet());
+        }
         final List<Flow> flows = new ArrayList<>();
         written.forEach((topic, w) -> {
             if (!topic.equals(stateChangelog) && w.records() > 0) {
                 final String name = topic.startsWith(applicationId + "-") ? topic.substring(applicationId.length() + 1) : topic;
-                flows.add(new Flow(topic, PREFIX + name, (double) w.records() / releaseRecords,
-                        (int) Math.round((double) w.valueBytes() / w.records()), readBack(topic)));
+                flows.add(new Flow(topic, name, (double) w.records() / releaseRecords, meanValueBytes(w), readBack(topic)));
             }
         });
-        if (written.getOrDefault(Topics.PROGRESS, new ProducedRecords.Written(0, 0, 0)).records() == 0) {
-            throw new IllegalStateException("pacewatch's backfill wrote no progress records to copy");
-        }
-        return new Traffic(List.copyOf(flows), latestValues(context, stateChangelog), latestValues(context, Topics.PROGRESS));
+        return new Traffic((double) state.records() / releaseRecords, meanValueBytes(state), List.copyOf(flows),
+                (double) judged / releaseRecords);
+    }
+
+    private static int meanValueBytes(final ProducedRecords.Written written) {
+        return (int) Math.round((double) written.valueBytes() / written.records());
     }
 
     private static ReadBack readBack(final String topic) {
@@ -122,42 +144,13 @@ final class ContractFloor {
         return ReadBack.NONE;
     }
 
-    /** Up to {@link #SAMPLES} non-null values, the last ones of each partition. */
-    private static List<byte[]> latestValues(final BenchContext context, final String topic) {
-        final Properties props = context.clientProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        final List<byte[]> values = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            final Map<TopicPartition, Long> begins = consumer.beginningOffsets(partitions);
-            final long each = SAMPLES / partitions.size();
-            partitions.forEach(p -> consumer.seek(p, Math.max(begins.get(p), ends.get(p) - each)));
-            while (values.size() < SAMPLES && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (final ConsumerRecord<byte[], byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (record.value() != null) {
-                        values.add(record.value());
-                    }
-                }
-            }
-        }
-        if (values.isEmpty()) {
-            throw new IllegalStateException("no values to sample on " + topic);
-        }
-        return values;
-    }
-
-    /** Creates the copies: compacted in pacewatch's segments where they stand for a table, else deleting. */
+    /** Creates the copies: compacted where they stand for a table (as the progress topic is), else deleting. */
     static void createCopies(final BenchContext context, final Traffic traffic) {
         try {
             final Set<String> existing = context.admin.listTopics().names().get(30, TimeUnit.SECONDS);
             final List<NewTopic> missing = traffic.flows().stream().filter(f -> !existing.contains(f.copy()))
                     .map(f -> new NewTopic(f.copy(), context.partitions, (short) 1).configs(f.readBack() == ReadBack.TABLE
-                            ? Map.of("cleanup.policy", "compact", "segment.bytes", Integer.toString(TopicSpec.COMPACTED_SEGMENT_BYTES))
-                            : Map.of()))
+                            ? Map.of("cleanup.policy", "compact") : Map.of()))
                     .toList();
             context.admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);
         } catch (final InterruptedException e) {
@@ -175,10 +168,10 @@ final class ContractFloor {
         return sources;
     }
 
-    /** pacewatch's own Streams settings, then the bench's connection, application id and overrides. */
+    /** The trivial count's settings: the bench's connection, application id and overrides, and exactly_once_v2. */
     static Properties streamsProperties(final BenchContext context, final String applicationId, final Path stateDir) {
-        final Properties props = StreamsSettings.defaults();
-        props.putAll(context.streamsProperties(applicationId, stateDir));
+        final Properties props = context.streamsProperties(applicationId, stateDir);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         return props;
     }
 
@@ -199,9 +192,10 @@ final class ContractFloor {
             if (flow.readBack() == ReadBack.TABLE) {
                 final String view = "view-" + flow.copy();
                 topology.addProcessor(reader, () -> new TableWriter(view), "from-" + flow.copy());
-                // The topic is the table's changelog, as for pacewatch's optimized source tables.
+                // The topic is the table's changelog, as for pacewatch's optimized source tables, and the
+                // record cache is on, as Materialized leaves it for pacewatch's views.
                 topology.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(view),
-                        Serdes.String(), Serdes.ByteArray()).withCachingDisabled().withLoggingDisabled(), reader);
+                        Serdes.String(), Serdes.ByteArray()).withCachingEnabled().withLoggingDisabled(), reader);
             } else {
                 topology.addProcessor(reader, Ignore::new, "from-" + flow.copy());
             }
@@ -209,30 +203,28 @@ final class ContractFloor {
         return topology;
     }
 
-    /** Reads and rewrites a series' state and writes each flow's share of records, all as sampled bytes. */
+    /** Reads and rewrites a series' state and writes each flow's share of records, each at its mean size. */
     private static final class FloorJudge implements Processor<String, byte[], String, byte[]> {
 
         private final Traffic traffic;
+        private final byte[] stateValue;
         private final List<byte[]> values;
         private final double[] owed;
         private ProcessorContext<String, byte[]> context;
         private KeyValueStore<String, byte[]> state;
-        private long processed;
         private long written;
 
         FloorJudge(final Traffic traffic) {
             this.traffic = traffic;
             this.owed = new double[traffic.flows().size()];
-            final byte[] filler = traffic.progressValues().get(0);
-            // Progress copies cycle through real progress records; the others take real bytes at their mean size.
-            this.values = traffic.flows().stream().map(f -> f.pacewatchTopic().equals(Topics.PROGRESS) ? null
-                    : repeat(filler, f.valueBytes())).toList();
+            this.stateValue = filled(traffic.stateBytes());
+            this.values = traffic.flows().stream().map(f -> filled(f.valueBytes())).toList();
         }
 
-        private static byte[] repeat(final byte[] bytes, final int length) {
+        private static byte[] filled(final int length) {
             final byte[] out = new byte[length];
-            for (int i = 0; i < length; i += bytes.length) {
-                System.arraycopy(bytes, 0, out, i, Math.min(bytes.length, length - i));
+            for (int i = 0; i < length; i += FILLER.length) {
+                System.arraycopy(FILLER, 0, out, i, Math.min(FILLER.length, length - i));
             }
             return out;
         }
@@ -248,14 +240,12 @@ final class ContractFloor {
             final String series = record.key() == null ? "keyless" : record.key();
             // The judge reads the state it rewrites; what it finds changes nothing here.
             state.get(series);
-            state.put(series, traffic.stateValues().get((int) (processed++ % traffic.stateValues().size())));
+            state.put(series, stateValue);
             for (int i = 0; i < owed.length; i++) {
                 owed[i] += traffic.flows().get(i).perRelease();
                 while (owed[i] >= 1) {
                     owed[i] -= 1;
-                    final byte[] value = values.get(i) != null ? values.get(i)
-                            : traffic.progressValues().get((int) (written % traffic.progressValues().size()));
-                    context.forward(record.withKey(series + "|" + written++ % SLOTS).withValue(value),
+                    context.forward(record.withKey(series + "|" + written++ % SLOTS).withValue(values.get(i)),
                             "to-" + traffic.flows().get(i).copy());
                 }
             }

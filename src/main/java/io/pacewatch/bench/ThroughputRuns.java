@@ -109,12 +109,13 @@ final class ThroughputRuns {
     /** {@link ContractFloor}: pacewatch's record traffic per release without its computing. */
     Result contractFloor(final String applicationId, final String scope, final long records,
                          final ContractFloor.Traffic traffic) throws InterruptedException {
-        ContractFloor.createCopies(context, traffic);
+        final ContractFloor.Traffic own = traffic.copiesUnder(applicationId);
+        ContractFloor.createCopies(context, own);
         final Path stateDir = context.freshDir("state-" + applicationId);
         final String name = "contract floor, " + scope;
-        return timed(name + ", exactly-once", name, ContractFloor.topology(traffic),
+        return timed(name + ", exactly-once", name, ContractFloor.topology(own),
                 ContractFloor.streamsProperties(context, applicationId, stateDir), stateDir,
-                ContractFloor.sources(traffic), records);
+                ContractFloor.sources(own), records);
     }
 
     private Result timed(final String name, final String phaseName, final Topology topology, final Properties props,

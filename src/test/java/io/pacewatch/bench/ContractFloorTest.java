@@ -27,8 +27,9 @@ class ContractFloorTest {
     private static final ContractFloor.Flow CHANGELOG =
             new ContractFloor.Flow("app-recent-alerts-changelog", "pwbench.floor.recent-alerts-changelog", 0.5, 300,
                     ContractFloor.ReadBack.NONE);
-    private static final ContractFloor.Traffic TRAFFIC = new ContractFloor.Traffic(List.of(PROGRESS, ALERTS, CHANGELOG),
-            List.of(bytes("state-a"), bytes("state-b")), List.of(bytes("{\"progress\":1}"), bytes("{\"progress\":2}")));
+    /** A tenth of the releases were not judged (late copies, bad records): no latest standing for them. */
+    private static final ContractFloor.Traffic TRAFFIC =
+            new ContractFloor.Traffic(1.1, 320, List.of(PROGRESS, ALERTS, CHANGELOG), 0.9);
 
     @TempDir
     Path stateDir;
@@ -42,13 +43,12 @@ class ContractFloorTest {
                 releases.pipeInput("r" + i % 10 + "|gdp|2023", bytes("release " + i));
             }
 
-            assertThat(output(driver, PROGRESS).readValuesToList()).hasSize(250)
-                    .allSatisfy(v -> assertThat(new String(v, StandardCharsets.UTF_8)).startsWith("{\"progress\":"));
+            assertThat(output(driver, PROGRESS).readValuesToList()).hasSize(250).allSatisfy(v -> assertThat(v).hasSize(900));
             assertThat(output(driver, ALERTS).readValuesToList()).hasSize(25).allSatisfy(v -> assertThat(v).hasSize(40));
             assertThat(output(driver, CHANGELOG).readValuesToList()).hasSize(50).allSatisfy(v -> assertThat(v).hasSize(300));
             final KeyValueStore<String, byte[]> state = driver.getKeyValueStore("floor-state");
             try (KeyValueIterator<String, byte[]> all = state.all()) {
-                assertThat(all).toIterable().hasSize(10);
+                assertThat(all).toIterable().hasSize(10).allSatisfy(kv -> assertThat(kv.value).hasSize(320));
             }
             // The progress copy is read back into a table, keyed series|slot over 13 slots.
             final KeyValueStore<String, byte[]> view = driver.getKeyValueStore("view-" + PROGRESS.copy());
@@ -60,7 +60,12 @@ class ContractFloorTest {
     void readsBackOnlyWhatPacewatchReadsBack() {
         assertThat(ContractFloor.sources(TRAFFIC)).containsExactly(Topics.RELEASES, PROGRESS.copy(), ALERTS.copy());
         assertThat(TRAFFIC.publicOutputs().flows()).containsExactly(PROGRESS, ALERTS);
+        assertThat(TRAFFIC.monthRecordsOnly().flows()).extracting(ContractFloor.Flow::perRelease).containsExactly(2.5 - 0.9, 0.25);
         assertThat(TRAFFIC.recordsPerRelease()).isEqualTo(1 + 2.5 + 0.25 + 0.5);
+        // Each floor run writes and reads copies of its own: a later run never reads an earlier one's records.
+        assertThat(TRAFFIC.copiesUnder("run-2").flows()).extracting(ContractFloor.Flow::copy)
+                .containsExactly("run-2.pwbench.floor.progress", "run-2.pwbench.floor.alerts",
+                        "run-2.pwbench.floor.recent-alerts-changelog");
     }
 
     private static TestOutputTopic<String, byte[]> output(final TopologyTestDriver driver, final ContractFloor.Flow flow) {

@@ -33,11 +33,12 @@ class BenchCommandIT {
                 "pacewatch / raw consumer", "pacewatch / trivial count",
                 "## (a') The contract floor", "| pacewatch.progress | ", "| contract floor, all of pacewatch's traffic, exactly-once |",
                 "| contract floor, public outputs only, exactly-once |",
+                "| contract floor, public outputs, month records only (what if), exactly-once |",
                 "last month present for 10 of 10 series",
                 "## (c) Latency", "| publish → progress", "| publish → alert",
                 "## (d) State restore", "| release-history |", "| progress-view |",
                 "## (e) Memory", "| pacewatch backfill (EOS) |", "| latency at 50/s |", "| restore |",
-                "## Goals", "of the trivial exactly-once aggregate", "(the contract floor, with no computing at all",
+                "## Goals", "of the trivial exactly-once aggregate", "(the contract floor, no computing at all, against the count run beside it",
                 "publish→alert p99", "restore of 1 M keys");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
         // Too small for the cleaner to compact anything: the producer-side count must equal the topic's.
