@@ -145,8 +145,9 @@ final class BenchReport {
                         + "back (table: into a cached table whose changelog is the topic; stream: consumed). No parsing, "
                         + "judging or other store: a lower bound on pacewatch's cost. With the trivial count's settings "
                         + "(not pacewatch's compressed stores), each run with copies of its own, against a trivial count run "
-                        + "right before them. 'Public outputs only' keeps the state, progress and alerts, which the output "
-                        + "contract fixes; 'all' adds pacewatch's internal topics; 'month records only' is a what-if: the "
+                        + "right before them. 'Public outputs only' keeps the state and writes the progress and alerts, which "
+                        + "the output contract fixes, without reading them back into views; 'all' adds the read-backs and "
+                        + "pacewatch's internal topics; 'month records only' is a what-if: the "
                         + "public outputs without the series' latest standing (%.3f progress records per release fewer). "
                         + "%.2f records written per release in all.%n%n",
                 traffic.statePerRelease(), traffic.stateBytes(), traffic.latestPerRelease(), traffic.recordsPerRelease());

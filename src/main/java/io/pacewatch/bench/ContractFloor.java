@@ -73,12 +73,15 @@ final class ContractFloor {
     record Traffic(double statePerRelease, int stateBytes, List<Flow> flows, double latestPerRelease) {
 
         /**
-         * Only what the public contract fixes: the series state, the progress records and the alerts
-         * (with their read-backs); none of the internal topics a leaner design could drop or shrink.
+         * Only what the public contract fixes: the series state, and the progress records and alerts
+         * written. Not read back: the query views are pacewatch's design (a reader could compose
+         * records from the series state instead), and so are the internal topics.
          */
         Traffic publicOutputs() {
             return new Traffic(statePerRelease, stateBytes, flows.stream().filter(f -> f.pacewatchTopic().equals(Topics.PROGRESS)
-                    || f.pacewatchTopic().equals(Topics.ALERTS)).toList(), latestPerRelease);
+                    || f.pacewatchTopic().equals(Topics.ALERTS))
+                    .map(f -> new Flow(f.pacewatchTopic(), f.copy(), f.perRelease(), f.valueBytes(), ReadBack.NONE))
+                    .toList(), latestPerRelease);
         }
 
         /**

@@ -59,7 +59,10 @@ class ContractFloorTest {
     @Test
     void readsBackOnlyWhatPacewatchReadsBack() {
         assertThat(ContractFloor.sources(TRAFFIC)).containsExactly(Topics.RELEASES, PROGRESS.copy(), ALERTS.copy());
-        assertThat(TRAFFIC.publicOutputs().flows()).containsExactly(PROGRESS, ALERTS);
+        // The public outputs are only written: the views that read them back are pacewatch's design.
+        assertThat(TRAFFIC.publicOutputs().flows()).extracting(ContractFloor.Flow::pacewatchTopic)
+                .containsExactly(Topics.PROGRESS, Topics.ALERTS);
+        assertThat(ContractFloor.sources(TRAFFIC.publicOutputs())).containsExactly(Topics.RELEASES);
         assertThat(TRAFFIC.monthRecordsOnly().flows()).extracting(ContractFloor.Flow::perRelease).containsExactly(2.5 - 0.9, 0.25);
         assertThat(TRAFFIC.recordsPerRelease()).isEqualTo(1 + 2.5 + 0.25 + 0.5);
         // Each floor run writes and reads copies of its own: a later run never reads an earlier one's records.
