@@ -111,8 +111,14 @@ public final class GroupLag {
         }
     }
 
+    /**
+     * Every topic pacewatch's topology reads that is not its own repartition topic: the inputs, its
+     * outputs read back into the query views, and the peer ranks that come back to the judge. Leaving
+     * the last two out would call a run with peer groups done while its rankings were still on the way.
+     */
     public static Set<String> pacewatchSources() {
         return Set.of(io.pacewatch.wire.Topics.RELEASES, io.pacewatch.wire.Topics.TARGETS,
-                io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.ALERTS);
+                io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.ALERTS,
+                io.pacewatch.wire.Topics.RANKINGS, io.pacewatch.wire.Topics.PEER_RANKS);
     }
 }
