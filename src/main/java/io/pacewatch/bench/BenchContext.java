@@ -77,6 +77,13 @@ final class BenchContext implements AutoCloseable {
         return props;
     }
 
+    /** The trivial count's settings, which the contract floor shares: {@link #streamsProperties} and exactly_once_v2. */
+    Properties exactlyOnceProperties(final String applicationId, final Path stateDir) {
+        final Properties props = streamsProperties(applicationId, stateDir);
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        return props;
+    }
+
     /**
      * Settings for a PacewatchService: HTTP on a free loopback port, topics checked, not created. No
      * release calendar: the synthetic years lie in the past, where against the wall clock every series

@@ -3,19 +3,16 @@ package io.pacewatch.bench;
 import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.Topics;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -169,13 +166,6 @@ final class ContractFloor {
         final List<String> sources = new ArrayList<>(List.of(Topics.RELEASES));
         traffic.flows().stream().filter(f -> f.readBack() != ReadBack.NONE).map(Flow::copy).forEach(sources::add);
         return sources;
-    }
-
-    /** The trivial count's settings: the bench's connection, application id and overrides, and exactly_once_v2. */
-    static Properties streamsProperties(final BenchContext context, final String applicationId, final Path stateDir) {
-        final Properties props = context.streamsProperties(applicationId, stateDir);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        return props;
     }
 
     static Topology topology(final Traffic traffic) {

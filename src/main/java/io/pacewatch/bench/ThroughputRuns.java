@@ -100,10 +100,8 @@ final class ThroughputRuns {
                 .toStream()
                 .to(BenchContext.TRIVIAL_OUTPUT, Produced.with(Serdes.String(), Serdes.Long()));
         final Path stateDir = context.freshDir("state-" + applicationId);
-        final Properties props = context.streamsProperties(applicationId, stateDir);
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        return timed("trivial count, exactly-once", "trivial count (EOS)", builder.build(), props, stateDir,
-                List.of(Topics.RELEASES), records);
+        return timed("trivial count, exactly-once", "trivial count (EOS)", builder.build(),
+                context.exactlyOnceProperties(applicationId, stateDir), stateDir, List.of(Topics.RELEASES), records);
     }
 
     /** {@link ContractFloor}: pacewatch's record traffic per release without its computing. */
@@ -114,7 +112,7 @@ final class ThroughputRuns {
         final Path stateDir = context.freshDir("state-" + applicationId);
         final String name = "contract floor, " + scope;
         return timed(name + ", exactly-once", name, ContractFloor.topology(own),
-                ContractFloor.streamsProperties(context, applicationId, stateDir), stateDir,
+                context.exactlyOnceProperties(applicationId, stateDir), stateDir,
                 ContractFloor.sources(own), records);
     }
 
