@@ -2,6 +2,7 @@ package io.pacewatch.topology;
 
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -23,6 +24,7 @@ final class Fingerprint {
     private static final long OFFSET_BASIS = 0xcbf29ce484222325L;
     private static final long PRIME = 0x100000001b3L;
     private static final Map<Class<?>, MethodHandle[]> ACCESSORS = new ConcurrentHashMap<>();
+    private static final MethodType GENERIC_ACCESSOR = MethodType.methodType(Object.class, Object.class);
 
     private Fingerprint() {
     }
@@ -106,7 +108,8 @@ final class Fingerprint {
             final Method accessor = component.getAccessor();
             // A record declared in a non-public class has no publicly callable accessors.
             accessor.setAccessible(true);
-            return MethodHandles.lookup().unreflect(accessor);
+            // Typed (Object)Object once, so each call is an invokeExact with no per-call type adaptation.
+            return MethodHandles.lookup().unreflect(accessor).asType(GENERIC_ACCESSOR);
         } catch (final IllegalAccessException | RuntimeException e) {
             throw new IllegalStateException("record component not readable: " + component, e);
         }
@@ -114,7 +117,7 @@ final class Fingerprint {
 
     private static Object read(final MethodHandle accessor, final Record record) {
         try {
-            return accessor.invoke(record);
+            return (Object) accessor.invokeExact((Object) record);
         } catch (final RuntimeException | Error e) {
             throw e;
         } catch (final Throwable e) {
