@@ -18,6 +18,7 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.dataformat.smile.databind.SmileMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 
 /**
  * The one JSON dialect pacewatch speaks. Strict on input (no coercion of "60" into 60, no duplicate
@@ -91,6 +92,7 @@ public final class Json {
     /** What every pacewatch mapper shares, JSON or Smile: the records' shape, decimals, instants. */
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> B dataModel(final B builder) {
         return builder.addModule(new JavaTimeModule())
+                .addModule(new BlackbirdModule())
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
