@@ -7,7 +7,7 @@ package io.pacewatch.wire;
  */
 public final class QueryableStores {
 
-    /** Each series' state, as the judge's Smile bytes; a reader decodes them with {@link SeriesVersions#decode}. */
+    /** Each series' state, as the judge's bytes ({@link StateBytes}); a reader decodes them with {@link SeriesVersions#decode}. */
     public static final String RELEASE_HISTORY = "release-history";
     /**
      * Each series' target as the judge holds it: a timestamped key-value store of domain

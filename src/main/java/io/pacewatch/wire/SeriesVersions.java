@@ -19,11 +19,16 @@ public interface SeriesVersions {
     CumulativeCurve priorYear();
 
     /**
-     * Reads a stored value (the store holds the judge's Smile bytes, so that readers can tell an unchanged
-     * value by its bytes): these two fields, skipping what the judge keeps beside them unread. A value an
-     * earlier build wrote as JSON is refused with the reset steps, as the judge refuses it.
+     * Reads a stored value (the store holds the judge's bytes, {@link StateBytes}, so that readers can tell
+     * an unchanged value by its bytes): these two fields, leaving what the judge keeps beside them unread. A
+     * value earlier builds wrote in Smile still reads; one written as JSON is refused with the reset steps,
+     * as the judge refuses it.
      */
     static SeriesVersions decode(final byte[] stored) {
+        if (StateBytes.isBinary(stored)) {
+            final StateBytes.Reader reader = StateBytes.reader(stored);
+            return new Stored(reader.history(), reader.priorYear());
+        }
         return Stored.READER.deserialize(QueryableStores.RELEASE_HISTORY, stored);
     }
 

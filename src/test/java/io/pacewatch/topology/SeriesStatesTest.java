@@ -3,26 +3,32 @@ package io.pacewatch.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.pacewatch.domain.AmountUnit;
+import io.pacewatch.domain.Basis;
 import io.pacewatch.domain.CumulativeCurve;
 import io.pacewatch.domain.PaceStatus;
+import io.pacewatch.domain.ReferencePeriod;
 import io.pacewatch.domain.Release;
 import io.pacewatch.domain.ReleaseHistory;
 import io.pacewatch.domain.Releases;
 import io.pacewatch.wire.SeriesVersions;
 import io.pacewatch.wire.SmileSerde;
+import io.pacewatch.wire.StateBytes;
 import io.pacewatch.wire.WireSerdes;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /**
  * The release-history store holds bytes that the judge encodes ({@link SeriesStates}) and readers
- * decode in part ({@link SeriesVersions#decode}); both must agree, and the bytes must be what the
- * store held when its serde encoded them, so that existing state directories and changelogs read on.
+ * decode in part ({@link SeriesVersions#decode}); both must agree, and the Smile values the builds
+ * before the binary layout ({@link StateBytes}) wrote must read on, so that existing state directories
+ * and changelogs do.
  */
 class SeriesStatesTest {
 
@@ -50,10 +56,95 @@ class SeriesStatesTest {
     }
 
     @Test
-    @DisplayName("the stored bytes are those the store's serde wrote, so stores and changelogs of the last build read on")
-    void sameBytesAsTheStoreSerdeWrote() {
-        assertThat(SeriesStates.encode(STATE))
-                .isEqualTo(WireSerdes.state(SeriesState.class).serializer().serialize("release-history", STATE));
+    @DisplayName("values the last build wrote in Smile read on, for readers and the judge alike, and are written back in the binary layout")
+    void smileOfTheLastBuildReadsOn() {
+        final byte[] smile = WireSerdes.state(SeriesState.class).serializer().serialize("release-history", STATE);
+        assertThat(SmileSerde.isSmile(smile)).isTrue();
+
+        assertThat(SeriesStates.decode(smile)).isEqualTo(STATE);
+        assertThat(SeriesVersions.decode(smile).history()).isEqualTo(STATE.history());
+        assertThat(SeriesVersions.decode(smile).priorYear()).isEqualTo(LAST_YEAR);
+        assertThat(StateBytes.isBinary(SeriesStates.encode(SeriesStates.decode(smile)))).isTrue();
+    }
+
+    @Test
+    @DisplayName("upgrade: a series stored in Smile by the last build is judged on as if nothing changed, and stored in the binary layout from then on")
+    void judgeCarriesOnFromSmileState() {
+        final String series = TopologyHarness.REGION + "|BUDGET_REVENUE|2023";
+        try (TopologyHarness harness = new TopologyHarness()) {
+            harness.amountTarget("BUDGET_REVENUE", "127", "2023-01-10T09:00:00+08:00");
+            harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
+            assertThat(harness.alertList()).hasSize(1);
+            harness.progressUpdates();
+            // given: the state as the last build stored it
+            final org.apache.kafka.streams.state.KeyValueStore<String, byte[]> store =
+                    harness.driver.getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE);
+            final SeriesState judged = SeriesStates.decode(store.get(series));
+            store.put(series, WireSerdes.state(SeriesState.class).serializer().serialize("release-history", judged));
+
+            // when: the same release again, then the next month
+            harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
+            final var republished = harness.progressUpdates();
+            final var alertsAgain = harness.alertList();
+            harness.cumulative("BUDGET_REVENUE", "2023-04", "28", null, "2023-05-15T09:00:00+08:00");
+
+            // then: nothing re-sent or re-alerted from the Smile state, the next month judged, the state now binary
+            assertThat(republished).isEmpty();
+            assertThat(alertsAgain).isEmpty();
+            assertThat(harness.progressTable()).containsKeys(series, series + "|2023-01-01/P4M");
+            assertThat(StateBytes.isBinary(store.get(series))).isTrue();
+            assertThat(SeriesStates.decode(store.get(series)).history().versions()).hasSize(2);
+        }
+    }
+
+    @Test
+    @DisplayName("every field survives, absent ones and decimals beyond 64 bits included")
+    void absentFieldsAndHugeDecimalsRoundTrip() {
+        // Built directly: no validator would let a figure this large through, but the layout must carry any decimal.
+        final Release growthOnly = new Release("luohu", "retail_sales", ReferencePeriod.cumulativeThrough(2023, 2),
+                Basis.CUMULATIVE, null, null, new BigDecimal("-0.35"), Instant.parse("2023-03-15T01:30:00Z"), 0, null, null);
+        final Release huge = new Release("luohu", "budget_revenue", ReferencePeriod.cumulativeThrough(2023, 4),
+                Basis.CUMULATIVE, new BigDecimal("123456789012345678901234567890.125"), AmountUnit.YI_YUAN, BigDecimal.ZERO,
+                Instant.parse("2023-05-15T01:30:00.123456789Z"), 3, "bureau", Instant.parse("2023-05-16T00:00:00Z"));
+        final SeriesState sparse = new SeriesState(new ReleaseHistory(List.of(growthOnly, huge)),
+                new EmittedState(null, PaceStatus.NO_DATA, Map.of(), null), -1L, null, null);
+        final SeriesState empty = SeriesState.EMPTY;
+
+        assertThat(SeriesStates.decode(SeriesStates.encode(sparse))).isEqualTo(sparse);
+        assertThat(SeriesStates.decode(SeriesStates.encode(empty))).isEqualTo(empty);
+        assertThat(SeriesVersions.decode(SeriesStates.encode(sparse)).priorYear()).isNull();
+    }
+
+    @Test
+    @DisplayName("the same state gives the same bytes, whatever order its fingerprints were put in: readers tell an unchanged series by its bytes")
+    void sameStateSameBytes() {
+        final Map<String, Long> ordered = new java.util.LinkedHashMap<>();
+        final Map<String, Long> reversed = new java.util.LinkedHashMap<>();
+        for (int month = 1; month <= 12; month++) {
+            ordered.put("2023-M" + month, (long) month);
+            reversed.put("2023-M" + (13 - month), (long) (13 - month));
+        }
+        final SeriesState one = new SeriesState(STATE.history(), new EmittedState(null, null, ordered, null), 1L);
+        final SeriesState other = new SeriesState(STATE.history(), new EmittedState(null, null, reversed, null), 1L);
+
+        assertThat(SeriesStates.encode(one)).isEqualTo(SeriesStates.encode(other));
+    }
+
+    @Test
+    @DisplayName("a binary value cut short, with bytes left over, or of a layout version this build does not know is refused, not misread")
+    void damagedOrNewerValuesAreRefused() {
+        final byte[] stored = SeriesStates.encode(STATE);
+        final byte[] cut = java.util.Arrays.copyOf(stored, stored.length - 3);
+        final byte[] longer = java.util.Arrays.copyOf(stored, stored.length + 1);
+        final byte[] newer = stored.clone();
+        newer[1] = 2;
+
+        assertThatThrownBy(() -> SeriesStates.decode(cut)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("ends early");
+        assertThatThrownBy(() -> SeriesStates.decode(longer)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("left over");
+        assertThatThrownBy(() -> SeriesVersions.decode(newer)).isInstanceOf(SerializationException.class)
+                .hasMessageContaining("layout version 2");
     }
 
     @Test
