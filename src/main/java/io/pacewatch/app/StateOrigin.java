@@ -23,7 +23,11 @@ import org.apache.kafka.clients.admin.TopicDescription;
  */
 public record StateOrigin(String clusterId, SortedMap<String, String> topicIds) {
 
-    /** Every store is built from these: the inputs, and the output topics the HTTP views read back. */
+    /**
+     * Every store is built from these: the inputs, and the outputs the stores hold copies of (the progress
+     * view reads its topic back; the alerts view is kept as alerts are raised, but a recreated alerts topic
+     * still means the broker's data is gone). Kept as it was, so origins recorded before compare equal.
+     */
     static final List<String> SOURCE_TOPICS = List.of(Topics.RELEASES, Topics.TARGETS, Topics.PROGRESS, Topics.ALERTS);
 
     private static final long TIMEOUT_SECONDS = 30;

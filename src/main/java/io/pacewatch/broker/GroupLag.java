@@ -112,13 +112,13 @@ public final class GroupLag {
     }
 
     /**
-     * Every topic pacewatch's topology reads that is not its own repartition topic: the inputs, its
-     * outputs read back into the query views, and the peer ranks that come back to the judge. Leaving
-     * the last two out would call a run with peer groups done while its rankings were still on the way.
+     * Every topic pacewatch's topology reads that is not its own repartition topic: the inputs, the
+     * progress and rankings read back into the query views, and the peer ranks that come back to the
+     * judge. Leaving the last two out would call a run with peer groups done while its rankings were
+     * still on the way. (The alerts view is kept as alerts are raised: the alerts topic is not read.)
      */
     public static Set<String> pacewatchSources() {
         return Set.of(io.pacewatch.wire.Topics.RELEASES, io.pacewatch.wire.Topics.TARGETS,
-                io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.ALERTS,
-                io.pacewatch.wire.Topics.RANKINGS, io.pacewatch.wire.Topics.PEER_RANKS);
+                io.pacewatch.wire.Topics.PROGRESS, io.pacewatch.wire.Topics.RANKINGS, io.pacewatch.wire.Topics.PEER_RANKS);
     }
 }

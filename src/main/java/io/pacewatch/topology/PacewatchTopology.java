@@ -30,7 +30,6 @@ import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
@@ -80,7 +79,7 @@ import org.apache.kafka.streams.state.Stores;
  * Three views serve interactive queries: the rankings topic read back as a table of its JSON bytes
  * ({@value #RANKINGS_VIEW_STORE}), the progress topic read back as a table of its JSON bytes
  * ({@value #PROGRESS_VIEW_STORE}, compacted topic doubling as its changelog) and the recent alerts
- * of each series ({@value #ALERTS_VIEW_STORE}).
+ * of each series ({@value #ALERTS_VIEW_STORE}), kept as the judge raises them ({@link RecentAlertsProcessor}).
  */
 public final class PacewatchTopology {
 
@@ -171,13 +170,14 @@ public final class PacewatchTopology {
         changes.flatMap((key, change) -> change.progress(), Named.as("progress-records"))
                 .to(progress.name(), progress.produced(new SeriesPartitioner<>()));
         final Topic<String, Alert> alerts = Topics.alerts();
-        changes.flatMapValues(change -> change.alert().stream().toList(), Named.as("alert-records"))
-                .peek((key, alert) -> events.alertRaised(alert), Named.as("count-alerts"))
-                .to(alerts.name(), alerts.produced());
+        final KStream<String, Alert> raised = changes
+                .flatMapValues(change -> change.alert().stream().toList(), Named.as("alert-records"))
+                .peek((key, alert) -> events.alertRaised(alert), Named.as("count-alerts"));
+        raised.to(alerts.name(), alerts.produced());
 
         final Topic<String, PeerRanking> rankings = Topics.rankings();
         addPeerRanking(builder, changes, regions, rankings, peerRanks);
-        addQueryViews(builder, progress, alerts, rankings);
+        addQueryViews(builder, progress, raised, rankings);
         // The optimizer is applied here or nowhere: KafkaStreams ignores the property for a built
         // topology. It makes the compacted progress topic the view's changelog instead of a second copy.
         final Properties optimize = new Properties();
@@ -235,19 +235,18 @@ public final class PacewatchTopology {
     }
 
     private static void addQueryViews(final StreamsBuilder builder, final Topic<String, Progress> progress,
-                                      final Topic<String, Alert> alerts, final Topic<String, PeerRanking> rankings) {
+                                      final KStream<String, Alert> raised, final Topic<String, PeerRanking> rankings) {
         // Kept as the bytes on the topic: decoding each record only to encode it again for the store
         // cost an eighth of the stream thread's time in the benchmark; readers decode what they read.
         builder.table(progress.name(), Consumed.with(progress.keySerde(), Serdes.ByteArray()).withName("progress-view-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(PROGRESS_VIEW_STORE)
                         .withKeySerde(progress.keySerde())
                         .withValueSerde(Serdes.ByteArray()));
-        builder.stream(alerts.name(), Consumed.with(alerts.keySerde(), alerts.valueSerde()).withName("alerts-view-source"))
-                .groupByKey(Grouped.with("alerts-by-series", alerts.keySerde(), alerts.valueSerde()))
-                .aggregate(() -> RecentAlerts.NONE, (key, alert, recent) -> recent.with(alert), Named.as("recent-alerts"),
-                        Materialized.<String, RecentAlerts, KeyValueStore<Bytes, byte[]>>as(ALERTS_VIEW_STORE)
-                                .withKeySerde(alerts.keySerde())
-                                .withValueSerde(WireSerdes.internal(RecentAlerts.class)));
+        // Fed by the judge's own alerts, keyed by series on the series' partition already: no read-back.
+        builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
+                Stores.persistentTimestampedKeyValueStore(ALERTS_VIEW_STORE), Serdes.String(),
+                WireSerdes.stateReadingJson(RecentAlerts.class)));
+        raised.process(RecentAlertsProcessor::new, Named.as("recent-alerts"), ALERTS_VIEW_STORE);
         builder.table(rankings.name(), Consumed.with(rankings.keySerde(), Serdes.ByteArray()).withName("rankings-view-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(RANKINGS_VIEW_STORE)
                         .withKeySerde(rankings.keySerde())

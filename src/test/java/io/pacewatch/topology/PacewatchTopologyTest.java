@@ -247,6 +247,29 @@ class PacewatchTopologyTest {
     }
 
     @Test
+    @DisplayName("upgrade: the recent alerts the last build's aggregate stored as JSON read on, and new ones go in front of them")
+    void recentAlertsOfTheLastBuildReadOn() {
+        harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
+        harness.cumulative(REVENUE, "2023-06", "50", null, "2023-07-15T09:00:00+08:00");
+        final KeyValueStore<String, RecentAlerts> alertView = harness.driver.getKeyValueStore(PacewatchTopology.ALERTS_VIEW_STORE);
+        final RecentAlerts held = alertView.get(REVENUE_KEY);
+        // what the aggregate over the read-back alerts topic wrote to the store and its changelog
+        final byte[] legacy = io.pacewatch.wire.JsonSerde.internal(RecentAlerts.class).serializer().serialize("t", held);
+
+        final RecentAlerts read = io.pacewatch.wire.WireSerdes.stateReadingJson(RecentAlerts.class).deserializer()
+                .deserialize("t", legacy);
+        harness.driver.<String, RecentAlerts>getTimestampedKeyValueStore(PacewatchTopology.ALERTS_VIEW_STORE)
+                .put(REVENUE_KEY, org.apache.kafka.streams.state.ValueAndTimestamp.make(read, 1L));
+        harness.cumulative(REVENUE, "2023-07", "80", null, "2023-08-15T09:00:00+08:00");
+
+        assertThat(legacy[0]).isEqualTo((byte) '{');
+        // as the API renders them: JSON keeps no decimal scale, so 6E+1 in Smile reads back from JSON as 60
+        assertThat(TopologyHarness.json(read)).isEqualTo(TopologyHarness.json(held));
+        assertThat(alertView.get(REVENUE_KEY).alerts()).extracting(Alert::status)
+                .containsExactly(PaceStatus.AHEAD, PaceStatus.BEHIND);
+    }
+
+    @Test
     @DisplayName("accepted releases, revisions, rejections and alerts are reported for the metrics")
     void pipelineEventsAreReported() {
         harness.amountTarget(REVENUE, "120", "2023-01-10T09:00:00+08:00");
