@@ -114,8 +114,12 @@ class GoldenCheckTest {
         return true;
     }
 
-    /** Feeds the items in order through the production topology and digests everything it wrote. */
     static GoldenDigest run(final List<SyntheticLoad.Item> items, final Path stateDir) {
+        return run(SHAPE, items, stateDir);
+    }
+
+    /** Feeds the items of a load of that shape in order through the production topology and digests everything it wrote. */
+    static GoldenDigest run(final SyntheticLoad.Shape shape, final List<SyntheticLoad.Item> items, final Path stateDir) {
         final Properties props = StreamsSettings.defaults();
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
@@ -129,7 +133,7 @@ class GoldenCheckTest {
         };
         Pipelines.reportRefusals(props, refusals);
         try (TopologyTestDriver driver = new TopologyTestDriver(Pipelines.serviceTopology(
-                SyntheticCatalogue.build(SHAPE.indicators()), ReleaseCalendar.NONE, Clock.fixed(NOW, ZoneOffset.UTC)),
+                SyntheticCatalogue.build(shape.indicators()), ReleaseCalendar.NONE, Clock.fixed(NOW, ZoneOffset.UTC)),
                 props, NOW)) {
             final Map<String, TestInputTopic<String, byte[]>> inputs = Map.of(
                     Topics.RELEASES, driver.createInputTopic(Topics.RELEASES, new StringSerializer(), new ByteArraySerializer()),

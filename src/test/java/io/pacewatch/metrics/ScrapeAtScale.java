@@ -26,7 +26,7 @@ import org.apache.kafka.streams.KeyValue;
  * port writes it). 3,000 regions × 20 indicators of progress records, held as the progress view
  * holds them (the topic's JSON bytes); the revision gauges over 3,000 × 20 series states (the
  * catalogue's four monthly indicators under five region codes each) with 11 releases and one revision each, held
- * as the release-history store holds them (the judge's Smile bytes). Both stores are spread over four
+ * as the release-history store holds them (the judge's bytes, {@link io.pacewatch.wire.StateBytes}). Both stores are spread over four
  * partitions with versions, as the service reads them ({@link StorePartitions}): a scrape after no
  * write reads nothing, one after a write to a partition reads that partition. Run:
  * {@code java -cp target/test-classes:target/classes:target/lib/* io.pacewatch.metrics.ScrapeAtScale [regions]}
@@ -40,7 +40,7 @@ public final class ScrapeAtScale {
         final int regions = args.length > 0 ? Integer.parseInt(args[0]) : 3000;
         final List<KeyValue<String, byte[]>> progress = progressRecords(regions);
         final List<KeyValue<String, byte[]>> histories = historyRecords(regions);
-        System.out.printf("%,d progress records (%,d bytes), %,d series states (%,d bytes, Smile)%n",
+        System.out.printf("%,d progress records (%,d bytes), %,d series states (%,d bytes)%n",
                 progress.size(), progress.stream().mapToLong(kv -> kv.value.length).sum(),
                 histories.size(), histories.stream().mapToLong(kv -> kv.value.length).sum());
 
@@ -141,7 +141,7 @@ public final class ScrapeAtScale {
         return KeyValue.pair(stored.key, StoredSeries.encode(SeriesVersions.decode(stored.value).history(), 1));
     }
 
-    /** Each series' state as the judge stores it: key, and its Smile bytes. */
+    /** Each series' state as the judge stores it: key, and its bytes. */
     private static List<KeyValue<String, byte[]>> historyRecords(final int regions) {
         final List<KeyValue<String, byte[]>> records = new ArrayList<>();
         // The bundled catalogue's four monthly indicators, five times over (regions R00001-0 ... -4): 20 a region.

@@ -171,7 +171,7 @@ class ScrapeCacheTest {
     private record Made(String text, Instant at) {
     }
 
-    /** A series' state as the judge stores it: its Smile bytes. */
+    /** A series' state as the judge stores it: its bytes. */
     private static byte[] stored(final Release... releases) {
         return StoredSeries.encode(Releases.history(releases));
     }
