@@ -127,6 +127,15 @@ final class BenchReport {
         out.printf("  pacewatch CPU: %.2f ms of bench-JVM CPU and %s ms of broker CPU per 1,000 releases%n",
                 1000.0 * last.usage().cpuMillis() / last.records(),
                 last.usage().brokerCpuMillis() < 0 ? "n/a" : String.format("%.2f", 1000.0 * last.usage().brokerCpuMillis() / last.records()));
+        final ThreadCpu threads = last.usage().threadCpu();
+        if (threads.known()) {
+            final double perThousand = 1000.0 / last.records();
+            out.printf("  of that bench-JVM CPU, per 1,000 releases: stream thread(s) %.2f ms, Kafka client threads %.2f ms, "
+                            + "other Java threads (HTTP, metrics, the bench's own) %.2f ms, the rest (GC, JIT compiler, threads that ended) %.2f ms%n",
+                    threads.streamThreadsMillis() * perThousand, threads.kafkaThreadsMillis() * perThousand,
+                    threads.otherJavaMillis() * perThousand,
+                    Math.max(0, last.usage().cpuMillis() - threads.javaMillis()) * perThousand);
+        }
         out.println();
     }
 

@@ -73,7 +73,7 @@ final class ResourceMonitor implements AutoCloseable {
     record Usage(String phase, long wallMillis, long heapUsedPeak, long heapAfterGcPeak, long liveHeapAtEnd,
                  long heapCommittedPeak,
                  long rssPeak, boolean rssFromKernel, long cpuMillis, long brokerCpuMillis, long brokerRssPeak,
-                 long otherCpuMillis, String loadBefore, String loadAfter) {
+                 long otherCpuMillis, String loadBefore, String loadAfter, ThreadCpu threadCpu) {
 
         double cores(final long millis) {
             return millis < 0 || wallMillis == 0 ? -1 : (double) millis / wallMillis;
@@ -85,6 +85,7 @@ final class ResourceMonitor implements AutoCloseable {
         private final String name;
         private final long startNanos;
         private final long cpuStart;
+        private final Map<Long, Long> threadCpuStart;
         private final long brokerCpuStart;
         private final long machineStart;
         private final String loadBefore;
@@ -107,6 +108,7 @@ final class ResourceMonitor implements AutoCloseable {
             loadBefore = ProcStats.loadAverages();
             machineStart = ProcStats.machineBusyMillis().orElse(-1);
             brokerCpuStart = brokerCpu.get().orElse(-1);
+            threadCpuStart = ThreadCpu.snapshot();
             cpuStart = os.getProcessCpuTime();
             startNanos = System.nanoTime();
             brokerPid.ifPresent(pid -> ProcStats.resetPeakRss(Long.toString(pid)));
@@ -117,6 +119,7 @@ final class ResourceMonitor implements AutoCloseable {
             takeSample();
             final long wall = (System.nanoTime() - startNanos) / 1_000_000;
             final long cpu = (os.getProcessCpuTime() - cpuStart) / 1_000_000;
+            final ThreadCpu threadCpu = ThreadCpu.since(threadCpuStart);
             final long brokerEnd = brokerCpu.get().orElse(-1);
             final long broker = brokerCpuStart < 0 || brokerEnd < 0 ? -1 : brokerEnd - brokerCpuStart;
             final long machineEnd = ProcStats.machineBusyMillis().orElse(-1);
@@ -134,7 +137,7 @@ final class ResourceMonitor implements AutoCloseable {
             final long live = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             return new Usage(name, wall, heapUsedPeak.get(), heapAfterGcPeak.get(), live, heapCommittedPeak.get(), rss,
                     kernelHwm, cpu, broker, brokerPid.isPresent() ? brokerRss : -1, other, loadBefore,
-                    ProcStats.loadAverages());
+                    ProcStats.loadAverages(), threadCpu);
         }
     }
 

@@ -41,6 +41,9 @@ class BenchCommandIT {
                 "## Goals", "of the trivial exactly-once aggregate", "(the contract floor, no computing at all, against the count run beside it",
                 "publish→alert p99", "restore of 1 M keys");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
+        final Matcher streamThreads = Pattern.compile("per 1,000 releases: stream thread\\(s\\) ([\\d.]+) ms").matcher(report);
+        assertThat(streamThreads.find()).as(report).isTrue();
+        assertThat(Double.parseDouble(streamThreads.group(1))).as("the pipeline ran on the stream thread").isPositive();
         // Too small for the cleaner to compact anything: the producer-side count must equal the topic's.
         final Matcher onTopic = Pattern.compile("progress: ([\\d,]+) committed records \\(([^)]+)\\)").matcher(report);
         final Matcher written = Pattern.compile("progress written by the backfill: ([\\d,]+) records \\(([^)]+)\\)")
