@@ -18,9 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * The judge's access to the {@value PacewatchTopology#RELEASE_HISTORY_STORE} store. The store holds
  * each series' {@link SeriesState} in the binary layout of {@link StateBytes}, and the judge encodes and
- * decodes them here:
- * a store of bytes lets the scrape and the API read values raw, so that a scrape tells an unchanged
- * series by its bytes and decodes only the series written since the last one.
+ * decodes them here: a store of bytes lets the scrape and the API read values raw, so that a scrape
+ * tells an unchanged series by its bytes and decodes only the series written since the last one.
  */
 final class SeriesStates {
 
