@@ -4,6 +4,7 @@ import io.pacewatch.wire.DeadLetterHeaders;
 import io.pacewatch.wire.Topics;
 import io.pacewatch.wire.PipelineEvents;
 import io.pacewatch.wire.RejectedRecordException;
+import io.pacewatch.wire.UnreadableStateException;
 import io.pacewatch.domain.RejectionReason;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -79,9 +80,24 @@ public final class DeadLetterHandlers {
         @Override
         public Response handleError(final ErrorHandlerContext context, final Record<?, ?> record,
                                     final Exception exception) {
+            if (unreadableState(exception)) {
+                // Not the record's fault: the series' state cannot be read, so nothing may be judged on it.
+                LOG.error("State this build cannot read, met while processing {}-{}@{} in {}: stopping",
+                        context.topic(), context.partition(), context.offset(), context.processorNodeId(), exception);
+                return Response.fail();
+            }
             final Response response = super.handleError(context, record, exception);
             return Response.resume(tagged(response.deadLetterQueueRecords(), context, exception, events));
         }
+    }
+
+    private static boolean unreadableState(final Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableStateException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static List<ProducerRecord<byte[], byte[]>> tagged(final List<ProducerRecord<byte[], byte[]>> records,

@@ -116,8 +116,10 @@ final class SeriesJudgeProcessor implements Processor<String, SeriesEvent, Strin
 
     /**
      * State restored from a changelog written by a build before the single-value series state is
-     * refused before anything is judged, with what to do, rather than misread: reading one value is
-     * enough, since a build never mixes the layouts in a store.
+     * refused before anything is judged, with what to do, rather than misread: such a build wrote
+     * every value in its layout, so reading one is enough. Since {@code StateBytes}, a store holds the
+     * last build's Smile values beside binary ones, and a value this build cannot read met later (a
+     * newer layout, after a rollback) stops the stream thread the same way ({@link DeadLetterHandlers}).
      */
     private void refuseLegacyState() {
         states.checkReadable();

@@ -65,7 +65,7 @@ public final class SmileSerde<T> implements Serde<T> {
     }
 
     /** State in a layout this build does not read; the message says how to reset. */
-    public static final class LegacyStateException extends IllegalStateException {
+    public static final class LegacyStateException extends UnreadableStateException {
         LegacyStateException(final String message) {
             super(message);
         }

@@ -53,13 +53,16 @@ public final class StateBytes {
         return new Writer();
     }
 
-    /** A reader positioned after the header; a value of another layout version is refused, not misread. */
+    /**
+     * A reader positioned after the header; a value of another layout version is refused, not misread,
+     * with an {@link UnreadableStateException} that stops the stream thread (a newer build wrote it).
+     */
     public static Reader reader(final byte[] bytes) {
         if (!isBinary(bytes)) {
             throw new SerializationException("not a binary series state");
         }
         if (bytes[1] != VERSION) {
-            throw new SerializationException("series state in binary layout version " + bytes[1]
+            throw new UnreadableStateException("series state in binary layout version " + bytes[1]
                     + ", which this build does not read (it reads version " + VERSION + "): run the build that wrote it,"
                     + " or reset as docs/topics.md (\"Upgrading\") says");
         }
@@ -263,12 +266,12 @@ public final class StateBytes {
             if (!present()) {
                 return null;
             }
-            final int index = (int) unsigned();
-            if (index > 0) {
-                if (index > strings.size()) {
+            final long index = unsigned();
+            if (index != 0) {
+                if (index < 0 || index > strings.size()) {
                     throw new SerializationException("series state: string " + index + " referred to before it was written");
                 }
-                return strings.get(index - 1);
+                return strings.get((int) index - 1);
             }
             final byte[] utf8 = new byte[count()];
             get(utf8);
@@ -315,7 +318,7 @@ public final class StateBytes {
         /** A length or count: never negative, never more than the bytes left could hold. */
         public int count() {
             final long count = unsigned();
-            if (count > in.remaining()) {
+            if (count < 0 || count > in.remaining()) {
                 throw new SerializationException("series state: a count of " + count + " with " + in.remaining()
                         + " bytes left");
             }
