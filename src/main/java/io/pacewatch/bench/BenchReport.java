@@ -130,7 +130,7 @@ final class BenchReport {
         final ThreadCpu threads = last.usage().threadCpu();
         if (threads.known()) {
             final double perThousand = 1000.0 / last.records();
-            out.printf("  of that bench-JVM CPU, per 1,000 releases: stream thread(s) %.2f ms, Kafka client threads %.2f ms, "
+            out.printf("  of that bench-JVM CPU, per 1,000 releases: stream thread(s) %.2f ms, Kafka client threads (and the broker's, when it runs in-process) %.2f ms, "
                             + "other Java threads (HTTP, metrics, the bench's own) %.2f ms, the rest (GC, JIT compiler, threads that ended) %.2f ms%n",
                     threads.streamThreadsMillis() * perThousand, threads.kafkaThreadsMillis() * perThousand,
                     threads.otherJavaMillis() * perThousand,

@@ -5,9 +5,10 @@ import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.StateBytes;
 
 /**
- * A series' value in the {@value QueryableStores#RELEASE_HISTORY} store, laid out as the judge writes it
- * ({@link StateBytes}): the part readers decode ({@link io.pacewatch.wire.SeriesVersions}) and, after it, a
- * field of the judge's own that readers leave unread. The metrics tests build their stores from these
+ * A series' value in the {@value QueryableStores#RELEASE_HISTORY} store as readers see it: the part they
+ * decode ({@link io.pacewatch.wire.SeriesVersions}), in the judge's layout ({@link StateBytes}), and after
+ * it one number standing in for the judge's own fields, which readers leave unread (the judge itself
+ * would not read this value). The metrics tests build their stores from these
  * without reaching into the topology; {@code topology.SeriesStatesTest} pins that the judge's real bytes
  * decode the same way.
  */
