@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,7 @@ class SeriesStatesTest {
     private static final CumulativeCurve LAST_YEAR = new CumulativeCurve(2022, List.of(
             new CumulativeCurve.Point(6, new BigDecimal("126")), new CumulativeCurve.Point(12, new BigDecimal("300"))),
             Instant.parse("2023-01-20T01:00:00Z"));
+    private static final String SERIES = TopologyHarness.REGION + "|BUDGET_REVENUE|2023";
     private static final SeriesState STATE = new SeriesState(new ReleaseHistory(List.of(MARCH, MARCH_REVISED)),
             new EmittedState(PaceStatus.BEHIND, PaceStatus.BEHIND, Map.of("latest", -7L, "2023-03", 42L), 5L),
             1_689_382_800_000L, LAST_YEAR, 99L);
@@ -71,17 +73,13 @@ class SeriesStatesTest {
     @Test
     @DisplayName("upgrade: a series stored in Smile by the last build is judged on as if nothing changed, and stored in the binary layout from then on")
     void judgeCarriesOnFromSmileState() {
-        final String series = TopologyHarness.REGION + "|BUDGET_REVENUE|2023";
         try (TopologyHarness harness = new TopologyHarness()) {
-            harness.amountTarget("BUDGET_REVENUE", "127", "2023-01-10T09:00:00+08:00");
-            harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
+            final KeyValueStore<String, byte[]> store = judgedOnce(harness);
             assertThat(harness.alertList()).hasSize(1);
             harness.progressUpdates();
             // given: the state as the last build stored it
-            final org.apache.kafka.streams.state.KeyValueStore<String, byte[]> store =
-                    harness.driver.getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE);
-            final SeriesState judged = SeriesStates.decode(store.get(series));
-            store.put(series, WireSerdes.state(SeriesState.class).serializer().serialize("release-history", judged));
+            final SeriesState judged = SeriesStates.decode(store.get(SERIES));
+            store.put(SERIES, WireSerdes.state(SeriesState.class).serializer().serialize("release-history", judged));
 
             // when: the same release again, then the next month
             harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
@@ -92,9 +90,9 @@ class SeriesStatesTest {
             // then: nothing re-sent or re-alerted from the Smile state, the next month judged, the state now binary
             assertThat(republished).isEmpty();
             assertThat(alertsAgain).isEmpty();
-            assertThat(harness.progressTable()).containsKeys(series, series + "|2023-01-01/P4M");
-            assertThat(StateBytes.isBinary(store.get(series))).isTrue();
-            assertThat(SeriesStates.decode(store.get(series)).history().versions()).hasSize(2);
+            assertThat(harness.progressTable()).containsKeys(SERIES, SERIES + "|2023-01-01/P4M");
+            assertThat(StateBytes.isBinary(store.get(SERIES))).isTrue();
+            assertThat(SeriesStates.decode(store.get(SERIES)).history().versions()).hasSize(2);
         }
     }
 
@@ -152,16 +150,12 @@ class SeriesStatesTest {
     @Test
     @DisplayName("a series whose state this build cannot read stops the stream thread instead of dead-lettering its releases")
     void unreadableStateStopsTheStreamThread() {
-        final String series = TopologyHarness.REGION + "|BUDGET_REVENUE|2023";
         try (TopologyHarness harness = new TopologyHarness()) {
-            harness.amountTarget("BUDGET_REVENUE", "127", "2023-01-10T09:00:00+08:00");
-            harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
-            final org.apache.kafka.streams.state.KeyValueStore<String, byte[]> store =
-                    harness.driver.getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE);
+            final KeyValueStore<String, byte[]> store = judgedOnce(harness);
             // given: the value as a newer build (a rollback) would have left it
-            final byte[] newer = store.get(series).clone();
+            final byte[] newer = store.get(SERIES).clone();
             newer[1] = 2;
-            store.put(series, newer);
+            store.put(SERIES, newer);
 
             // then: the next release of that series is not judged, and not dead-lettered either
             assertThatThrownBy(() -> harness.cumulative("BUDGET_REVENUE", "2023-04", "28", null, "2023-05-15T09:00:00+08:00"))
@@ -178,5 +172,12 @@ class SeriesStatesTest {
         assertThatThrownBy(() -> SeriesVersions.decode(legacy)).isInstanceOf(SmileSerde.LegacyStateException.class)
                 .hasMessageContaining("kafka-streams-application-reset");
         assertThatThrownBy(() -> SeriesStates.decode(legacy)).isInstanceOf(SmileSerde.LegacyStateException.class);
+    }
+
+    /** A target and March's figure judged: the series' state is in the store the test returns. */
+    private static KeyValueStore<String, byte[]> judgedOnce(final TopologyHarness harness) {
+        harness.amountTarget("BUDGET_REVENUE", "127", "2023-01-10T09:00:00+08:00");
+        harness.cumulative("BUDGET_REVENUE", "2023-03", "20", null, "2023-04-15T09:00:00+08:00");
+        return harness.driver.getKeyValueStore(PacewatchTopology.RELEASE_HISTORY_STORE);
     }
 }
