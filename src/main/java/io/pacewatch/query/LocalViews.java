@@ -13,7 +13,6 @@ import io.pacewatch.domain.Target;
 import io.pacewatch.wire.QueryableStores;
 import io.pacewatch.wire.RecentAlerts;
 import io.pacewatch.wire.SeriesVersions;
-import io.pacewatch.wire.SeriesPartitioner;
 import io.pacewatch.wire.Topics;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.PriorityQueue;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -67,15 +67,18 @@ public final class LocalViews {
     /** Every latest record that matches, unordered; a region filter reads only that region's key range. */
     public List<Progress> latest(final ProgressFilter filter) {
         final List<Progress> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> range = scan(progressStore(), filter.region(), null)) {
-            range.forEachRemaining(kv -> {
-                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key) && filter.matches(SeriesKey.parse(kv.key))) {
-                    final Progress progress = decode(kv.value);
-                    if (filter.matches(progress)) {
-                        found.add(progress);
+        for (final int partition : progressPartitions()) {
+            try (LatestRange range = new LatestRange(progressStore(partition), regionPrefix(filter), null)) {
+                while (range.hasNext()) {
+                    final KeyValue<String, byte[]> kv = range.next();
+                    if (filter.matches(SeriesKey.parse(kv.key))) {
+                        final Progress progress = decode(kv.value);
+                        if (filter.matches(progress)) {
+                            found.add(progress);
+                        }
                     }
                 }
-            });
+            }
         }
         return found;
     }
@@ -89,26 +92,25 @@ public final class LocalViews {
         // Each partition's store is in key order, their union is not: merge the partitions' ordered
         // ranges, so a page reads about as many keys as it returns (and the months between them)
         // instead of every key after the cursor.
-        final PriorityQueue<PeekingRange> ranges = new PriorityQueue<>(
-                Comparator.comparing(PeekingRange::key, KEY_ORDER));
-        final List<PeekingRange> opened = new ArrayList<>();
+        final PriorityQueue<LatestRange> ranges = new PriorityQueue<>(
+                Comparator.comparing(LatestRange::peekNextKey, KEY_ORDER));
+        final List<LatestRange> opened = new ArrayList<>();
         try {
             for (final int partition : activePositions(QueryableStores.PROGRESS_VIEW).keySet()) {
-                final PeekingRange range = new PeekingRange(scan(progressStore(partition), filter.region(), after));
+                final LatestRange range = new LatestRange(progressStore(partition), regionPrefix(filter), after);
                 opened.add(range);
-                if (range.key() != null) {
+                if (range.hasNext()) {
                     ranges.add(range);
                 }
             }
             final List<Progress> found = new ArrayList<>();
             while (found.size() < limit && !ranges.isEmpty()) {
-                final PeekingRange smallest = ranges.poll();
+                final LatestRange smallest = ranges.poll();
                 final KeyValue<String, byte[]> kv = smallest.next();
-                if (smallest.key() != null) {
+                if (smallest.hasNext()) {
                     ranges.add(smallest);
                 }
-                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)
-                        && (after == null || KEY_ORDER.compare(kv.key, after) > 0) && filter.matches(SeriesKey.parse(kv.key))) {
+                if ((after == null || KEY_ORDER.compare(kv.key, after) > 0) && filter.matches(SeriesKey.parse(kv.key))) {
                     final Progress progress = decode(kv.value);
                     if (filter.matches(progress)) {
                         found.add(progress);
@@ -117,49 +119,34 @@ public final class LocalViews {
             }
             return found;
         } finally {
-            opened.forEach(PeekingRange::close);
+            opened.forEach(LatestRange::close);
         }
     }
 
-    /** A store range and its next key, for merging ranges in key order. */
-    private static final class PeekingRange implements AutoCloseable {
-        private final KeyValueIterator<String, byte[]> range;
-
-        PeekingRange(final KeyValueIterator<String, byte[]> range) {
-            this.range = range;
-        }
-
-        /** The next key, or null at the end. */
-        String key() {
-            return range.hasNext() ? range.peekNextKey() : null;
-        }
-
-        KeyValue<String, byte[]> next() {
-            return range.next();
-        }
-
-        @Override
-        public void close() {
-            range.close();
-        }
+    /**
+     * The progress view's partitions to read one by one (a partition's range is in key order, the whole
+     * view's is not). Refused, as reading the whole view is, while this instance's threads are not
+     * RUNNING, rather than answering from the partitions that happen to be ready.
+     */
+    private Set<Integer> progressPartitions() {
+        progressStore();
+        return activePositions(QueryableStores.PROGRESS_VIEW).keySet();
     }
 
-    /** One region's key range ({@code region|...}), or the whole store from {@code after} on (inclusive). */
-    private static KeyValueIterator<String, byte[]> scan(final ReadOnlyKeyValueStore<String, byte[]> store,
-                                                         final String region, final String after) {
-        return region == null ? store.range(after, null)
-                : store.prefixScan(region + SEPARATOR, Serdes.String().serializer());
+    /** A region filter's key prefix ({@code region|}), or null without one. */
+    private static String regionPrefix(final ProgressFilter filter) {
+        return filter.region() == null ? null : filter.region() + SEPARATOR;
     }
 
     /** The regions, years and indicators this instance holds progress for, read from the keys only. */
     public SeriesIndex seriesIndex() {
         final SeriesIndex.Builder index = new SeriesIndex.Builder();
-        try (KeyValueIterator<String, byte[]> all = progressStore().all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
-                    index.add(SeriesKey.parse(kv.key));
+        for (final int partition : progressPartitions()) {
+            try (LatestRange range = new LatestRange(progressStore(partition), null, null)) {
+                while (range.hasNext()) {
+                    index.add(SeriesKey.parse(range.next().key));
                 }
-            });
+            }
         }
         return index.build();
     }
@@ -258,12 +245,10 @@ public final class LocalViews {
      */
     public List<KeyValue<String, byte[]>> latestRecords(final int partition) {
         final List<KeyValue<String, byte[]>> found = new ArrayList<>();
-        try (KeyValueIterator<String, byte[]> all = progressStore(partition).all()) {
-            all.forEachRemaining(kv -> {
-                if (kv.value != null && SeriesPartitioner.isLatestKey(kv.key)) {
-                    found.add(kv);
-                }
-            });
+        try (LatestRange range = new LatestRange(progressStore(partition), null, null)) {
+            while (range.hasNext()) {
+                found.add(range.next());
+            }
         }
         return found;
     }
