@@ -2,8 +2,10 @@ package io.pacewatch.http;
 
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.wire.Json;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -165,15 +167,70 @@ public final class Exchange {
     }
 
     public void send(final int status, final String contentType, final byte[] body) {
+        head(status, contentType);
+        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
+        response.write(true, isHead() ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    }
+
+    /**
+     * A 200 answer written as it is made, of a length not known beforehand (chunked), and never held
+     * whole in memory: for answers of tens of megabytes. A writer that fails before it has written
+     * {@value #STREAM_BUFFER} bytes leaves nothing sent, so the failure still becomes the usual error
+     * answer; one that fails later ends the answer cut short, which no client takes for a whole one.
+     * Blocks while the client reads: a route that streams holds its thread until then.
+     *
+     * @param compressor wraps the answer's stream when the body is sent compressed (its Content-Encoding
+     *                   set by the caller), or null to send it as written
+     */
+    public void stream(final String contentType, final Compressor compressor, final BodyWriter body) throws IOException {
+        head(200, contentType);
+        if (isHead()) {
+            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            return;
+        }
+        final OutputStream buffered = new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_BUFFER);
+        final OutputStream out = compressor == null ? buffered : compressor.around(buffered);
+        // Not try-with-resources: closing on a failure would send what was written as if it were all.
+        try {
+            body.writeTo(out);
+            out.close();
+        } catch (final IOException e) {
+            if (!response.isCommitted()) {
+                throw e;
+            }
+            // Usually the client gone (a scraper's timeout): nothing to answer any more.
+            LOG.warn("HTTP {} cut short after it started: {}", rawPath(), e.toString());
+            callback.failed(e);
+            return;
+        }
+        callback.succeeded();
+    }
+
+    static final int STREAM_BUFFER = 1 << 16;
+
+    /** Writes an answer's body into a stream it must not close. */
+    @FunctionalInterface
+    public interface BodyWriter {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /** A compressing stream around the answer's (gzip, say), closed when the body is written. */
+    @FunctionalInterface
+    public interface Compressor {
+        OutputStream around(OutputStream out) throws IOException;
+    }
+
+    private void head(final int status, final String contentType) {
         response.setStatus(status);
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, contentType);
         if (!response.getHeaders().contains(HttpHeader.CACHE_CONTROL)) {
             response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
         }
         response.getHeaders().put("X-Content-Type-Options", "nosniff");
-        response.getHeaders().put(HttpHeader.CONTENT_LENGTH, body.length);
-        final boolean head = "HEAD".equals(request.getMethod());
-        response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    }
+
+    private boolean isHead() {
+        return "HEAD".equals(request.getMethod());
     }
 
     /**

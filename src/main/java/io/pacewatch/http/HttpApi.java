@@ -10,10 +10,7 @@ import io.pacewatch.domain.Progress;
 import io.pacewatch.query.ProgressFilter;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.query.SeriesIndex;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -115,7 +112,7 @@ public final class HttpApi implements AutoCloseable {
         return port.address();
     }
 
-    private void route(final Exchange exchange) {
+    private void route(final Exchange exchange) throws IOException {
         final String path = exchange.rawPath();
         switch (path) {
             case "/", StaticAssets.RUNBOOK -> StaticAssets.serve(exchange);
@@ -144,23 +141,18 @@ public final class HttpApi implements AutoCloseable {
     }
 
     /**
-     * Written straight into the answer's buffer, gzipped when the scraper accepts it (Prometheus does):
-     * at national size the text is tens of megabytes, and never holding it twice (a String, then its
-     * bytes) nor sending it uncompressed is what keeps a scrape small.
+     * Written straight into the answer as the registry writes it, gzipped when the scraper accepts it
+     * (Prometheus does): at national size the text is tens of megabytes, which is neither held in
+     * memory (once as a buffer, again as its copy) nor sent uncompressed to a scraper that takes gzip.
+     * The collectors run before the first byte is written, so one that fails is still an error answer.
      */
-    private void scrape(final Exchange exchange) {
-        final ByteArrayOutputStream buffer = new ByteArrayOutputStream(1 << 16);
+    private void scrape(final Exchange exchange) throws IOException {
         final boolean gzip = exchange.acceptsGzip();
-        try (OutputStream out = gzip ? ScrapeGzip.around(buffer) : buffer) {
-            metrics.scrape(out, PROMETHEUS_TEXT);
-        } catch (final IOException e) {
-            throw new UncheckedIOException("cannot write the scrape into memory", e);
-        }
         exchange.header("Vary", "Accept-Encoding");
         if (gzip) {
             exchange.header("Content-Encoding", "gzip");
         }
-        exchange.send(200, PROMETHEUS_TEXT, buffer.toByteArray());
+        exchange.stream(PROMETHEUS_TEXT, gzip ? ScrapeGzip::around : null, out -> metrics.scrape(out, PROMETHEUS_TEXT));
     }
 
     private void live(final Exchange exchange) {
