@@ -177,7 +177,8 @@ public final class Exchange {
      * whole in memory: for answers of tens of megabytes. A writer that fails before it has written
      * {@value #STREAM_BUFFER} bytes leaves nothing sent, so the failure still becomes the usual error
      * answer; one that fails later ends the answer cut short, which no client takes for a whole one.
-     * Blocks while the client reads: a route that streams holds its thread until then.
+     * Blocks while the client reads: a route that streams holds its thread until then, so it runs
+     * {@link #later} on an executor of its own, never on the server's threads.
      *
      * @param compressor wraps the answer's stream when the body is sent compressed (its Content-Encoding
      *                   set by the caller), or null to send it as written
@@ -185,7 +186,9 @@ public final class Exchange {
     public void stream(final String contentType, final Compressor compressor, final BodyWriter body) throws IOException {
         head(200, contentType);
         if (isHead()) {
-            response.write(true, BufferUtil.EMPTY_BUFFER, callback);
+            // A last write before the head is sent would give it Content-Length: 0; the GET has no length.
+            response.write(false, BufferUtil.EMPTY_BUFFER,
+                    Callback.from(() -> response.write(true, BufferUtil.EMPTY_BUFFER, callback), callback::failed));
             return;
         }
         final OutputStream buffered = new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_BUFFER);
@@ -194,11 +197,11 @@ public final class Exchange {
         try {
             body.writeTo(out);
             out.close();
-        } catch (final IOException e) {
+        } catch (final IOException | RuntimeException e) {
             if (!response.isCommitted()) {
                 throw e;
             }
-            // Usually the client gone (a scraper's timeout): nothing to answer any more.
+            // Usually the client gone (a scraper's timeout): there is no one to answer any more.
             LOG.warn("HTTP {} cut short after it started: {}", rawPath(), e.toString());
             callback.failed(e);
             return;
@@ -271,6 +274,8 @@ public final class Exchange {
             return;
         }
         response.getHeaders().remove(HttpHeader.CACHE_CONTROL);
+        // Set for a body that was to be compressed (a scrape); the error is not.
+        response.getHeaders().remove(HttpHeader.CONTENT_ENCODING);
         json(status, errorBody(status, message));
     }
 

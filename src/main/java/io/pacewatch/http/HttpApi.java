@@ -42,6 +42,13 @@ public final class HttpApi implements AutoCloseable {
     private static final String PROMETHEUS_TEXT = "text/plain; version=0.0.4; charset=utf-8";
     private static final int API_THREADS = 4;
     private static final int API_QUEUE = 32;
+    /**
+     * Scrapes run apart from the server's threads, because a scrape writes as its client reads: a
+     * scraper that stops reading holds its thread until the idle timeout, and must not hold one that
+     * answers health. Two at once (a Prometheus pair), two waiting; more is a 503.
+     */
+    private static final int SCRAPE_THREADS = 2;
+    private static final int SCRAPE_QUEUE = 2;
     /** Response headers of the list endpoints: whether instances are missing from the answer, and which. */
     public static final String PARTIAL = "Pacewatch-Partial";
     public static final String UNAVAILABLE = "Pacewatch-Unavailable-Instances";
@@ -59,6 +66,7 @@ public final class HttpApi implements AutoCloseable {
 
     private final HttpPort port;
     private final ThreadPoolExecutor api;
+    private final ThreadPoolExecutor scrapes;
     private final PrometheusMeterRegistry metrics;
     private final Supplier<Readiness.Report> readiness;
     private final Supplier<Liveness.Report> liveness;
@@ -77,12 +85,16 @@ public final class HttpApi implements AutoCloseable {
         this.queries = queries;
         this.catalogue = catalogue;
         this.brief = new BriefRoute(queries, catalogue);
-        this.api = new ThreadPoolExecutor(API_THREADS, API_THREADS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(API_QUEUE), r -> {
-                    final Thread thread = new Thread(r, "pacewatch-api");
-                    thread.setDaemon(true);
-                    return thread;
-                });
+        this.api = pool("pacewatch-api", API_THREADS, API_QUEUE);
+        this.scrapes = pool("pacewatch-scrape", SCRAPE_THREADS, SCRAPE_QUEUE);
+    }
+
+    private static ThreadPoolExecutor pool(final String name, final int threads, final int queue) {
+        return new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(queue), r -> {
+            final Thread thread = new Thread(r, name);
+            thread.setDaemon(true);
+            return thread;
+        });
     }
 
     /** Binds the port first, so the service knows it before telling Kafka Streams where it answers. */
@@ -112,11 +124,11 @@ public final class HttpApi implements AutoCloseable {
         return port.address();
     }
 
-    private void route(final Exchange exchange) throws IOException {
+    private void route(final Exchange exchange) {
         final String path = exchange.rawPath();
         switch (path) {
             case "/", StaticAssets.RUNBOOK -> StaticAssets.serve(exchange);
-            case "/metrics" -> scrape(exchange);
+            case "/metrics" -> exchange.later(scrapes, this::scrape);
             case "/health/live" -> live(exchange);
             case "/health/ready" -> ready(exchange);
             case "/api/progress" -> exchange.later(api, this::progress);
@@ -293,6 +305,7 @@ public final class HttpApi implements AutoCloseable {
     public void close() {
         port.close();
         api.shutdownNow();
+        scrapes.shutdownNow();
         intake.close();
     }
 }

@@ -40,6 +40,12 @@ class ExchangeStreamTest {
                 case "/fails-at-once" -> exchange.stream(TEXT, null, out -> {
                     throw new IllegalStateException("a collector failed");
                 });
+                case "/gzip-fails-at-once" -> {
+                    exchange.header("Content-Encoding", "gzip");
+                    exchange.stream(TEXT, ScrapeGzip::around, out -> {
+                        throw new IllegalStateException("a collector failed");
+                    });
+                }
                 case "/fails-midway" -> exchange.stream(TEXT, null, out -> {
                     out.write(BODY);
                     throw new IOException("the registry stopped writing");
@@ -80,6 +86,8 @@ class ExchangeStreamTest {
         final HttpResponse<byte[]> answer = get("/plain", "HEAD");
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("Content-Type")).hasValue(TEXT);
+        // The GET's length is not known beforehand: a HEAD must not claim one (RFC 9110 8.6).
+        assertThat(answer.headers().firstValue("Content-Length")).isEmpty();
         assertThat(answer.body()).isEmpty();
     }
 
@@ -87,6 +95,14 @@ class ExchangeStreamTest {
     void aWriterThatFailsBeforeWritingGivesTheUsualErrorAnswer() throws Exception {
         final HttpResponse<byte[]> answer = get("/fails-at-once", "GET");
         assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"error\"");
+    }
+
+    @Test
+    void anErrorInsteadOfACompressedAnswerIsNotLabelledCompressed() throws Exception {
+        final HttpResponse<byte[]> answer = get("/gzip-fails-at-once", "GET");
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(new String(answer.body(), StandardCharsets.UTF_8)).contains("\"error\"");
     }
 
