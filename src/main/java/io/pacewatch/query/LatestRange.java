@@ -14,7 +14,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * first month key of a block the range is reopened past the block ({@code series}{@value #PAST_MONTHS}),
  * so a series costs its latest value, one month value and a seek instead of all its months. The store
  * must be one partition's (in key order): the view over all partitions is not ordered, and reopening
- * it would start every partition again. Reads are not one snapshot; a write during the walk may or may
+ * it would start every partition again. It should not be cached: a cached store copies every cached
+ * key of a range when the range opens, which a reopening per series would pay again and again. Reads are not one snapshot; a write during the walk may or may
  * not be seen, as with any store range.
  */
 final class LatestRange implements AutoCloseable {
@@ -37,7 +38,12 @@ final class LatestRange implements AutoCloseable {
         this.range = prefix != null && (from == null || LocalViews.KEY_ORDER.compare(from, prefix) <= 0)
                 ? store.prefixScan(prefix, Serdes.String().serializer())
                 : store.range(from, null);
-        advance();
+        try {
+            advance();
+        } catch (final RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     boolean hasNext() {
@@ -71,7 +77,9 @@ final class LatestRange implements AutoCloseable {
                     return;
                 }
             } else {
-                range.close();
+                final KeyValueIterator<String, byte[]> months = range;
+                range = null;
+                months.close();
                 range = store.range(SeriesPartitioner.seriesPart(kv.key) + PAST_MONTHS, null);
             }
         }
@@ -79,6 +87,9 @@ final class LatestRange implements AutoCloseable {
 
     @Override
     public void close() {
-        range.close();
+        if (range != null) {
+            range.close();
+            range = null;
+        }
     }
 }

@@ -238,10 +238,14 @@ public final class PacewatchTopology {
                                       final KStream<String, Alert> raised, final Topic<String, PeerRanking> rankings) {
         // Kept as the bytes on the topic: decoding each record only to encode it again for the store
         // cost an eighth of the stream thread's time in the benchmark; readers decode what they read.
+        // Not cached: its readers walk it with a range reopened per series (LatestRange), and a cached
+        // store copies the cached keys of a range at each opening; nothing reads the table downstream,
+        // and a key is seldom written twice within a commit, so the cache saved nothing either.
         builder.table(progress.name(), Consumed.with(progress.keySerde(), Serdes.ByteArray()).withName("progress-view-source"),
                 Materialized.<String, byte[], KeyValueStore<Bytes, byte[]>>as(PROGRESS_VIEW_STORE)
                         .withKeySerde(progress.keySerde())
-                        .withValueSerde(Serdes.ByteArray()));
+                        .withValueSerde(Serdes.ByteArray())
+                        .withCachingDisabled());
         // Fed by the judge's own alerts, keyed by series on the series' partition already: no read-back.
         builder.addStateStore(Stores.timestampedKeyValueStoreBuilder(
                 Stores.persistentTimestampedKeyValueStore(ALERTS_VIEW_STORE), Serdes.String(),
