@@ -3,6 +3,7 @@ package io.pacewatch.http;
 import io.pacewatch.query.ProgressQueries;
 import io.pacewatch.wire.Json;
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -191,13 +192,20 @@ public final class Exchange {
                     Callback.from(() -> response.write(true, BufferUtil.EMPTY_BUFFER, callback), callback::failed));
             return;
         }
-        final OutputStream buffered = new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_BUFFER);
-        final OutputStream out = compressor == null ? buffered : compressor.around(buffered);
+        final Severable wire = new Severable(new BufferedOutputStream(Content.Sink.asOutputStream(response), STREAM_BUFFER));
+        final OutputStream out = compressor == null ? wire : compressor.around(wire);
         // Not try-with-resources: closing on a failure would send what was written as if it were all.
         try {
             body.writeTo(out);
             out.close();
         } catch (final IOException | RuntimeException e) {
+            // Cut off from the answer first, so a compressor's close frees its native memory and sends nothing.
+            wire.sever();
+            try {
+                out.close();
+            } catch (final IOException ignored) {
+                // Nothing reaches the answer any more; the failure that matters is e.
+            }
             if (!response.isCommitted()) {
                 throw e;
             }
@@ -210,6 +218,47 @@ public final class Exchange {
     }
 
     static final int STREAM_BUFFER = 1 << 16;
+
+    /** Passes writes on to the answer until severed, then drops them (and the close). */
+    private static final class Severable extends FilterOutputStream {
+        private boolean severed;
+
+        Severable(final OutputStream out) {
+            super(out);
+        }
+
+        void sever() {
+            severed = true;
+        }
+
+        @Override
+        public void write(final int b) throws IOException {
+            if (!severed) {
+                out.write(b);
+            }
+        }
+
+        @Override
+        public void write(final byte[] bytes, final int offset, final int length) throws IOException {
+            if (!severed) {
+                out.write(bytes, offset, length);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (!severed) {
+                out.flush();
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!severed) {
+                out.close();
+            }
+        }
+    }
 
     /** Writes an answer's body into a stream it must not close. */
     @FunctionalInterface
@@ -245,7 +294,7 @@ public final class Exchange {
             executor.execute(() -> run(work));
         } catch (final RejectedExecutionException e) {
             header("Retry-After", "1");
-            error(503, "too many API requests at once; retry shortly");
+            error(503, "too many requests of this kind at once; retry shortly");
         }
     }
 

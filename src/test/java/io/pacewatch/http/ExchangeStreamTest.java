@@ -50,6 +50,13 @@ class ExchangeStreamTest {
                     out.write(BODY);
                     throw new IOException("the registry stopped writing");
                 });
+                case "/gzip-fails-midway" -> {
+                    exchange.header("Content-Encoding", "gzip");
+                    exchange.stream(TEXT, ScrapeGzip::around, out -> {
+                        out.write(BODY);
+                        throw new IOException("the registry stopped writing");
+                    });
+                }
                 default -> throw ApiException.notFound("no such endpoint");
             }
         });
@@ -109,6 +116,14 @@ class ExchangeStreamTest {
     @Test
     void aWriterThatFailsMidwayLeavesTheClientWithAnAnswerCutShortNotAWholeOne() {
         assertThatThrownBy(() -> get("/fails-midway", "GET")).isInstanceOf(IOException.class);
+    }
+
+    /** Compressed, the same text is under the stream's buffer: closing the compressor on the failure sends nothing. */
+    @Test
+    void aCompressedWriterThatFailsBeforeItsBufferFilledGivesTheUsualErrorAnswer() throws Exception {
+        final HttpResponse<byte[]> answer = get("/gzip-fails-midway", "GET");
+        assertThat(answer.statusCode()).isEqualTo(500);
+        assertThat(answer.headers().firstValue("Content-Encoding")).isEmpty();
     }
 
     private HttpResponse<byte[]> get(final String path, final String method) throws IOException, InterruptedException {
