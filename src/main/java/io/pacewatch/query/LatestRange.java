@@ -15,8 +15,8 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * so a series costs its latest value, one month value and a seek instead of all its months. The store
  * must be one partition's (in key order): the view over all partitions is not ordered, and reopening
  * it would start every partition again. It should not be cached: a cached store copies every cached
- * key of a range when the range opens, which a reopening per series would pay again and again. Reads are not one snapshot; a write during the walk may or may
- * not be seen, as with any store range.
+ * key of a range when the range opens, which a reopening per series would pay again and again. Reads
+ * are not one snapshot; a write during the walk may or may not be seen, as with any store range.
  */
 final class LatestRange implements AutoCloseable {
 

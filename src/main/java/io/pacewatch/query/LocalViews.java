@@ -96,7 +96,7 @@ public final class LocalViews {
                 Comparator.comparing(LatestRange::peekNextKey, KEY_ORDER));
         final List<LatestRange> opened = new ArrayList<>();
         try {
-            for (final int partition : activePositions(QueryableStores.PROGRESS_VIEW).keySet()) {
+            for (final int partition : progressPartitions()) {
                 final LatestRange range = new LatestRange(progressStore(partition), regionPrefix(filter), after);
                 opened.add(range);
                 if (range.hasNext()) {
