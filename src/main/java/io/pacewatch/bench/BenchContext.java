@@ -13,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +22,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.common.utils.Utils;
@@ -63,6 +71,36 @@ final class BenchContext implements AutoCloseable {
         final Properties props = new Properties();
         props.put("bootstrap.servers", bootstrap);
         return props;
+    }
+
+    /**
+     * Every committed record of a topic, from its beginning to its end as they were when called, or the
+     * first {@code limit} of them.
+     */
+    void readCommitted(final String topic, final long limit, final Consumer<ConsumerRecord<String, byte[]>> each) {
+        final Properties props = clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-reader");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            long read = 0;
+            while (read < limit && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (read++ < limit) {
+                        each.accept(record);
+                    }
+                }
+            }
+        }
+    }
+
+    void readCommitted(final String topic, final Consumer<ConsumerRecord<String, byte[]>> each) {
+        readCommitted(topic, Long.MAX_VALUE, each);
     }
 
     /** Connection, application id, threads and any --streams-property, for pacewatch and the trivial app alike. */

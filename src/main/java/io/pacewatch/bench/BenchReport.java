@@ -1,6 +1,7 @@
 package io.pacewatch.bench;
 
 import io.pacewatch.bench.SyntheticLoad.Type;
+import io.pacewatch.wire.Topics;
 import java.lang.management.ManagementFactory;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -31,9 +32,11 @@ final class BenchReport {
     private final List<ResourceMonitor.Usage> usages = new ArrayList<>();
     private Double ratioToTrivial;
     private Double ratioToTrivialProcessing;
-    private Double floorToTrivialProcessing;
-    private Double publicFloorToTrivialProcessing;
-    private Double monthFloorToTrivialProcessing;
+    private Floors floors;
+    private ThroughputRuns.Result floorsTrivial;
+    private Double pacewatchProcessingRate;
+    private Double contractCodecMicros;
+    private Double monthRecordsCodecMicros;
     private Double alertP99Ms;
     private long alertsTimed;
     private Double restoreSeconds;
@@ -116,6 +119,7 @@ final class BenchReport {
         final double pwProcessing = median(pacewatch, ThroughputRuns.Result::processingRate);
         ratioToTrivial = pwRate / trivialRate;
         ratioToTrivialProcessing = pwProcessing / trivialProcessing;
+        pacewatchProcessingRate = pwProcessing;
         out.println();
         out.printf("medians of %d run(s), records/s start→done (RUNNING→done):%n", pacewatch.size());
         out.printf("  raw KafkaConsumer            %,10.0f%n", rawRate);
@@ -139,14 +143,19 @@ final class BenchReport {
         out.println();
     }
 
-    /**
-     * @param trivial a trivial count run right before the floors, their denominator
-     * @param floors  all of the traffic, the public outputs only, and those without the latest-standing copies
-     */
-    void contractFloor(final ThroughputRuns.Result trivial, final List<ThroughputRuns.Result> floors,
-                       final ContractFloor.Traffic traffic) {
+    /** The contract floor's runs ({@link ContractFloor.Traffic}'s variants), in the order they are reported. */
+    record Floors(ThroughputRuns.Result all, ThroughputRuns.Result viewsComposedAtReadTime,
+                  ThroughputRuns.Result publicOutputs, ThroughputRuns.Result monthRecordsOnly) {
+
+        List<ThroughputRuns.Result> inOrder() {
+            return List.of(all, viewsComposedAtReadTime, publicOutputs, monthRecordsOnly);
+        }
+    }
+
+    /** @param trivial a trivial count run right before the floors, their denominator */
+    void contractFloor(final ThroughputRuns.Result trivial, final Floors floors, final ContractFloor.Traffic traffic) {
         usages.add(trivial.usage());
-        floors.forEach(floor -> usages.add(floor.usage()));
+        floors.inOrder().forEach(floor -> usages.add(floor.usage()));
         out.println("## (a') The contract floor: pacewatch's record traffic, without its computing");
         out.printf("Per release record, one read and one write of a series state (pacewatch wrote %.3f per release, mean "
                         + "%,d B), then to a copy of each topic pacewatch's backfill wrote, as many records per release of the "
@@ -156,7 +165,8 @@ final class BenchReport {
                         + "(not pacewatch's compressed stores), each run with copies of its own, against a trivial count run "
                         + "right before them. 'Public outputs only' keeps the state and writes the progress and alerts, which "
                         + "the output contract fixes, without reading them back into views; 'all' adds the read-backs and "
-                        + "pacewatch's internal topics; 'month records only' is a what-if: the "
+                        + "pacewatch's internal topics; 'views composed at read time' is 'all' without the read-backs into "
+                        + "views (the query views' answers composed from the judge's state instead); 'month records only' is a what-if: the "
                         + "public outputs without the series' latest standing (%.3f progress records per release fewer). "
                         + "%.2f records written per release in all.%n%n",
                 traffic.statePerRelease(), traffic.stateBytes(), traffic.latestPerRelease(), traffic.recordsPerRelease());
@@ -173,7 +183,7 @@ final class BenchReport {
                 + "| broker CPU (cores) | CPU per 1,000 records, bench JVM / broker | / this trivial count, RUNNING→done (start→done) |");
         out.println("|---|---|---|---|---|---|---|---|---|");
         for (final ThroughputRuns.Result run : java.util.stream.Stream.concat(java.util.stream.Stream.of(trivial),
-                floors.stream()).toList()) {
+                floors.inOrder().stream()).toList()) {
             out.printf("| %s | %,d | %.1f | %,.0f | %,.0f | %s | %s | %,.0f / %s ms | %.1f%% (%.1f%%) |%n", run.name(),
                     run.records(), run.seconds(), run.rate(), run.processingRate(),
                     cores(run.usage(), run.usage().cpuMillis()), cores(run.usage(), run.usage().brokerCpuMillis()),
@@ -182,9 +192,29 @@ final class BenchReport {
                     100 * run.processingRate() / trivial.processingRate(), 100 * run.rate() / trivial.rate());
         }
         out.println();
-        floorToTrivialProcessing = floors.get(0).processingRate() / trivial.processingRate();
-        publicFloorToTrivialProcessing = floors.get(1).processingRate() / trivial.processingRate();
-        monthFloorToTrivialProcessing = floors.get(2).processingRate() / trivial.processingRate();
+        this.floors = floors;
+        this.floorsTrivial = trivial;
+    }
+
+    void contractCodec(final ContractCodec.Cost cost, final ContractFloor.Traffic traffic) {
+        final double progressPerRelease = traffic.perRelease(Topics.PROGRESS);
+        final double alertsPerRelease = traffic.perRelease(Topics.ALERTS);
+        contractCodecMicros = cost.perRelease(progressPerRelease, alertsPerRelease);
+        monthRecordsCodecMicros = cost.perRelease(Math.max(0, progressPerRelease - traffic.latestPerRelease()), alertsPerRelease);
+        out.println("## (a'') The contract's own JSON work, per release");
+        out.printf("What any pipeline keeping the public topics as they are must do per release, however it judges: read "
+                + "and validate the release as publishers send it, and write its progress records and alerts in the public "
+                + "dialect. pacewatch's serdes on the backfill's own records (up to %,d of each, from each topic's start), "
+                + "one thread, thread CPU of the second of two passes.%n%n", ContractCodec.SAMPLE);
+        out.println("| work | records timed | µs per record | per release | µs per release |");
+        out.println("|---|---|---|---|---|");
+        out.printf("| read a release (JSON, validated) | %,d | %.2f | 1 | %.2f |%n", cost.releases(), cost.releaseMicros(),
+                cost.releaseMicros());
+        out.printf("| write a progress record (JSON) | %,d | %.2f | %.3f | %.2f |%n", cost.progress(), cost.progressMicros(),
+                progressPerRelease, progressPerRelease * cost.progressMicros());
+        out.printf("| write an alert (JSON) | %,d | %.2f | %.3f | %.2f |%n", cost.alerts(), cost.alertMicros(),
+                alertsPerRelease, alertsPerRelease * cost.alertMicros());
+        out.printf("| **in all** | | | | **%.2f** |%n%n", contractCodecMicros);
     }
 
     void verification(final Verification.Result v) {
@@ -298,6 +328,31 @@ final class BenchReport {
         out.println();
     }
 
+    private double toFloorsTrivial(final ThroughputRuns.Result floor) {
+        return 100 * floor.processingRate() / floorsTrivial.processingRate();
+    }
+
+    /**
+     * What the ratio goal leaves for computing, if a release's computing adds to its record traffic's
+     * time (one stream thread does both, and waits for each commit): 1 / (the goal's share of the count)
+     * less 1 / a floor, per release, for each floor; against what pacewatch's computing costs beyond
+     * its own traffic (1 / pacewatch less 1 / the all-traffic floor). Derived from the rates above.
+     */
+    private void computeBudget() {
+        final double goalMicros = 1e6 / (GOAL_RATIO * floorsTrivial.processingRate());
+        final ToDoubleFunction<ThroughputRuns.Result> budget = floor -> goalMicros - 1e6 / floor.processingRate();
+        out.printf("  (derived, RUNNING→done, if computing adds to the traffic's time on the stream thread: at %.0f%% of that "
+                        + "count a release has %.1f µs, and computing may take %.1f µs of it with all of pacewatch's traffic, "
+                        + "%.1f µs with the views composed at read time, %.1f µs with the public outputs only, %.1f µs with "
+                        + "month records only; pacewatch's computing takes %.1f µs per release beyond its own traffic%s)%n",
+                GOAL_RATIO * 100, goalMicros, budget.applyAsDouble(floors.all()),
+                budget.applyAsDouble(floors.viewsComposedAtReadTime()), budget.applyAsDouble(floors.publicOutputs()),
+                budget.applyAsDouble(floors.monthRecordsOnly()),
+                1e6 / pacewatchProcessingRate - 1e6 / floors.all().processingRate(),
+                contractCodecMicros == null ? "" : String.format("; the public topics' JSON alone, (a''), takes %.1f µs "
+                        + "(%.1f µs with month records only), before any judging", contractCodecMicros, monthRecordsCodecMicros));
+    }
+
     void goals() {
         out.println("## Goals (issue #11's \"this issue\" column; the standing goal in brackets)");
         if (goldenVerdict != null) {
@@ -308,11 +363,16 @@ final class BenchReport {
                     GOAL_RATIO * 100, STANDING_RATIO * 100, ratioToTrivialProcessing * 100, ratioToTrivial * 100,
                     verdict(ratioToTrivialProcessing >= GOAL_RATIO));
         }
-        if (floorToTrivialProcessing != null) {
+        if (floors != null) {
             out.printf("  (the contract floor, no computing at all, against the count run beside it, RUNNING→done: %.1f%% with all of pacewatch's record "
-                            + "traffic, %.1f%% with its public outputs only: the most a pipeline writing those records could; "
-                            + "%.1f%% if a release wrote its month's record without the latest-standing copy)%n",
-                    floorToTrivialProcessing * 100, publicFloorToTrivialProcessing * 100, monthFloorToTrivialProcessing * 100);
+                            + "traffic, %.1f%% with the views composed at read time, %.1f%% with its public outputs only: the most a "
+                            + "pipeline writing those records could; %.1f%% if a release wrote its month's record without the "
+                            + "latest-standing copy)%n",
+                    toFloorsTrivial(floors.all()), toFloorsTrivial(floors.viewsComposedAtReadTime()),
+                    toFloorsTrivial(floors.publicOutputs()), toFloorsTrivial(floors.monthRecordsOnly()));
+            if (pacewatchProcessingRate != null) {
+                computeBudget();
+            }
         }
         if (alertP99Ms != null) {
             out.printf("- publish→alert p99 ≤ %.0f ms (%.0f ms): %.0f ms over %,d alerts: %s%n", GOAL_ALERT_P99_MS,

@@ -75,12 +75,16 @@ public final class Benchmark {
             final ThroughputRuns floors = new ThroughputRuns(context);
             final long records = tally.releaseTopicRecords();
             // A count of its own right before the floors: the broker may still be compacting pacewatch's topics.
-            report.contractFloor(floors.trivialAggregate("pwbench-trivial-floor-" + runId, records), List.of(
+            report.contractFloor(floors.trivialAggregate("pwbench-trivial-floor-" + runId, records), new BenchReport.Floors(
                     floors.contractFloor("pwbench-floor-all-" + runId, "all of pacewatch's traffic", records, traffic),
+                    floors.contractFloor("pwbench-floor-composed-" + runId, "views composed at read time", records,
+                            traffic.viewsComposedAtReadTime()),
                     floors.contractFloor("pwbench-floor-public-" + runId, "public outputs only", records,
                             traffic.publicOutputs()),
                     floors.contractFloor("pwbench-floor-month-" + runId, "public outputs, month records only (what if)",
                             records, traffic.monthRecordsOnly())), traffic);
+            context.say("the contract's own JSON work: reading releases, writing progress records and alerts");
+            report.contractCodec(new ContractCodec(context).measure(), traffic);
             if (!settings.skipRestore()) {
                 context.say("restore phase: stop, wipe the state directory, start again (twice)");
                 report.restore(new RestoreRun(context).run(measured.applicationId(), measured.stateDir()));

@@ -83,6 +83,18 @@ final class ContractFloor {
         }
 
         /**
+         * All of the traffic, with nothing read back into a view: the most a pipeline could do that
+         * writes every topic pacewatch writes (its internal ones too) but answers the query views'
+         * reads by composing them from the judge's state at read time.
+         */
+        Traffic viewsComposedAtReadTime() {
+            return new Traffic(statePerRelease, stateBytes, flows.stream()
+                    .map(f -> f.readBack() == ReadBack.TABLE
+                            ? new Flow(f.pacewatchTopic(), f.copy(), f.perRelease(), f.valueBytes(), ReadBack.NONE) : f)
+                    .toList(), latestPerRelease);
+        }
+
+        /**
          * What if: the public outputs without the series' latest standing, which every judged release
          * writes beside its month's record (a copy of the last month's). For the decision the ratio goal
          * needs, not a pipeline pacewatch could run today.
@@ -98,6 +110,11 @@ final class ContractFloor {
         Traffic copiesUnder(final String applicationId) {
             return new Traffic(statePerRelease, stateBytes, flows.stream().map(f -> new Flow(f.pacewatchTopic(),
                     applicationId + "." + f.copy(), f.perRelease(), f.valueBytes(), f.readBack())).toList(), latestPerRelease);
+        }
+
+        /** Records written per release to one of pacewatch's topics (none: 0). */
+        double perRelease(final String pacewatchTopic) {
+            return flows.stream().filter(f -> f.pacewatchTopic().equals(pacewatchTopic)).mapToDouble(Flow::perRelease).sum();
         }
 
         double recordsPerRelease() {

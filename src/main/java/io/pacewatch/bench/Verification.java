@@ -5,21 +5,13 @@ import io.pacewatch.domain.RejectionReason;
 import io.pacewatch.domain.SeriesKey;
 import io.pacewatch.wire.Topics;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Checks, after the timed backfill and outside any measured phase, that the figures are figures of
@@ -69,7 +61,7 @@ final class Verification {
         final long expected = lastMonthKeys.size();
         final long[] progress = new long[2];
         final GoldenDigest digest = new GoldenDigest();
-        readAll(Topics.PROGRESS, record -> {
+        context.readCommitted(Topics.PROGRESS, record -> {
             digest.progress(record.key(), record.value());
             progress[0]++;
             progress[1] += record.serializedValueSize() + record.serializedKeySize();
@@ -78,13 +70,13 @@ final class Verification {
             }
         });
         final long[] alerts = new long[1];
-        readAll(Topics.ALERTS, record -> {
+        context.readCommitted(Topics.ALERTS, record -> {
             digest.alert(record.value());
             alerts[0]++;
         });
         final Map<String, Long> dead = new TreeMap<>();
         final Set<String> deadSources = new HashSet<>();
-        readAll(Topics.DEAD_LETTERS, record -> {
+        context.readCommitted(Topics.DEAD_LETTERS, record -> {
             digest.deadLetter(record.headers(), record.key() == null ? null : record.key().getBytes(StandardCharsets.UTF_8),
                     record.value());
             final Header reason = record.headers().lastHeader(DeadLetterHeaders.REASON_HEADER);
@@ -109,22 +101,5 @@ final class Verification {
     private static String header(final ConsumerRecord<?, ?> record, final String name) {
         final Header header = record.headers().lastHeader(name);
         return header == null ? "?" : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private void readAll(final String topic, final Consumer<ConsumerRecord<String, byte[]>> each) {
-        final Properties props = context.clientProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-verify");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
-            final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                consumer.poll(Duration.ofMillis(200)).forEach(each);
-            }
-        }
     }
 }

@@ -63,8 +63,14 @@ class ContractFloorTest {
         assertThat(TRAFFIC.publicOutputs().flows()).extracting(ContractFloor.Flow::pacewatchTopic)
                 .containsExactly(Topics.PROGRESS, Topics.ALERTS);
         assertThat(ContractFloor.sources(TRAFFIC.publicOutputs())).containsExactly(Topics.RELEASES);
+        // Views composed at read time: every topic still written, the alerts still consumed, no table.
+        assertThat(TRAFFIC.viewsComposedAtReadTime().flows()).extracting(ContractFloor.Flow::readBack)
+                .containsExactly(ContractFloor.ReadBack.NONE, ContractFloor.ReadBack.STREAM, ContractFloor.ReadBack.NONE);
+        assertThat(ContractFloor.sources(TRAFFIC.viewsComposedAtReadTime())).containsExactly(Topics.RELEASES, ALERTS.copy());
         assertThat(TRAFFIC.monthRecordsOnly().flows()).extracting(ContractFloor.Flow::perRelease).containsExactly(2.5 - 0.9, 0.25);
         assertThat(TRAFFIC.recordsPerRelease()).isEqualTo(1 + 2.5 + 0.25 + 0.5);
+        assertThat(TRAFFIC.perRelease(Topics.PROGRESS)).isEqualTo(2.5);
+        assertThat(TRAFFIC.perRelease(Topics.DEAD_LETTERS)).isZero();
         // Each floor run writes and reads copies of its own: a later run never reads an earlier one's records.
         assertThat(TRAFFIC.copiesUnder("run-2").flows()).extracting(ContractFloor.Flow::copy)
                 .containsExactly("run-2.pwbench.floor.progress", "run-2.pwbench.floor.alerts",
