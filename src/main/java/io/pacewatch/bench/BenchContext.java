@@ -30,10 +30,10 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.common.utils.Utils;
 
@@ -73,34 +73,38 @@ final class BenchContext implements AutoCloseable {
         return props;
     }
 
-    /**
-     * Every committed record of a topic, from its beginning to its end as they were when called, or the
-     * first {@code limit} of them.
-     */
-    void readCommitted(final String topic, final long limit, final Consumer<ConsumerRecord<String, byte[]>> each) {
-        final Properties props = clientProperties();
-        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-reader");
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
-            final List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+    /** Every committed record of a topic, from its beginning to its end as they were when called. */
+    void readCommitted(final String topic, final Consumer<ConsumerRecord<String, byte[]>> each) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            final List<TopicPartition> partitions = partitionsOf(consumer, topic);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             final Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
-            long read = 0;
-            while (read < limit && partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
-                for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (read++ < limit) {
-                        each.accept(record);
-                    }
-                }
+            while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+                consumer.poll(Duration.ofMillis(200)).forEach(each);
             }
         }
     }
 
-    void readCommitted(final String topic, final Consumer<ConsumerRecord<String, byte[]>> each) {
-        readCommitted(topic, Long.MAX_VALUE, each);
+    /** Offsets from each partition's start to its end, summed: the records, with compaction's gaps and commit markers. */
+    long committedRecords(final String topic) {
+        try (KafkaConsumer<String, byte[]> consumer = committedReader()) {
+            final List<TopicPartition> partitions = partitionsOf(consumer, topic);
+            final Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions);
+            return consumer.endOffsets(partitions).entrySet().stream()
+                    .mapToLong(end -> end.getValue() - starts.get(end.getKey())).sum();
+        }
+    }
+
+    private KafkaConsumer<String, byte[]> committedReader() {
+        final Properties props = clientProperties();
+        props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "pwbench-reader");
+        return new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    private static List<TopicPartition> partitionsOf(final KafkaConsumer<?, ?> consumer, final String topic) {
+        return consumer.partitionsFor(topic).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
     /** Connection, application id, threads and any --streams-property, for pacewatch and the trivial app alike. */

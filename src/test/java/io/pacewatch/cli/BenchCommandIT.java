@@ -32,13 +32,18 @@ class BenchCommandIT {
                 "| raw KafkaConsumer | 1 |", "| trivial count, exactly-once | 1 |", "| pacewatch, exactly-once | 1 |",
                 "pacewatch / raw consumer", "pacewatch / trivial count",
                 "## (a') The contract floor", "| pacewatch.progress | ", "| contract floor, all of pacewatch's traffic, exactly-once |",
+                "| contract floor, views composed at read time, exactly-once |",
                 "| contract floor, public outputs only, exactly-once |",
                 "| contract floor, public outputs, month records only (what if), exactly-once |",
+                "## (a'') What the ratio goal leaves for computing", "| read a release (JSON, validated) |",
+                "| write a progress record (JSON) |", "| views composed at read time |",
+                "pacewatch's computing, beyond the all-traffic floor",
                 "last month present for 10 of 10 series",
                 "## (c) Latency", "| publish → progress", "| publish → alert",
                 "## (d) State restore", "| release-history |", "| progress-view |",
                 "## (e) Memory", "| pacewatch backfill (EOS) |", "| latency at 50/s |", "| restore |",
                 "## Goals", "of the trivial exactly-once aggregate", "(the contract floor, no computing at all, against the count run beside it",
+                "(what that leaves for computing per release, under each floor: (a''))",
                 "publish→alert p99", "restore of 1 M keys");
         assertThat(report).doesNotContain("INCOMPLETE", "MISMATCH");
         final Matcher streamThreads = Pattern.compile("per 1,000 releases: stream thread\\(s\\) ([\\d.]+) ms").matcher(report);
