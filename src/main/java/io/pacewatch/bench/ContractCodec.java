@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The JSON work the public topics ask of a pipeline per release, done with pacewatch's serdes on the
- * backfill's own records: reading and validating a release as publishers send it, and writing progress
+ * records on the topics (the backfill's, and the latency phase's when it ran): reading and validating a release as publishers send it, and writing progress
  * records and alerts in the public dialect. The work is fixed by the contract; its cost here is
  * pacewatch's codec's (Jackson), which a faster codec could lower. Set against the time the ratio goal
  * leaves for computing ({@link BenchReport}), it says how much of that time this codec alone takes.
@@ -82,7 +82,7 @@ final class ContractCodec {
      * holds mostly early months, whose records are shorter than the year's later ones.
      */
     private List<byte[]> sample(final String topic) {
-        final long stride = Math.max(1, context.committedRecords(topic) / SAMPLE);
+        final long stride = Math.max(1, (context.committedRecords(topic) + SAMPLE - 1) / SAMPLE);
         final List<byte[]> values = new ArrayList<>();
         final long[] seen = new long[1];
         context.readCommitted(topic, record -> {
